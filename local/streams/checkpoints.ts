@@ -21,7 +21,7 @@ export const fileCheckpoints = (path: string): CheckpointStore => {
   try {
     positions = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`stream checkpoints at ${path} are unreadable: ${String(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`stream checkpoints at ${path} are unreadable: ${String(error)}`, { cause: error });
   }
   mkdirSync(dirname(path), { recursive: true });
   return {

@@ -7,7 +7,7 @@ import {
   type Shard,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
-import { readBatchOutcome } from './batchOutcome';
+import { readBatchOutcome, type BatchOutcome } from './batchOutcome';
 import type { CheckpointStore } from './checkpoints';
 import { toLambdaStreamRecord, type LambdaStreamRecord } from './lambdaRecord';
 
@@ -141,17 +141,17 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
       cursor.takeAtMost = Math.ceil(batch.length / 2);
     }
     const spent = config.maximumRetryAttempts >= 0 && cursor.attempts > config.maximumRetryAttempts;
-    if (spent) {
-      const failedCount = outcome.kind === 'retryFrom' ? batch.length - outcome.index : batch.length;
-      const reason = outcome.kind === 'failed' ? outcome.error : 'batch item failures reported';
-      deps.onFailure(cursor.pending.slice(0, failedCount).map((r) => toLambdaStreamRecord(r, arn, deps.region)), reason);
-      acknowledge(cursor, shardId, failedCount);
-      cursor.attempts = 0;
-      cursor.takeAtMost = config.batchSize;
-    } else {
-      await sleep(retryDelay(cursor.attempts));
-    }
+    if (spent) giveUp(arn, shardId, cursor, outcome.kind === 'retryFrom' ? batch.length - outcome.index : batch.length, outcome);
+    else await sleep(retryDelay(cursor.attempts));
     return true;
+  };
+
+  const giveUp = (arn: string, shardId: string, cursor: ShardCursor, failedCount: number, outcome: BatchOutcome): void => {
+    const reason = outcome.kind === 'failed' ? outcome.error : 'batch item failures reported';
+    deps.onFailure(cursor.pending.slice(0, failedCount).map((r) => toLambdaStreamRecord(r, arn, deps.region)), reason);
+    acknowledge(cursor, shardId, failedCount);
+    cursor.attempts = 0;
+    cursor.takeAtMost = config.batchSize;
   };
 
   const round = async (): Promise<boolean> => {
