@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import S3rver from 's3rver';
+import { z } from 'zod';
+import { freePort } from '../parts/freePort';
+import { s3NotificationRecordSchema, toS3EventBridgeEvent, type S3EventBridgeEvent } from './eventBridgeNotification';
+
+export interface LocalBucket {
+  readonly name: string;
+  /** Mirrors `NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled` of the bucket resource. */
+  readonly eventBridge: boolean;
+}
+
+export interface S3LocalOptions {
+  readonly dataDir: string;
+  readonly port?: number;
+  readonly accountId: string;
+  readonly buckets: readonly LocalBucket[];
+  onEvent(event: S3EventBridgeEvent): void;
+}
+
+/**
+ * An S3-compatible server (s3rver) keeping objects on disk. Clients must use path-style addressing and
+ * `requestChecksumCalculation: 'WHEN_REQUIRED'`: s3rver stores the SDK's default chunked checksum framing as data.
+ */
+export const startS3Local = async (options: S3LocalOptions) => {
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    silent: true,
+    directory: options.dataDir,
+    allowMismatchedSignatures: true,
+    vhostBuckets: false,
+    configureBuckets: options.buckets.map((b) => ({ name: b.name })),
+  });
+  const notifying = new Set(options.buckets.filter((b) => b.eventBridge).map((b) => b.name));
+  server.on('event', (payload: unknown) => {
+    const records = z.array(s3NotificationRecordSchema).safeParse((payload as { Records?: unknown }).Records);
+    if (!records.success) return console.error(`[s3] unreadable notification: ${records.error.message}`);
+    for (const record of records.data) {
+      if (notifying.has(record.s3.bucket.name)) options.onEvent(toS3EventBridgeEvent(record, options.accountId));
+    }
+  });
+  await server.run();
+  return { endpoint: `http://127.0.0.1:${port}`, port, stop: () => server.close() };
+};
