@@ -43,7 +43,7 @@ describe('the local S3', () => {
     const put = await fetch(url, { method: 'PUT', body });
     expect(put.status).toBe(200);
     const stored = await client.send(new GetObjectCommand({ Bucket: 'uploads', Key: 'shows/s1/Source.MOV' }));
-    expect(Buffer.from(await stored.Body!.transformToByteArray())).toEqual(body);
+    expect(Buffer.from((await stored.Body?.transformToByteArray()) ?? [])).toEqual(body);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       source: 'aws.s3',
