@@ -1,0 +1,54 @@
+import { ingestFailed } from './ingestFailed';
+import { ingestStarted } from './ingestStarted';
+import { reviewRequested } from './reviewRequested';
+import { showApproved } from './showApproved';
+import { showDrafted } from './showDrafted';
+import { showMetadataUpdated } from './showMetadataUpdated';
+import { showPublished } from './showPublished';
+import { showRejected } from './showRejected';
+import { showWithdrawn } from './showWithdrawn';
+import { sourceProbed } from './sourceProbed';
+import { sourceUploaded } from './sourceUploaded';
+import { transcodeCompleted } from './transcodeCompleted';
+import { transcodeFailed } from './transcodeFailed';
+import { transcodeRequested } from './transcodeRequested';
+import { uploadRequested } from './uploadRequested';
+
+/** Every event of a Show's life, in the order a show usually meets them. */
+export const showContracts = [
+  showDrafted,
+  uploadRequested,
+  sourceUploaded,
+  ingestStarted,
+  sourceProbed,
+  ingestFailed,
+  transcodeRequested,
+  transcodeCompleted,
+  transcodeFailed,
+  reviewRequested,
+  showApproved,
+  showRejected,
+  showPublished,
+  showWithdrawn,
+  showMetadataUpdated,
+] as const;
+
+export type ShowContract = (typeof showContracts)[number];
+
+export {
+  ingestFailed,
+  ingestStarted,
+  reviewRequested,
+  showApproved,
+  showDrafted,
+  showMetadataUpdated,
+  showPublished,
+  showRejected,
+  showWithdrawn,
+  sourceProbed,
+  sourceUploaded,
+  transcodeCompleted,
+  transcodeFailed,
+  transcodeRequested,
+  uploadRequested,
+};

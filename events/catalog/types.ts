@@ -1,0 +1,38 @@
+import type { DomainEventOf, EventDataOf } from '../contract';
+import type { ShowContract } from './index';
+import type {
+  ingestFailed,
+  ingestStarted,
+  reviewRequested,
+  showApproved,
+  showDrafted,
+  showMetadataUpdated,
+  showPublished,
+  showRejected,
+  showWithdrawn,
+  sourceProbed,
+  sourceUploaded,
+  transcodeCompleted,
+  transcodeFailed,
+  transcodeRequested,
+  uploadRequested,
+} from './index';
+
+/** Any Show event as `{ type, data }` at its current schema version. */
+export type ShowDomainEvent = DomainEventOf<ShowContract>;
+
+export type ShowDraftedData = EventDataOf<typeof showDrafted>;
+export type UploadRequestedData = EventDataOf<typeof uploadRequested>;
+export type SourceUploadedData = EventDataOf<typeof sourceUploaded>;
+export type IngestStartedData = EventDataOf<typeof ingestStarted>;
+export type SourceProbedData = EventDataOf<typeof sourceProbed>;
+export type IngestFailedData = EventDataOf<typeof ingestFailed>;
+export type TranscodeRequestedData = EventDataOf<typeof transcodeRequested>;
+export type TranscodeCompletedData = EventDataOf<typeof transcodeCompleted>;
+export type TranscodeFailedData = EventDataOf<typeof transcodeFailed>;
+export type ReviewRequestedData = EventDataOf<typeof reviewRequested>;
+export type ShowApprovedData = EventDataOf<typeof showApproved>;
+export type ShowRejectedData = EventDataOf<typeof showRejected>;
+export type ShowPublishedData = EventDataOf<typeof showPublished>;
+export type ShowWithdrawnData = EventDataOf<typeof showWithdrawn>;
+export type ShowMetadataUpdatedData = EventDataOf<typeof showMetadataUpdated>;
