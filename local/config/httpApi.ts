@@ -1,0 +1,50 @@
+import type { BuildContext } from './context';
+import { ServerlessConfigError } from './errors';
+import type { CorsConfig, HttpRoute, JwtAuthorizerConfig, LocalFunction } from './model';
+
+const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS', 'HEAD', 'DELETE'];
+const defaultAllowedHeaders = ['Content-Type', 'X-Amz-Date', 'Authorization', 'X-Api-Key', 'X-Amz-Security-Token', 'X-Amz-User-Agent', 'X-Amzn-Trace-Id'];
+
+/** Routes from every function's httpApi events; a duplicate route key is refused as the framework does. */
+export const collectHttpRoutes = (functions: readonly LocalFunction[], authorizers: Record<string, JwtAuthorizerConfig>): HttpRoute[] => {
+  const seen = new Set<string>();
+  return functions.flatMap((fn) =>
+    fn.events.flatMap((event, index): HttpRoute[] => {
+      if (event.kind !== 'httpApi') return [];
+      const routeKey = event.path === '$default' ? '$default' : `${event.method} ${event.path}`;
+      const where = `functions.${fn.key}.events[${index}].httpApi`;
+      if (seen.has(routeKey)) throw new ServerlessConfigError(where, `duplicate route "${routeKey}": another function already serves it`);
+      seen.add(routeKey);
+      if (event.authorizer !== undefined && authorizers[event.authorizer.name] === undefined)
+        throw new ServerlessConfigError(`${where}.authorizer`, `refers to "${event.authorizer.name}", which is not in provider.httpApi.authorizers`);
+      return [{ method: event.method, path: event.path, functionKey: fn.key, ...(event.authorizer === undefined ? {} : { authorizer: event.authorizer }) }];
+    }),
+  );
+};
+
+/**
+ * provider.httpApi.cors as osls compiles it: `true` means its default headers and every method used by a route;
+ * an object keeps what it says and fills the rest the same way.
+ */
+export const normalizeCors = (context: BuildContext, routes: readonly HttpRoute[]): CorsConfig | null => {
+  const cors = context.raw.provider.httpApi?.cors;
+  if (cors === undefined || cors === false) return null;
+  const user = cors === true ? {} : cors;
+  const routeMethods = new Set(['OPTIONS', ...routes.flatMap((route) => (route.method === 'ANY' ? httpMethods : [route.method]))]);
+  return {
+    allowedOrigins: user.allowedOrigins ?? ['*'],
+    allowedHeaders: user.allowedHeaders ?? defaultAllowedHeaders,
+    allowedMethods: user.allowedMethods ?? [...routeMethods],
+    allowCredentials: user.allowCredentials ?? false,
+    exposedResponseHeaders: user.exposedResponseHeaders ?? [],
+    ...(user.maxAge === undefined ? {} : { maxAge: user.maxAge }),
+  };
+};
+
+export const normalizeAuthorizers = (context: BuildContext): Record<string, JwtAuthorizerConfig> =>
+  Object.fromEntries(
+    Object.entries(context.raw.provider.httpApi?.authorizers ?? {}).map(([name, authorizer]) => [
+      name,
+      { type: 'jwt', identitySource: authorizer.identitySource ?? '$request.header.Authorization', issuerUrl: authorizer.issuerUrl, audience: authorizer.audience },
+    ]),
+  );

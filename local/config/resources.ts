@@ -1,0 +1,78 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { z } from 'zod';
+import type { BuildContext } from './context';
+import { describeResource } from './intrinsics';
+import type { LocalFunction, LocalService } from './model';
+import { strictParse } from './strictParse';
+
+const keySchema = z.array(z.strictObject({ AttributeName: z.string(), KeyType: z.enum(['HASH', 'RANGE']) })).min(1);
+const throughput = z.looseObject({ ReadCapacityUnits: z.number(), WriteCapacityUnits: z.number() });
+const projection = z.looseObject({ ProjectionType: z.enum(['ALL', 'KEYS_ONLY', 'INCLUDE']).optional(), NonKeyAttributes: z.array(z.string()).optional() });
+
+const tablePropertiesSchema = z.looseObject({
+  AttributeDefinitions: z.array(z.strictObject({ AttributeName: z.string(), AttributeType: z.enum(['S', 'N', 'B']) })).min(1),
+  KeySchema: keySchema,
+  BillingMode: z.enum(['PAY_PER_REQUEST', 'PROVISIONED']).optional(),
+  ProvisionedThroughput: throughput.optional(),
+  GlobalSecondaryIndexes: z
+    .array(z.looseObject({ IndexName: z.string(), KeySchema: keySchema, Projection: projection, ProvisionedThroughput: throughput.optional() }))
+    .optional(),
+  LocalSecondaryIndexes: z.array(z.looseObject({ IndexName: z.string(), KeySchema: keySchema, Projection: projection })).optional(),
+  StreamSpecification: z.looseObject({ StreamViewType: z.enum(['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY']) }).optional(),
+});
+
+const throughputOf = (value: z.infer<typeof throughput> | undefined) =>
+  value === undefined ? {} : { ProvisionedThroughput: { ReadCapacityUnits: value.ReadCapacityUnits, WriteCapacityUnits: value.WriteCapacityUnits } };
+
+/** AWS::DynamoDB::Table properties -> a CreateTable input (CloudFormation-only settings such as SSE and PITR dropped). */
+const createTableInput = (name: string, properties: unknown, where: string): CreateTableCommandInput & { TableName: string } => {
+  const table = strictParse(tablePropertiesSchema, properties, where);
+  return {
+    TableName: name,
+    AttributeDefinitions: table.AttributeDefinitions,
+    KeySchema: table.KeySchema,
+    BillingMode: table.BillingMode ?? 'PROVISIONED',
+    ...throughputOf(table.ProvisionedThroughput),
+    ...(table.GlobalSecondaryIndexes === undefined
+      ? {}
+      : {
+          GlobalSecondaryIndexes: table.GlobalSecondaryIndexes.map((index) => ({
+            IndexName: index.IndexName,
+            KeySchema: index.KeySchema,
+            Projection: { ...(index.Projection.ProjectionType === undefined ? {} : { ProjectionType: index.Projection.ProjectionType }), ...(index.Projection.NonKeyAttributes === undefined ? {} : { NonKeyAttributes: index.Projection.NonKeyAttributes }) },
+            ...throughputOf(index.ProvisionedThroughput),
+          })),
+        }),
+    ...(table.LocalSecondaryIndexes === undefined
+      ? {}
+      : { LocalSecondaryIndexes: table.LocalSecondaryIndexes.map((index) => ({ IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection })) }),
+    ...(table.StreamSpecification === undefined ? {} : { StreamSpecification: { StreamEnabled: true, StreamViewType: table.StreamSpecification.StreamViewType } }),
+  };
+};
+
+/** Tables, buckets and buses to create locally: declared resources plus those the framework creates from events. */
+export const normalizeResources = (context: BuildContext, functions: readonly LocalFunction[]): Pick<LocalService, 'tables' | 'buckets' | 'buses'> => {
+  const resources = Object.entries(context.raw.resources?.Resources ?? {});
+  const tables = resources
+    .filter(([, resource]) => resource.Type === 'AWS::DynamoDB::Table')
+    .map(([logicalId, resource]) =>
+      createTableInput(describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref, resource.Properties, `resources.Resources.${logicalId}.Properties`),
+    );
+  const declaredBuckets = resources
+    .filter(([, resource]) => resource.Type === 'AWS::S3::Bucket')
+    .map(([logicalId, resource]) => ({ logicalId, name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref }));
+  const eventBuckets = functions.flatMap((fn) => fn.events.flatMap((event) => (event.kind === 's3' && !event.existing ? [{ name: event.bucket }] : [])));
+  const declaredBuses = resources
+    .filter(([, resource]) => resource.Type === 'AWS::Events::EventBus')
+    .map(([logicalId, resource]) => ({ logicalId, name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref }));
+  // The framework creates a bus named in a function's eventBridge event when it is a plain name, not an ARN or intrinsic.
+  const eventBuses = Object.values(context.raw.functions ?? {}).flatMap((fn) =>
+    (fn.events ?? []).flatMap((event) => {
+      const config = event.eventBridge;
+      const bus = typeof config === 'object' && config !== null && 'eventBus' in config ? config.eventBus : undefined;
+      return typeof bus === 'string' && !bus.startsWith('arn:') && bus !== 'default' ? [{ name: bus }] : [];
+    }),
+  );
+  const unique = <T extends { name: string }>(items: T[]): T[] => items.filter((item, index) => items.findIndex((other) => other.name === item.name) === index);
+  return { tables, buckets: unique([...declaredBuckets, ...eventBuckets]), buses: unique([...declaredBuses, ...eventBuses]) };
+};

@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { parseServerlessYaml } from './cloudFormationYaml';
+import { ServerlessConfigError } from './errors';
+
+export interface VariableOptions {
+  /** Folder of serverless.yml: `${file(...)}` paths are relative to it. */
+  readonly serviceDir: string;
+  /** CLI options (`--stage`, `--region`, anything else for `${opt:...}`). */
+  readonly options: Readonly<Record<string, string | undefined>>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly accountId: string;
+}
+
+type Path = readonly (string | number)[];
+
+const variablePattern = /\$\{([^${}]*)\}/;
+const placeholderPattern = /\u0000(\d+)\u0000/g;
+const offlineSources = ['ssm', 'cf', 's3', 'aws:credential', 'param', 'secretsmanager'];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const formatPath = (path: Path): string =>
+  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text === '' ? key : `${text}.${key}`), '') || '(root)';
+
+/**
+ * Resolves the framework's `${source:address, fallback}` variables the way osls does, for the sources that make
+ * sense offline (self, opt, sls, env, aws, file). References are resolved lazily so `${self:custom.x}` may point
+ * at a value that is itself a variable; a cycle or a missing value is a ServerlessConfigError naming the key.
+ */
+export const resolveVariables = (raw: unknown, options: VariableOptions): unknown => {
+  const done = new Map<string, unknown>();
+  const inProgress = new Set<string>();
+
+  const resolveDeep = (value: unknown, path: Path): unknown => {
+    const key = formatPath(path);
+    if (done.has(key)) return done.get(key);
+    if (inProgress.has(key)) throw new ServerlessConfigError(key, 'refers to itself through ${self:...} variables; break the cycle');
+    inProgress.add(key);
+    const shallow = typeof value === 'string' ? resolveString(value, path) : value;
+    const result = Array.isArray(shallow)
+      ? shallow.map((item, index) => resolveDeep(item, [...path, index]))
+      : isRecord(shallow)
+        ? Object.fromEntries(Object.entries(shallow).map(([k, v]) => [k, resolveDeep(v, [...path, k])]))
+        : shallow;
+    inProgress.delete(key);
+    done.set(key, result);
+    return result;
+  };
+
+  const valueAt = (address: string, where: Path): unknown => {
+    const segments = address === '' ? [] : address.split('.');
+    let node: unknown = raw;
+    const walked: (string | number)[] = [];
+    for (const segment of segments) {
+      node = typeof node === 'string' ? resolveString(node, walked) : node;
+      const index = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
+      walked.push(index);
+      if (Array.isArray(node) && typeof index === 'number') node = node[index];
+      else if (isRecord(node)) node = node[segment];
+      else return undefined;
+      if (node === undefined) return undefined;
+    }
+    return resolveDeep(node, walked.length === 0 && where.length === 0 ? [] : walked);
+  };
+
+  const stage = (where: Path): string => String(options.options.stage ?? valueAt('provider.stage', where) ?? 'dev');
+  const region = (where: Path): string => String(options.options.region ?? valueAt('provider.region', where) ?? 'us-east-1');
+
+  const readFile = (fileExpression: string, address: string, where: Path): unknown => {
+    const fileName = fileExpression.replace(/^file\((.*)\)$/, '$1').trim().replace(/^['"]|['"]$/g, '');
+    let text: string;
+    try {
+      text = readFileSync(resolvePath(options.serviceDir, fileName), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const parsed = fileName.endsWith('.json') ? (JSON.parse(text) as unknown) : parseServerlessYaml(text, fileName);
+    return address === '' ? parsed : address.split('.').reduce<unknown>((node, part) => (isRecord(node) ? node[part] : undefined), parsed);
+  };
+
+  const resolveSource = (expression: string, where: Path): unknown => {
+    const trimmed = expression.trim();
+    const quoted = /^(['"])(.*)\1$/s.exec(trimmed);
+    if (quoted) return quoted[2];
+    if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+    if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+    if (trimmed.startsWith('file(')) {
+      const close = trimmed.indexOf(')');
+      return readFile(trimmed.slice(0, close + 1), trimmed.slice(close + 1).replace(/^:/, ''), where);
+    }
+    const colon = trimmed.indexOf(':');
+    const source = colon < 0 ? trimmed : trimmed.slice(0, colon);
+    const address = colon < 0 ? '' : trimmed.slice(colon + 1);
+    switch (source) {
+      case 'self':
+        return valueAt(address, where);
+      case 'opt':
+        return address === 'stage' ? options.options.stage : address === 'region' ? options.options.region : options.options[address];
+      case 'sls':
+        if (address === 'stage') return stage(where);
+        if (address === 'instanceId') return 'local';
+        break;
+      case 'env':
+        return options.env[address];
+      case 'aws':
+        if (address === 'region') return region(where);
+        if (address === 'accountId') return options.accountId;
+        break;
+      case 'strToBool':
+        return address.trim() === 'true';
+      default:
+        break;
+    }
+    if (offlineSources.some((name) => trimmed.startsWith(`${name}:`)))
+      throw new ServerlessConfigError(formatPath(where), `\${${trimmed}} needs AWS and cannot be resolved locally: give it a fallback, e.g. \${${trimmed}, 'local-value'}`);
+    throw new ServerlessConfigError(formatPath(where), `unknown variable source in \${${trimmed}}: use self, opt, sls, env, aws or file(...)`);
+  };
+
+  const splitAlternatives = (body: string): string[] => {
+    const parts: string[] = [];
+    let quote: string | null = null;
+    let current = '';
+    for (const char of body) {
+      if (quote !== null) {
+        if (char === quote) quote = null;
+      } else if (char === "'" || char === '"') quote = char;
+      else if (char === ',') {
+        parts.push(current);
+        current = '';
+        continue;
+      }
+      current += char;
+    }
+    parts.push(current);
+    return parts;
+  };
+
+  function resolveString(text: string, where: Path): unknown {
+    // Inner variables are resolved first and parked behind placeholders so their values (which may hold commas
+    // or be objects) never confuse the parsing of the outer variable.
+    const parked: unknown[] = [];
+    const unpark = (expression: string): unknown => {
+      const whole = /^\s*\u0000(\d+)\u0000\s*$/.exec(expression);
+      if (whole) return parked[Number(whole[1])];
+      return expression.replace(placeholderPattern, (_, index: string) => String(parked[Number(index)]));
+    };
+    let current = text;
+    for (let match = variablePattern.exec(current); match; match = variablePattern.exec(current)) {
+      const body = match[1] ?? '';
+      let value: unknown;
+      for (const alternative of splitAlternatives(body)) {
+        const unparked = unpark(alternative.trim());
+        value = typeof unparked === 'string' && unparked.length > 0 ? resolveSource(unparked, where) : unparked;
+        if (value !== undefined && value !== null) break;
+      }
+      if (value === undefined || value === null)
+        throw new ServerlessConfigError(formatPath(where), `\${${body.replace(placeholderPattern, '…')}} has no value and no fallback: set it or add one, e.g. \${${body}, 'default'}`);
+      parked.push(value);
+      current = `${current.slice(0, match.index)}\u0000${parked.length - 1}\u0000${current.slice(match.index + match[0].length)}`;
+    }
+    return parked.length === 0 ? text : unpark(current);
+  }
+
+  return resolveDeep(raw, []);
+};
