@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { BoundedContext, EventEnvelope, Actor } from '../../events/envelope';
+import type { Decider } from '../../domain/decider';
+import type { ProposedEvent } from './appendTypes';
+import { newestSpans, spansOf } from './commandSpans';
+import { WrongExpectedVersionError } from './errors';
+import type { EventCodec } from './eventCodec';
+import type { EventStore } from './eventStore';
+import { catchUpAggregate, loadAggregate, type LoadAggregateInput, type LoadedAggregate } from './loadAggregate';
+import { defaultRememberedCommands, type SnapshotPolicy } from './snapshots';
+
+export interface CommandMetadata {
+  readonly context: BoundedContext;
+  /** When the command was accepted: the domain has no clock, so the caller supplies it. */
+  readonly occurredAt: string;
+  readonly correlationId: string;
+  /** What caused the command (defaults to the command id itself). */
+  readonly causationId?: string;
+  readonly actor: Actor;
+}
+
+export interface HandleCommandInput<TCommand, TEvent, TState> {
+  readonly store: EventStore;
+  readonly decider: Decider<TCommand, TEvent, TState>;
+  readonly codec: EventCodec<TEvent>;
+  readonly streamId: string;
+  readonly command: TCommand;
+  readonly commandId: string;
+  readonly metadata: CommandMetadata;
+  readonly snapshots?: SnapshotPolicy<TState>;
+  /** Decide-and-append attempts when other writers win the race (default 10). */
+  readonly maxAttempts?: number;
+}
+
+export interface HandledCommand {
+  /** The events this command appended: on a recognised retry, the ones its first attempt appended. */
+  readonly events: readonly EventEnvelope[];
+  /** The stream's version after the command: what a client sends back as its next expected version. */
+  readonly nextExpectedVersion: number;
+  readonly alreadyAppended: boolean;
+}
+
+/** Event ids derived from the command: a re-decided retry produces the very same events, ids included. */
+const eventIdOf = (commandId: string, streamId: string, index: number): string => {
+  const hex = createHash('sha256').update(`${commandId}\u0000${streamId}\u0000${index}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+};
+
+/**
+ * Whether this command is already in the stream. The window: any command whose events are after the latest
+ * snapshot (read anyway), plus the last `rememberCommands` commands before it (kept in the snapshot). Without
+ * snapshots the whole stream is read, so the window is the whole stream.
+ */
+const findEarlierRun = async <TState>(store: EventStore, loaded: LoadedAggregate<TState>, commandId: string): Promise<HandledCommand | undefined> => {
+  const inTail = loaded.tail.filter((event) => event.commandId === commandId);
+  const remembered = loaded.snapshotCommands.find((span) => span.commandId === commandId);
+  if (inTail.length === 0 && remembered === undefined) return undefined;
+  const events =
+    inTail.length > 0
+      ? inTail
+      : (await store.readStream(loaded.streamId, { fromVersion: remembered?.fromVersion ?? 1 })).events.filter(
+          (event) => event.commandId === commandId && event.version <= (remembered?.toVersion ?? 0),
+        );
+  return { events, nextExpectedVersion: loaded.version, alreadyAppended: true };
+};
+
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
+
+const snapshotIfDue = async <TCommand, TEvent, TState>(
+  input: HandleCommandInput<TCommand, TEvent, TState>,
+  loaded: LoadedAggregate<TState>,
+  decided: readonly TEvent[],
+  appended: readonly EventEnvelope[],
+): Promise<void> => {
+  const policy = input.snapshots;
+  const last = appended.at(-1);
+  if (policy === undefined || last === undefined || last.version - loaded.snapshotVersion < policy.every) return;
+  const spans = [...loaded.snapshotCommands, ...spansOf(loaded.tail), ...spansOf(appended)];
+  await input.store.saveSnapshot({
+    streamId: input.streamId,
+    version: last.version,
+    stateVersion: policy.stateVersion,
+    state: decided.reduce(input.decider.evolve, loaded.state),
+    recentCommands: newestSpans(spans, policy.rememberCommands ?? defaultRememberedCommands),
+  });
+};
+
+/**
+ * load -> decide -> append, retried on a version conflict with the stream caught up (only the new events are
+ * read). A CommandRefusedError from `decide` propagates unchanged. Idempotent by command id: a retry is
+ * answered with the events its first run appended (window: see findEarlierRun and appendToStreams).
+ */
+export const handleCommand = async <TCommand, TEvent, TState>(input: HandleCommandInput<TCommand, TEvent, TState>): Promise<HandledCommand> => {
+  const { store, decider, codec, streamId, command, commandId, metadata } = input;
+  const loadInput: LoadAggregateInput<TEvent, TState> = { store, decider, codec, streamId, snapshots: input.snapshots };
+  const maxAttempts = input.maxAttempts ?? 10;
+  let loaded = await loadAggregate(loadInput);
+  for (let attempt = 1; ; attempt += 1) {
+    const earlier = await findEarlierRun(store, loaded, commandId);
+    if (earlier !== undefined) return earlier;
+    const decided = decider.decide(command, loaded.state);
+    if (decided.length === 0) return { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false };
+    const proposed: ProposedEvent[] = decided.map((event, index) => ({
+      ...codec.encode(event),
+      eventId: eventIdOf(commandId, streamId, index),
+      context: metadata.context,
+      occurredAt: metadata.occurredAt,
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId ?? commandId,
+      actor: metadata.actor,
+    }));
+    try {
+      const result = await store.appendToStream(streamId, proposed, {
+        expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version,
+        expectedVersionRead: true,
+        commandId,
+      });
+      if (!result.alreadyAppended) await snapshotIfDue(input, loaded, decided, result.events);
+      return { events: result.events, nextExpectedVersion: result.nextExpectedVersion, alreadyAppended: result.alreadyAppended };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError) || attempt >= maxAttempts) throw error;
+      await backoff(attempt);
+      loaded = await catchUpAggregate(loadInput, loaded);
+    }
+  }
+};

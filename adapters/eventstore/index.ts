@@ -1,0 +1,12 @@
+export { createDynamoDbEventStore, defaultCategoryShards, type DynamoDbEventStoreOptions, type EventStore } from './eventStore';
+export type { AppendOptions, AppendResult, ProposedEvent, StreamAppend } from './appendTypes';
+export type { ExpectedVersion } from './expectedVersion';
+export type { EventCodec } from './eventCodec';
+export { AppendTooLargeError, InvalidAppendError, StoredEventInvalidError, WrongExpectedVersionError } from './errors';
+export { handleCommand, type CommandMetadata, type HandleCommandInput, type HandledCommand } from './handleCommand';
+export { loadAggregate, catchUpAggregate, type LoadedAggregate, type LoadAggregateInput } from './loadAggregate';
+export type { CommandSpan, Snapshot, SnapshotPolicy } from './snapshots';
+export type { ListStreamsOptions, StreamStart } from './listStreams';
+export type { ReadStreamOptions, ReadStreamResult } from './readStream';
+export { createEventStoreTables, eventsTableDefinition, snapshotsTableDefinition, streamsByCategoryIndex, type EventStoreTableNames } from './tables';
+export { categoryOf, categoryShardOf } from './streamCategory';
