@@ -1,0 +1,105 @@
+import type { TaskStateSpec } from './definition';
+import { deferred } from './deferred';
+import { TaskFailedError } from './errors';
+import type { ExecutionHistory } from './history';
+import { callIntegration, type IntegrationBackends } from './integrations';
+import type { Json } from './json';
+import type { TimeoutErrorFactory } from './statesTimeoutError';
+import type { TaskTokenRegistry } from './taskTokens';
+
+export interface TaskAttemptDeps {
+  backends: IntegrationBackends;
+  tokens: TaskTokenRegistry;
+  history: ExecutionHistory;
+  region: string;
+  makeTimeoutError: TimeoutErrorFactory;
+}
+
+export interface TaskAttempt {
+  stateName: string;
+  spec: TaskStateSpec;
+  input: Json;
+  /** Present for `.waitForTaskToken` tasks: the token the definition placed in the task's parameters. */
+  token: string | undefined;
+  /** Lets the execution abandon the attempt when it is stopped or times out; returns the unregister function. */
+  onCancel(cancel: (reason: Error) => void): () => void;
+}
+
+type Ending = { kind: 'succeeded'; output: Json } | { kind: 'failed' | 'timedOut'; error: Error } | { kind: 'cancelled'; error: Error };
+
+/**
+ * One attempt of a Task state as AWS runs it: scheduled, started, then the integration's result, the callback for
+ * `.waitForTaskToken`, a lapsed HeartbeatSeconds or TimeoutSeconds, whichever comes first. Retries are new attempts.
+ */
+export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Promise<Json> => {
+  const { history, tokens } = deps;
+  const { spec, token } = attempt;
+  const { resourceType, resourceName: resource, pattern } = spec.resource;
+  const outcome = deferred<Json>();
+  const timers: { timeout?: NodeJS.Timeout; heartbeat?: NodeJS.Timeout } = {};
+  let ended = false;
+
+  const end = (ending: Ending): void => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(timers.timeout);
+    clearTimeout(timers.heartbeat);
+    if (token) tokens.release(token);
+    unregisterCancel();
+    if (ending.kind === 'succeeded') {
+      history.add('TaskSucceeded', 'taskSucceeded', { resourceType, resource, output: JSON.stringify(ending.output), outputDetails: { truncated: false } });
+      outcome.resolve(ending.output);
+      return;
+    }
+    if (ending.kind !== 'cancelled') {
+      const type = ending.kind === 'failed' ? 'TaskFailed' : 'TaskTimedOut';
+      history.add(type, ending.kind, { resourceType, resource, error: ending.error.name, cause: ending.error.message });
+    }
+    outcome.reject(ending.error);
+  };
+
+  const armHeartbeat = (): void => {
+    if (spec.heartbeatSeconds === undefined) return;
+    clearTimeout(timers.heartbeat);
+    timers.heartbeat = setTimeout(
+      () => end({ kind: 'timedOut', error: deps.makeTimeoutError('States.HeartbeatTimeout', `No heartbeat for ${spec.heartbeatSeconds} s (HeartbeatSeconds)`) }),
+      spec.heartbeatSeconds * 1000,
+    );
+  };
+
+  const unregisterCancel = attempt.onCancel((reason) => end({ kind: 'cancelled', error: reason }));
+
+  history.add('TaskScheduled', 'taskScheduled', {
+    resourceType,
+    resource,
+    region: deps.region,
+    parameters: JSON.stringify(attempt.input),
+    ...(spec.timeoutSeconds === undefined ? {} : { timeoutInSeconds: spec.timeoutSeconds }),
+    ...(spec.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: spec.heartbeatSeconds }),
+  });
+  history.add('TaskStarted', 'taskStarted', { resourceType, resource });
+  if (spec.timeoutSeconds !== undefined) {
+    timers.timeout = setTimeout(
+      () => end({ kind: 'timedOut', error: deps.makeTimeoutError('States.Timeout', `Task ran longer than ${spec.timeoutSeconds} s (TimeoutSeconds)`) }),
+      spec.timeoutSeconds * 1000,
+    );
+  }
+  armHeartbeat();
+
+  if (pattern === 'waitForTaskToken' && token) {
+    // Registered before the integration runs: the worker it starts may call back before the call returns.
+    tokens.await(token, {
+      succeed: (output) => end({ kind: 'succeeded', output }),
+      fail: (error, cause) => end({ kind: 'failed', error: new TaskFailedError(error, cause) }),
+      heartbeat: armHeartbeat,
+    });
+  }
+  callIntegration(deps.backends, spec.resource.integration, attempt.input).then(
+    (output) => {
+      if (pattern !== 'waitForTaskToken') end({ kind: 'succeeded', output });
+      else if (!ended) history.add('TaskSubmitted', 'taskSubmitted', { resourceType, resource, output: JSON.stringify(output) });
+    },
+    (error: unknown) => end({ kind: 'failed', error: error instanceof Error ? error : new TaskFailedError('States.TaskFailed', String(error)) }),
+  );
+  return outcome.promise;
+};
