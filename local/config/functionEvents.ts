@@ -58,18 +58,18 @@ const eventBridgeEvent = (config: unknown, where: string, context: BuildContext,
   };
 };
 
+// `onFailure: arn` or `onFailure: { arn, type }`, where arn may be an intrinsic.
+const onFailureDestination = (value: string | Record<string, unknown> | undefined, context: BuildContext, where: string): string | undefined => {
+  if (value === undefined || typeof value === 'string') return value;
+  return resolvedString('arn' in value ? value.arn : value, context, where);
+};
+
 const streamEvent = (config: unknown, where: string, context: BuildContext): FunctionEvent => {
   const parsed = strictParse(rawStreamEventSchema, config, where);
   const event: Exclude<typeof parsed, string> = typeof parsed === 'string' ? { arn: parsed } : parsed;
   const arn = resolvedString(event.arn, context, `${where}.arn`);
   const type = event.type ?? (arn.includes(':dynamodb:') ? 'dynamodb' : 'kinesis');
-  const onFailureRaw = event.destinations?.onFailure;
-  const onFailure =
-    onFailureRaw === undefined
-      ? undefined
-      : typeof onFailureRaw === 'string'
-        ? onFailureRaw
-        : resolvedString('arn' in onFailureRaw ? onFailureRaw.arn : onFailureRaw, context, `${where}.destinations.onFailure`);
+  const onFailure = onFailureDestination(event.destinations?.onFailure, context, `${where}.destinations.onFailure`);
   const tableName = type === 'dynamodb' ? nameFromArn(arn) : undefined;
   const detail = event;
   return {

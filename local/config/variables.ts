@@ -14,8 +14,11 @@ export interface VariableOptions {
 
 type Path = readonly (string | number)[];
 
-const variablePattern = /\$\{([^${}]*)\}/;
-const placeholderPattern = /\u0000(\d+)\u0000/g;
+// As in osls's parser, a variable opens with a lowercase source (`self:`, `file(`); `${AWS::Region}` or
+// `${EventsTable}` belong to CloudFormation's Fn::Sub and are left alone.
+const variablePattern = /\$\{([a-z][a-zA-Z0-9]*[:(][^${}]*)\}/;
+// Private-use characters mark parked values: they cannot appear in a variable's own text.
+const placeholderPattern = /\uE000(\d+)\uE000/g;
 const offlineSources = ['ssm', 'cf', 's3', 'aws:credential', 'param', 'secretsmanager'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -68,7 +71,7 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
   const stage = (where: Path): string => String(options.options.stage ?? valueAt('provider.stage', where) ?? 'dev');
   const region = (where: Path): string => String(options.options.region ?? valueAt('provider.region', where) ?? 'us-east-1');
 
-  const readFile = (fileExpression: string, address: string, where: Path): unknown => {
+  const readFile = (fileExpression: string, address: string): unknown => {
     const fileName = fileExpression.replace(/^file\((.*)\)$/, '$1').trim().replace(/^['"]|['"]$/g, '');
     let text: string;
     try {
@@ -80,39 +83,44 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
     return address === '' ? parsed : address.split('.').reduce<unknown>((node, part) => (isRecord(node) ? node[part] : undefined), parsed);
   };
 
-  const resolveSource = (expression: string, where: Path): unknown => {
-    const trimmed = expression.trim();
-    const quoted = /^(['"])(.*)\1$/s.exec(trimmed);
-    if (quoted) return quoted[2];
-    if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-    if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
-    if (trimmed.startsWith('file(')) {
-      const close = trimmed.indexOf(')');
-      return readFile(trimmed.slice(0, close + 1), trimmed.slice(close + 1).replace(/^:/, ''), where);
-    }
-    const colon = trimmed.indexOf(':');
-    const source = colon < 0 ? trimmed : trimmed.slice(0, colon);
-    const address = colon < 0 ? '' : trimmed.slice(colon + 1);
+  const literal = (text: string): { value: unknown } | undefined => {
+    const quoted = /^(['"])(.*)\1$/s.exec(text);
+    if (quoted) return { value: quoted[2] };
+    if (/^-?\d+(\.\d+)?$/.test(text)) return { value: Number(text) };
+    if (text === 'true' || text === 'false') return { value: text === 'true' };
+    return undefined;
+  };
+
+  const sourceValue = (source: string, address: string, where: Path): { value: unknown } | undefined => {
     switch (source) {
       case 'self':
-        return valueAt(address, where);
+        return { value: valueAt(address, where) };
       case 'opt':
-        return address === 'stage' ? options.options.stage : address === 'region' ? options.options.region : options.options[address];
-      case 'sls':
-        if (address === 'stage') return stage(where);
-        if (address === 'instanceId') return 'local';
-        break;
+        return { value: options.options[address] };
       case 'env':
-        return options.env[address];
-      case 'aws':
-        if (address === 'region') return region(where);
-        if (address === 'accountId') return options.accountId;
-        break;
+        return { value: options.env[address] };
       case 'strToBool':
-        return address.trim() === 'true';
+        return { value: address.trim() === 'true' };
+      case 'sls':
+        return address === 'stage' ? { value: stage(where) } : address === 'instanceId' ? { value: 'local' } : undefined;
+      case 'aws':
+        return address === 'region' ? { value: region(where) } : address === 'accountId' ? { value: options.accountId } : undefined;
       default:
-        break;
+        return undefined;
     }
+  };
+
+  const resolveSource = (expression: string, where: Path): unknown => {
+    const trimmed = expression.trim();
+    const constant = literal(trimmed);
+    if (constant) return constant.value;
+    if (trimmed.startsWith('file(')) {
+      const close = trimmed.indexOf(')');
+      return readFile(trimmed.slice(0, close + 1), trimmed.slice(close + 1).replace(/^:/, ''));
+    }
+    const colon = trimmed.indexOf(':');
+    const found = sourceValue(colon < 0 ? trimmed : trimmed.slice(0, colon), colon < 0 ? '' : trimmed.slice(colon + 1), where);
+    if (found) return found.value;
     if (offlineSources.some((name) => trimmed.startsWith(`${name}:`)))
       throw new ServerlessConfigError(formatPath(where), `\${${trimmed}} needs AWS and cannot be resolved locally: give it a fallback, e.g. \${${trimmed}, 'local-value'}`);
     throw new ServerlessConfigError(formatPath(where), `unknown variable source in \${${trimmed}}: use self, opt, sls, env, aws or file(...)`);
@@ -142,7 +150,7 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
     // or be objects) never confuse the parsing of the outer variable.
     const parked: unknown[] = [];
     const unpark = (expression: string): unknown => {
-      const whole = /^\s*\u0000(\d+)\u0000\s*$/.exec(expression);
+      const whole = /^\s*\uE000(\d+)\uE000\s*$/.exec(expression);
       if (whole) return parked[Number(whole[1])];
       return expression.replace(placeholderPattern, (_, index: string) => String(parked[Number(index)]));
     };
@@ -158,7 +166,7 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
       if (value === undefined || value === null)
         throw new ServerlessConfigError(formatPath(where), `\${${body.replace(placeholderPattern, '…')}} has no value and no fallback: set it or add one, e.g. \${${body}, 'default'}`);
       parked.push(value);
-      current = `${current.slice(0, match.index)}\u0000${parked.length - 1}\u0000${current.slice(match.index + match[0].length)}`;
+      current = `${current.slice(0, match.index)}\uE000${parked.length - 1}\uE000${current.slice(match.index + match[0].length)}`;
     }
     return parked.length === 0 ? text : unpark(current);
   }
