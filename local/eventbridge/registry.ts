@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { EventBridgeConfigError, InvalidEventPatternError } from './errors';
+import { compileEventPattern, type EventPatternMatcher } from './pattern';
+import type { LocalRule, RuleTarget } from './types';
+
+export interface LocalBus {
+  name: string;
+  arn: string;
+}
+
+export interface RegisteredRule {
+  name: string;
+  arn: string;
+  busName: string;
+  eventPatternText: string;
+  matches: EventPatternMatcher;
+  state: 'ENABLED' | 'DISABLED';
+  targets: RuleTarget[];
+  description?: string;
+}
+
+export interface Registry {
+  region: string;
+  accountId: string;
+  buses: Map<string, LocalBus>;
+  rules: RegisteredRule[];
+  /** The bus a name or ARN designates, compared exactly; undefined for a bus that does not exist here. */
+  busNamed(nameOrArn: string | undefined): LocalBus | undefined;
+}
+
+const targetSchema = z.strictObject({
+  id: z.string().min(1),
+  arn: z.string().min(1),
+  input: z.string().optional(),
+  inputPath: z.string().optional(),
+  inputTransformer: z
+    .strictObject({ inputPathsMap: z.record(z.string(), z.string()).optional(), inputTemplate: z.string() })
+    .optional(),
+});
+
+const ruleSchema = z.strictObject({
+  name: z.string().min(1),
+  eventBusName: z.string().min(1),
+  eventPattern: z.unknown(),
+  state: z.enum(['ENABLED', 'DISABLED']).optional(),
+  targets: z.array(targetSchema),
+  description: z.string().optional(),
+});
+
+const busArnPattern = /^arn:aws[a-z-]*:events:([^:]*):([^:]*):event-bus\/(.+)$/;
+
+const describeRule = (rule: unknown, index: number): string => {
+  const name = typeof rule === 'object' && rule !== null && 'name' in rule ? String(rule.name) : `#${index}`;
+  return `rule ${name}`;
+};
+
+export const createRegistry = (options: {
+  region: string;
+  accountId: string;
+  buses: string[];
+  rules: LocalRule[];
+}): Registry => {
+  const { region, accountId } = options;
+  const buses = new Map<string, LocalBus>();
+  for (const name of new Set(['default', ...options.buses])) {
+    buses.set(name, { name, arn: `arn:aws:events:${region}:${accountId}:event-bus/${name}` });
+  }
+  const busNamed = (nameOrArn: string | undefined): LocalBus | undefined => {
+    const name = nameOrArn ?? 'default';
+    const arn = busArnPattern.exec(name);
+    if (arn === null) return buses.get(name);
+    const [, arnRegion, arnAccount, arnName = ''] = arn;
+    return arnRegion === region && arnAccount === accountId ? buses.get(arnName) : undefined;
+  };
+
+  const rules = options.rules.map((candidate, index): RegisteredRule => {
+    const parsed = ruleSchema.safeParse(candidate);
+    if (!parsed.success) {
+      throw new EventBridgeConfigError(`Local EventBridge ${describeRule(candidate, index)} is malformed: ${z.prettifyError(parsed.error)}`);
+    }
+    const rule = parsed.data;
+    const bus = busNamed(rule.eventBusName);
+    if (bus === undefined) {
+      throw new EventBridgeConfigError(
+        `Rule ${rule.name} is on event bus ${rule.eventBusName}, which is not declared: add it to the local buses.`,
+      );
+    }
+    let matches: EventPatternMatcher;
+    try {
+      matches = compileEventPattern(rule.eventPattern);
+    } catch (error) {
+      if (!(error instanceof InvalidEventPatternError)) throw error;
+      throw new EventBridgeConfigError(`Rule ${rule.name} on bus ${bus.name}: ${error.message}. AWS would refuse it at deploy.`);
+    }
+    const arnPath = bus.name === 'default' ? rule.name : `${bus.name}/${rule.name}`;
+    return {
+      name: rule.name,
+      arn: `arn:aws:events:${region}:${accountId}:rule/${arnPath}`,
+      busName: bus.name,
+      eventPatternText: typeof rule.eventPattern === 'string' ? rule.eventPattern : JSON.stringify(rule.eventPattern),
+      matches,
+      state: rule.state ?? 'ENABLED',
+      targets: rule.targets,
+      ...(rule.description === undefined ? {} : { description: rule.description }),
+    };
+  });
+
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const key = `${rule.busName}/${rule.name}`;
+    if (seen.has(key)) throw new EventBridgeConfigError(`Rule ${rule.name} is declared twice on bus ${rule.busName}: rename one.`);
+    seen.add(key);
+  }
+  return { region, accountId, buses, rules, busNamed };
+};
