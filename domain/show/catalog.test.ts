@@ -1,0 +1,111 @@
+import { showDecider } from './decider';
+import * as f from './fixtures';
+import { deciderSpec } from './testing';
+
+const { given } = deciderSpec(showDecider);
+
+describe('Show: drafting', () => {
+  it('drafts a new show', () => {
+    given([]).when(f.draftShow).then([f.drafted]);
+  });
+
+  it('drafts a show once', () => {
+    given([f.drafted]).when(f.draftShow).thenRefuses('SHOW_ALREADY_DRAFTED', 'choose another show id');
+  });
+
+  it('does not draft again over a withdrawn show', () => {
+    given([f.drafted, f.withdrawn]).when(f.draftShow).thenRefuses('SHOW_ALREADY_DRAFTED');
+  });
+
+  it('refuses any other command for a show that was never drafted', () => {
+    given([]).when(f.requestUpload()).thenRefuses('SHOW_NOT_FOUND', 'draft it first');
+  });
+
+  it('refuses a command naming another show than the stream it was sent to', () => {
+    given([f.drafted]).when({ ...f.requestUpload(), showId: 'show-2' }).thenRefuses('SHOW_ID_MISMATCH');
+  });
+});
+
+describe('Show: metadata', () => {
+  const update = { type: 'UpdateShowMetadata' as const, showId: f.showId, now: f.now, actor: f.owner };
+
+  it('records only the fields that change', () => {
+    given([f.drafted])
+      .when({ ...update, title: 'Night Trains (2026)', genre: f.metadata.genre })
+      .then([{ type: 'ShowMetadataUpdated', data: { showId: f.showId, title: 'Night Trains (2026)' } }]);
+  });
+
+  it('decides nothing when nothing changes', () => {
+    given([f.drafted]).when({ ...update, title: f.metadata.title }).then([]);
+  });
+
+  it.each([
+    ['in review', f.upTo.inReview],
+    ['published', f.publishedShow],
+  ])('is allowed while the show is %s', (_label, events) => {
+    given(events)
+      .when({ ...update, language: 'fr' })
+      .then([{ type: 'ShowMetadataUpdated', data: { showId: f.showId, language: 'fr' } }]);
+  });
+
+  it('is refused once the show is withdrawn', () => {
+    given([...f.publishedShow, f.withdrawn]).when({ ...update, title: 'Back' }).thenRefuses('SHOW_WITHDRAWN');
+  });
+
+  it('shows in the state', () => {
+    const state = given([f.drafted, { type: 'ShowMetadataUpdated', data: { showId: f.showId, genre: 'travel' } }]).state();
+    expect(state.metadata).toEqual({ ...f.metadata, genre: 'travel' });
+  });
+});
+
+describe('Show: withdrawal', () => {
+  it.each([
+    ['a draft', f.upTo.draft],
+    ['a show in transcoding', f.upTo.transcoding],
+    ['a published show', f.publishedShow],
+  ])('withdraws %s', (_label, events) => {
+    given(events).when(f.withdrawShow).then([f.withdrawn]);
+  });
+
+  it('is final: a withdrawn show cannot be withdrawn, re-submitted or republished', () => {
+    const withdrawnShow = [...f.publishedShow, f.withdrawn];
+    given(withdrawnShow).when(f.withdrawShow).thenRefuses('SHOW_WITHDRAWN', 'draft a new show instead');
+    given(withdrawnShow).when(f.requestUpload('upload-2')).thenRefuses('SHOW_WITHDRAWN');
+    given(withdrawnShow).when(f.publishShow).thenRefuses('SHOW_WITHDRAWN');
+  });
+
+  it('leaves the catalogue: the state says withdrawn, with the reason', () => {
+    const state = given([...f.publishedShow, f.withdrawn]).state();
+    expect(state.status).toBe('withdrawn');
+    expect(state.withdrawal).toEqual({ reason: 'RIGHTS', note: 'Licence ended' });
+  });
+});
+
+describe('Show: the whole happy path', () => {
+  it('goes from draft to published, each command deciding the next fact', () => {
+    const steps = [
+      [f.draftShow, f.drafted],
+      [f.requestUpload(), f.uploadRequested()],
+      [f.recordSourceUploaded(), f.sourceUploaded()],
+      [f.startIngest(), f.ingestStarted()],
+      [f.recordSourceProbe(), f.sourceProbed()],
+      [f.requestTranscode(), f.transcodeRequested()],
+      [f.recordTranscodeCompletion(), f.transcodeCompleted()],
+      [f.requestReview, f.reviewRequested()],
+      [f.approveShow, f.approved()],
+      [f.publishShow, f.published()],
+    ] as const;
+    const history: Parameters<typeof given>[0][number][] = [];
+    for (const [command, event] of steps) {
+      given(history).when(command).then([event]);
+      history.push(event);
+    }
+    expect(given(history).state()).toMatchObject({
+      status: 'published',
+      metadata: f.metadata,
+      review: { status: 'approved', transcodeId: 'transcode-1' },
+      transcode: { status: 'completed', result: { outputs: [{ format: 'hls' }, { format: 'dash' }] } },
+      publication: { playback: [{ format: 'hls' }, { format: 'dash' }] },
+    });
+  });
+});

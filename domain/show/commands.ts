@@ -1,0 +1,62 @@
+import type { Actor } from '../../events/envelope';
+import type { DeliveryFormat } from '../../events/catalog/fields';
+import type {
+  IngestFailedData,
+  ShowDraftedData,
+  ShowPublishedData,
+  ShowRejectedData,
+  ShowWithdrawnData,
+  SourceProbedData,
+  SourceUploadedData,
+  TranscodeCompletedData,
+  TranscodeFailedData,
+} from '../../events/catalog/types';
+
+/**
+ * What every command carries besides its own fields. `now` (ISO 8601) and the ids are chosen by the caller,
+ * so deciding is deterministic: the same command against the same state always gives the same events.
+ */
+interface CommandBase<TType extends string> {
+  readonly type: TType;
+  readonly showId: string;
+  readonly now: string;
+  readonly actor: Actor;
+}
+
+type Command<TType extends string, TFields = object> = CommandBase<TType> & Readonly<Omit<TFields, 'showId'>>;
+
+export type DraftShow = Command<'DraftShow', ShowDraftedData>;
+export type UpdateShowMetadata = Command<'UpdateShowMetadata', Partial<Omit<ShowDraftedData, 'showId'>>>;
+export type RequestUpload = Command<
+  'RequestUpload',
+  { uploadId: string; fileName: string; contentType: string; sizeBytes: number }
+>;
+export type RecordSourceUploaded = Command<'RecordSourceUploaded', SourceUploadedData>;
+export type StartIngest = Command<'StartIngest', { uploadId: string; executionId: string }>;
+export type RecordSourceProbe = Command<'RecordSourceProbe', SourceProbedData>;
+export type RecordIngestFailure = Command<'RecordIngestFailure', IngestFailedData>;
+export type RequestTranscode = Command<'RequestTranscode', { transcodeId: string; formats: readonly DeliveryFormat[] }>;
+export type RecordTranscodeCompletion = Command<'RecordTranscodeCompletion', TranscodeCompletedData>;
+export type RecordTranscodeFailure = Command<'RecordTranscodeFailure', TranscodeFailedData>;
+export type RequestReview = Command<'RequestReview'>;
+export type ApproveShow = Command<'ApproveShow', { note?: string }>;
+export type RejectShow = Command<'RejectShow', Omit<ShowRejectedData, 'transcodeId'>>;
+export type PublishShow = Command<'PublishShow', Omit<ShowPublishedData, 'transcodeId'>>;
+export type WithdrawShow = Command<'WithdrawShow', ShowWithdrawnData>;
+
+export type ShowCommand =
+  | DraftShow
+  | UpdateShowMetadata
+  | RequestUpload
+  | RecordSourceUploaded
+  | StartIngest
+  | RecordSourceProbe
+  | RecordIngestFailure
+  | RequestTranscode
+  | RecordTranscodeCompletion
+  | RecordTranscodeFailure
+  | RequestReview
+  | ApproveShow
+  | RejectShow
+  | PublishShow
+  | WithdrawShow;

@@ -1,0 +1,116 @@
+import type {
+  ApproveShow,
+  PublishShow,
+  RecordTranscodeCompletion,
+  RecordTranscodeFailure,
+  RejectShow,
+  RequestReview,
+  RequestTranscode,
+} from './commands';
+import type { ShowEvent } from './events';
+import { requireLiveShow, requireStatus } from './guards';
+import { chooseLadder } from './ladder';
+import { refuse } from './refusals';
+import type { ShowState } from './state';
+
+/**
+ * After a successful probe; again after a failed transcode or a rejection (a reprocess of the same source,
+ * e.g. rejected for quality, or a transient encoder failure).
+ */
+export const decideTranscodeRequest = (command: RequestTranscode, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  requireStatus(state, ['probed', 'transcodeFailed', 'rejected'], {
+    code: 'TRANSCODE_NOT_ALLOWED',
+    action: 'request a transcode',
+    hint: 'A transcode needs a successfully probed source; after a failure or a rejection it can be requested again.',
+  });
+  const ladder = state.probe ? chooseLadder(state.probe) : [];
+  if (!state.probe || ladder.length === 0) {
+    return refuse('TRANSCODE_NOT_ALLOWED', `Cannot request a transcode: show ${showId} has no probed video to transcode.`);
+  }
+  // Reusing an id would let a late result of the previous job count for this one.
+  if (state.transcode?.transcodeId === command.transcodeId) {
+    refuse('TRANSCODE_ID_REUSED', `Transcode ${command.transcodeId} was already requested for show ${showId}: use a new id.`);
+  }
+  const { transcodeId, formats } = command;
+  return [{ type: 'TranscodeRequested', data: { showId, uploadId: state.probe.uploadId, transcodeId, ladder, formats: [...formats] } }];
+};
+
+const requireRunningTranscode = (state: ShowState, showId: string, transcodeId: string, action: string) => {
+  requireStatus(state, ['transcoding'], {
+    code: 'TRANSCODE_NOT_IN_PROGRESS',
+    action,
+    hint: 'Only a requested transcode that has not finished can complete or fail.',
+  });
+  if (state.transcode?.transcodeId !== transcodeId) {
+    refuse(
+      'TRANSCODE_MISMATCH',
+      `Transcode ${transcodeId} is not the running transcode of show ${showId} (${state.transcode?.transcodeId ?? 'none'}).`,
+    );
+  }
+};
+
+export const decideTranscodeCompletion = (command: RecordTranscodeCompletion, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  requireRunningTranscode(state, showId, command.transcodeId, 'record a transcode completion');
+  const { transcodeId, renditions, outputs, thumbnailKeys } = command;
+  return [{ type: 'TranscodeCompleted', data: { showId, transcodeId, renditions, outputs, thumbnailKeys } }];
+};
+
+export const decideTranscodeFailure = (command: RecordTranscodeFailure, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  requireRunningTranscode(state, showId, command.transcodeId, 'record a transcode failure');
+  const { transcodeId, reason, message } = command;
+  return [{ type: 'TranscodeFailed', data: { showId, transcodeId, reason, message } }];
+};
+
+export const decideReviewRequest = (command: RequestReview, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  requireStatus(state, ['transcoded'], {
+    code: 'REVIEW_NOT_ALLOWED',
+    action: 'request a review',
+    hint: 'A review needs a completed transcode that has not been reviewed yet.',
+  });
+  return [{ type: 'ReviewRequested', data: { showId, transcodeId: state.transcode?.transcodeId ?? '' } }];
+};
+
+const pendingReview = (state: ShowState, action: string) => {
+  requireStatus(state, ['inReview'], {
+    code: 'REVIEW_NOT_PENDING',
+    action,
+    hint: 'Approval and rejection answer a pending review of a completed transcode: request a review first.',
+  });
+  return state.review?.transcodeId ?? '';
+};
+
+export const decideApproval = (command: ApproveShow, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  const transcodeId = pendingReview(state, 'approve the show');
+  const note = command.note === undefined ? {} : { note: command.note };
+  return [{ type: 'ShowApproved', data: { showId, transcodeId, ...note } }];
+};
+
+export const decideRejection = (command: RejectShow, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  const transcodeId = pendingReview(state, 'reject the show');
+  return [{ type: 'ShowRejected', data: { showId, transcodeId, reason: command.reason, message: command.message } }];
+};
+
+export const decidePublication = (command: PublishShow, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  requireStatus(state, ['approved'], {
+    code: 'SHOW_NOT_APPROVED',
+    action: 'publish the show',
+    hint: 'Only an approved show can be published, once.',
+  });
+  const transcoded = new Set(state.transcode?.result?.outputs.map((output) => output.format));
+  const missing = command.playback.filter((entry) => !transcoded.has(entry.format)).map((entry) => entry.format);
+  if (missing.length > 0) {
+    refuse(
+      'PLAYBACK_FORMAT_NOT_TRANSCODED',
+      `Cannot publish show ${showId} with ${missing.join(', ')} playback: the approved transcode produced only ${[...transcoded].join(', ')}.`,
+    );
+  }
+  const transcodeId = state.review?.transcodeId ?? '';
+  return [{ type: 'ShowPublished', data: { showId, transcodeId, playback: command.playback, thumbnailUrls: command.thumbnailUrls } }];
+};

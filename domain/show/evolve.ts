@@ -1,0 +1,115 @@
+import type { ShowEvent } from './events';
+import type { ShowState } from './state';
+
+type Upload = NonNullable<ShowState['upload']>;
+type Transcode = NonNullable<ShowState['transcode']>;
+
+/*
+ * evolve is total: it never throws, whatever the order of events. The decider only emits events in a valid
+ * order; when a stream says otherwise anyway, the fact wins and missing parts are filled with blanks.
+ */
+
+const uploadFor = (state: ShowState, uploadId: string): Upload =>
+  state.upload?.uploadId === uploadId
+    ? state.upload
+    : { uploadId, fileName: '', contentType: '', sizeBytes: 0, expiresAt: '', source: null, executionId: null };
+
+const transcodeFor = (state: ShowState, transcodeId: string): Transcode =>
+  state.transcode?.transcodeId === transcodeId
+    ? state.transcode
+    : { transcodeId, ladder: [], formats: [], status: 'requested', result: null, failure: null };
+
+const blankMetadata = { title: '', description: '', genre: '', language: 'und' };
+
+// A switch over every event type is long by nature; each case is one small expression.
+// eslint-disable-next-line complexity
+export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
+  switch (event.type) {
+    case 'ShowDrafted': {
+      const { showId, ...metadata } = event.data;
+      return { ...state, status: 'draft', showId, metadata };
+    }
+    case 'ShowMetadataUpdated': {
+      const { showId: _showId, ...changes } = event.data;
+      return { ...state, metadata: { ...(state.metadata ?? blankMetadata), ...changes } };
+    }
+    case 'UploadRequested': {
+      const { showId: _showId, ...upload } = event.data;
+      return {
+        ...state,
+        status: 'awaitingUpload',
+        // A new upload starts the pipeline over: nothing of the previous source applies to it.
+        upload: { ...upload, source: null, executionId: null },
+        probe: null,
+        ingestFailure: null,
+        transcode: null,
+        review: null,
+      };
+    }
+    case 'SourceUploaded': {
+      const { key, sizeBytes, etag } = event.data;
+      const upload = uploadFor(state, event.data.uploadId);
+      return { ...state, status: 'uploaded', upload: { ...upload, source: { key, sizeBytes, etag } } };
+    }
+    case 'IngestStarted': {
+      const upload = uploadFor(state, event.data.uploadId);
+      return { ...state, status: 'ingesting', upload: { ...upload, executionId: event.data.executionId } };
+    }
+    case 'SourceProbed':
+      return { ...state, status: 'probed', probe: event.data };
+    case 'IngestFailed':
+      return { ...state, status: 'ingestFailed', ingestFailure: { reason: event.data.reason, message: event.data.message } };
+    case 'TranscodeRequested': {
+      const { transcodeId, ladder, formats } = event.data;
+      return {
+        ...state,
+        status: 'transcoding',
+        transcode: { transcodeId, ladder, formats, status: 'requested', result: null, failure: null },
+        review: null,
+      };
+    }
+    case 'TranscodeCompleted': {
+      const { transcodeId, renditions, outputs, thumbnailKeys } = event.data;
+      const transcode = transcodeFor(state, transcodeId);
+      const result = { renditions, outputs, thumbnailKeys };
+      return { ...state, status: 'transcoded', transcode: { ...transcode, status: 'completed', result, failure: null } };
+    }
+    case 'TranscodeFailed': {
+      const { transcodeId, reason, message } = event.data;
+      const transcode = transcodeFor(state, transcodeId);
+      return {
+        ...state,
+        status: 'transcodeFailed',
+        transcode: { ...transcode, status: 'failed', result: null, failure: { reason, message } },
+      };
+    }
+    case 'ReviewRequested':
+      return {
+        ...state,
+        status: 'inReview',
+        review: { transcodeId: event.data.transcodeId, status: 'pending', note: null, rejection: null },
+      };
+    case 'ShowApproved': {
+      const { transcodeId, note } = event.data;
+      return { ...state, status: 'approved', review: { transcodeId, status: 'approved', note: note ?? null, rejection: null } };
+    }
+    case 'ShowRejected': {
+      const { transcodeId, reason, message } = event.data;
+      return {
+        ...state,
+        status: 'rejected',
+        review: { transcodeId, status: 'rejected', note: null, rejection: { reason, message } },
+      };
+    }
+    case 'ShowPublished': {
+      const { transcodeId, playback, thumbnailUrls } = event.data;
+      return { ...state, status: 'published', publication: { transcodeId, playback, thumbnailUrls } };
+    }
+    case 'ShowWithdrawn':
+      return { ...state, status: 'withdrawn', withdrawal: { reason: event.data.reason, note: event.data.note ?? null } };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+};

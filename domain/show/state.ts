@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { deliveryFormatSchema, rungSchema } from '../../events/catalog/fields';
+import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
+import { playbackSchema } from '../../events/catalog/showPublished';
+import { rejectionReasonSchema } from '../../events/catalog/showRejected';
+import { withdrawalReasonSchema } from '../../events/catalog/showWithdrawn';
+import { sourceProbedSchema } from '../../events/catalog/sourceProbed';
+import { outputSchema, renditionSchema } from '../../events/catalog/transcodeCompleted';
+import { transcodeFailureReasonSchema } from '../../events/catalog/transcodeFailed';
+
+/**
+ * Where a show is in its life. `none`: nothing drafted under this id yet. `withdrawn` is terminal.
+ * Read paths match on these names: add, never rename (and bump showStateVersion when the shape changes).
+ */
+export const showStatusSchema = z.enum([
+  'none',
+  'draft',
+  'awaitingUpload',
+  'uploaded',
+  'ingesting',
+  'ingestFailed',
+  'probed',
+  'transcoding',
+  'transcodeFailed',
+  'transcoded',
+  'inReview',
+  'rejected',
+  'approved',
+  'published',
+  'withdrawn',
+]);
+export type ShowStatus = z.infer<typeof showStatusSchema>;
+
+const failureSchema = <TReason extends z.ZodType>(reason: TReason) => z.strictObject({ reason, message: z.string() });
+
+/*
+ * Plain strings where events use stricter field schemas: the state only ever holds what validated events put
+ * there, and evolve must stay total even for a stream the decider would never have produced.
+ * Null, never undefined, for absent parts: the state is stored as JSON in snapshots and must round-trip.
+ */
+export const showStateSchema = z.strictObject({
+  status: showStatusSchema,
+  showId: z.string().nullable(),
+  metadata: z
+    .strictObject({ title: z.string(), description: z.string(), genre: z.string(), language: z.string() })
+    .nullable(),
+  upload: z
+    .strictObject({
+      uploadId: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number(),
+      expiresAt: z.string(),
+      source: z.strictObject({ key: z.string(), sizeBytes: z.number(), etag: z.string() }).nullable(),
+      executionId: z.string().nullable(),
+    })
+    .nullable(),
+  /** The probe of the current upload: what a reprocess transcodes from. */
+  probe: sourceProbedSchema.nullable(),
+  ingestFailure: failureSchema(ingestFailureReasonSchema).nullable(),
+  /** The latest transcode of the current upload. */
+  transcode: z
+    .strictObject({
+      transcodeId: z.string(),
+      ladder: z.array(rungSchema),
+      formats: z.array(deliveryFormatSchema),
+      status: z.enum(['requested', 'completed', 'failed']),
+      result: z
+        .strictObject({ renditions: z.array(renditionSchema), outputs: z.array(outputSchema), thumbnailKeys: z.array(z.string()) })
+        .nullable(),
+      failure: failureSchema(transcodeFailureReasonSchema).nullable(),
+    })
+    .nullable(),
+  review: z
+    .strictObject({
+      transcodeId: z.string(),
+      status: z.enum(['pending', 'approved', 'rejected']),
+      note: z.string().nullable(),
+      rejection: failureSchema(rejectionReasonSchema).nullable(),
+    })
+    .nullable(),
+  publication: z
+    .strictObject({ transcodeId: z.string(), playback: z.array(playbackSchema), thumbnailUrls: z.array(z.string()) })
+    .nullable(),
+  withdrawal: z.strictObject({ reason: withdrawalReasonSchema, note: z.string().nullable() }).nullable(),
+});
+export type ShowState = z.infer<typeof showStateSchema>;
+
+/**
+ * The version of the state's shape and of evolve's meaning. Snapshots store it; a snapshot of another
+ * version is ignored and the state is rebuilt from the events. Bump it whenever evolve or this schema changes.
+ */
+export const showStateVersion = 1;
+
+export const initialShowState: ShowState = {
+  status: 'none',
+  showId: null,
+  metadata: null,
+  upload: null,
+  probe: null,
+  ingestFailure: null,
+  transcode: null,
+  review: null,
+  publication: null,
+  withdrawal: null,
+};
