@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import { createLambdaRuntime, LambdaFunctionError, LambdaTimeoutError, UnknownFunctionError, type LambdaRuntime, type RunnableFunction } from './index';
+
+const fixture = (file: string, exportName: string, overrides: Partial<RunnableFunction> & Pick<RunnableFunction, 'key'>): RunnableFunction => ({
+  name: `fixture-test-${overrides.key}`,
+  handler: { file: join(__dirname, 'fixtures', file), export: exportName },
+  environment: {},
+  timeoutSeconds: 10,
+  memorySize: 128,
+  ...overrides,
+});
+
+const rejectionOf = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => new Error('expected the invoke to fail'),
+    (error: unknown) => error,
+  );
+
+describe('the local Lambda runtime', () => {
+  let lambda: LambdaRuntime;
+
+  beforeAll(() => {
+    lambda = createLambdaRuntime({
+      baseEnv: { SHARED: 'from-base', GREETING: 'base-greeting' },
+      region: 'eu-west-1',
+      functions: [
+        fixture('envReader.ts', 'handler', { key: 'english', environment: { GREETING: 'hello' } }),
+        fixture('envReader.ts', 'handler', { key: 'french', environment: { GREETING: 'bonjour' } }),
+        fixture('sleeper.ts', 'handler', { key: 'sleeper', timeoutSeconds: 1 }),
+        fixture('sleeper.ts', 'busy', { key: 'busy', timeoutSeconds: 1 }),
+        fixture('sleeper.ts', 'handler', { key: 'parallel', timeoutSeconds: 10 }),
+        fixture('failures.ts', 'throwsNamed', { key: 'throwsNamed' }),
+        fixture('failures.ts', 'throwsString', { key: 'throwsString' }),
+        fixture('failures.ts', 'returnsUndefined', { key: 'returnsUndefined' }),
+        fixture('failures.ts', 'returnsDate', { key: 'returnsDate' }),
+        fixture('failures.ts', 'callbackStyle', { key: 'callbackStyle' }),
+        fixture('failures.ts', 'notAFunction', { key: 'notAFunction' }),
+        fixture('missing.ts', 'handler', { key: 'missingFile' }),
+      ],
+    });
+  });
+  afterAll(() => lambda.stop());
+
+  it('gives each function its own process.env, read at module load, that another function cannot see or change', async () => {
+    const english = await lambda.invoke('english', { touch: 'changed-by-english' });
+    const french = await lambda.invoke('fixture-test-french', {});
+    expect(english).toMatchObject({ greetingAtLoad: 'hello', greetingNow: 'changed-by-english', shared: 'from-base', lambdaName: 'fixture-test-english' });
+    expect(french).toMatchObject({ greetingAtLoad: 'bonjour', greetingNow: 'bonjour', shared: 'from-base', lambdaName: 'fixture-test-french' });
+    expect(process.env.GREETING).toBeUndefined();
+  });
+
+  it('passes a Lambda context and reuses the warm worker, module state included', async () => {
+    const first = await lambda.invoke('french', {}, { awsRequestId: 'request-1' });
+    const second = await lambda.invoke('french', {});
+    expect(first).toMatchObject({
+      functionName: 'fixture-test-french',
+      awsRequestId: 'request-1',
+      invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:fixture-test-french',
+    });
+    const remaining = (first as { remainingMs: number }).remainingMs;
+    expect(remaining).toBeGreaterThan(8_000);
+    expect(remaining).toBeLessThanOrEqual(10_000);
+    const [a, b] = [first, second] as { loadId: string; invocations: number; awsRequestId: string }[];
+    expect(b?.loadId).toBe(a?.loadId);
+    expect(b?.invocations).toBe((a?.invocations ?? 0) + 1);
+    expect(b?.awsRequestId).not.toBe('request-1');
+  });
+
+  it('runs concurrent invokes of one function in separate workers, one invocation each', async () => {
+    const results = (await Promise.all([1, 2, 3].map(() => lambda.invoke('parallel', { ms: 700 })))) as { loadId: string; startedAt: number; finishedAt: number }[];
+    expect(new Set(results.map((result) => result.loadId)).size).toBe(3);
+    // All three were running at the same moment.
+    expect(Math.max(...results.map((result) => result.startedAt))).toBeLessThan(Math.min(...results.map((result) => result.finishedAt)));
+  });
+
+  it('queues invokes beyond the concurrency cap instead of sharing a worker', async () => {
+    const capped = createLambdaRuntime({ functions: [fixture('sleeper.ts', 'handler', { key: 'capped' })], maxConcurrencyPerFunction: 1 });
+    try {
+      const results = (await Promise.all([1, 2].map(() => capped.invoke('capped', { ms: 300 })))) as { loadId: string; finishedAt: number }[];
+      const [a, b] = results;
+      expect(a?.loadId).toBe(b?.loadId);
+      expect(Math.abs((b?.finishedAt ?? 0) - (a?.finishedAt ?? 0))).toBeGreaterThanOrEqual(290);
+    } finally {
+      await capped.stop();
+    }
+  });
+
+  it('times out like Lambda, terminating even a busy loop, and serves the next invoke from a fresh worker', async () => {
+    const warm = (await lambda.invoke('busy', { ms: 1 })) as { loadId: string };
+    const started = Date.now();
+    const error = await rejectionOf(lambda.invoke('busy', { ms: 60_000 }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(error).toBeInstanceOf(LambdaTimeoutError);
+    expect(error).toMatchObject({ errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' });
+    const fresh = (await lambda.invoke('busy', { ms: 1 })) as { loadId: string };
+    expect(fresh.loadId).not.toBe(warm.loadId);
+  });
+
+  it('maps a thrown error to errorType and errorMessage, and keeps the worker warm', async () => {
+    const error = await rejectionOf(lambda.invoke('throwsNamed', { showId: 'show-1' }));
+    expect(error).toBeInstanceOf(LambdaFunctionError);
+    expect(error).toMatchObject({ errorType: 'ShowNotFoundError', errorMessage: 'Show show-1 does not exist' });
+    expect((error as LambdaFunctionError).trace.join('\n')).toContain('failures.ts');
+    expect(await rejectionOf(lambda.invoke('throwsString', {}))).toMatchObject({ errorType: 'string', errorMessage: 'plain text failure' });
+  });
+
+  it('returns what Lambda would serialize: undefined as null, dates as strings, callback results', async () => {
+    expect(await lambda.invoke('returnsUndefined', {})).toBeNull();
+    expect(await lambda.invoke('returnsDate', {})).toEqual({ at: '1970-01-01T00:00:00.000Z' });
+    expect(await lambda.invoke('callbackStyle', { value: 21 })).toEqual({ doubled: 42 });
+  });
+
+  it('reports init failures as Lambda does: missing export, missing file, unknown function', async () => {
+    expect(await rejectionOf(lambda.invoke('notAFunction', {}))).toMatchObject({ errorType: 'Runtime.HandlerNotFound' });
+    expect(await rejectionOf(lambda.invoke('missingFile', {}))).toBeInstanceOf(LambdaFunctionError);
+    expect(await rejectionOf(lambda.invoke('nobody', {}))).toBeInstanceOf(UnknownFunctionError);
+  });
+});

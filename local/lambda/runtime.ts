@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { LambdaRuntimeStoppedError, UnknownFunctionError } from './errors';
+import { Sandbox } from './sandbox';
+
+/** What the runtime needs of a function: the fields of local/config's LocalFunction. */
+export interface RunnableFunction {
+  readonly key: string;
+  readonly name: string;
+  readonly handler: { readonly file: string; readonly export: string };
+  readonly environment: Readonly<Record<string, string>>;
+  readonly timeoutSeconds: number;
+  readonly memorySize: number;
+}
+
+export interface LambdaRuntimeOptions {
+  readonly functions: readonly RunnableFunction[];
+  /** Shared by every function, under its own environment: local endpoints, credentials, region. */
+  readonly baseEnv?: Readonly<Record<string, string | undefined>>;
+  readonly region?: string;
+  readonly accountId?: string;
+  /** Warm workers per function at most; further concurrent invokes wait their turn. */
+  readonly maxConcurrencyPerFunction?: number;
+}
+
+export interface InvokeOptions {
+  readonly awsRequestId?: string;
+}
+
+export interface LambdaRuntime {
+  /** Runs the function (by serverless.yml key or deployed name) as a RequestResponse invocation. */
+  invoke(functionKeyOrName: string, event: unknown, options?: InvokeOptions): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+const definedOnly = (env: Readonly<Record<string, string | undefined>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+
+/** The variables Lambda itself sets in every execution environment. */
+const reservedEnvironment = (fn: RunnableFunction, region: string): Record<string, string> => ({
+  AWS_REGION: region,
+  AWS_DEFAULT_REGION: region,
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+  AWS_LAMBDA_FUNCTION_NAME: fn.name,
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+  AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
+  AWS_LAMBDA_LOG_STREAM_NAME: `local/[$LATEST]${randomUUID().replace(/-/g, '')}`,
+});
+
+class FunctionPool {
+  private readonly sandboxes: Sandbox[] = [];
+  private readonly idle: Sandbox[] = [];
+  private readonly waiting: ((sandbox: Sandbox | null) => void)[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly fn: RunnableFunction,
+    private readonly options: Required<Omit<LambdaRuntimeOptions, 'functions'>>,
+  ) {}
+
+  async invoke(event: unknown, invokeOptions: InvokeOptions): Promise<unknown> {
+    const eventJson = JSON.stringify(event) ?? 'null';
+    const sandbox = await this.acquire();
+    try {
+      await sandbox.ready;
+      const awsRequestId = invokeOptions.awsRequestId ?? randomUUID();
+      return await sandbox.invoke({ awsRequestId, eventJson, deadlineMs: Date.now() + this.fn.timeoutSeconds * 1000 });
+    } finally {
+      this.release(sandbox);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const waiter of this.waiting.splice(0)) waiter(null);
+    await Promise.all(this.sandboxes.map((sandbox) => sandbox.kill()));
+  }
+
+  private async acquire(): Promise<Sandbox> {
+    if (this.stopped) throw new LambdaRuntimeStoppedError(this.fn.name);
+    const warm = this.idle.pop();
+    if (warm !== undefined) return warm;
+    if (this.sandboxes.length < this.options.maxConcurrencyPerFunction) return this.start();
+    const next = await new Promise<Sandbox | null>((resolve) => this.waiting.push(resolve));
+    if (next === null) throw new LambdaRuntimeStoppedError(this.fn.name);
+    return next;
+  }
+
+  private start(): Sandbox {
+    const sandbox = new Sandbox(
+      {
+        handlerFile: this.fn.handler.file,
+        handlerExport: this.fn.handler.export,
+        functionName: this.fn.name,
+        memorySize: this.fn.memorySize,
+        region: this.options.region,
+        accountId: this.options.accountId,
+      },
+      { ...definedOnly(this.options.baseEnv), ...this.fn.environment, ...reservedEnvironment(this.fn, this.options.region) },
+      this.fn.timeoutSeconds,
+    );
+    this.sandboxes.push(sandbox);
+    return sandbox;
+  }
+
+  // A dead sandbox (timeout, crash) leaves the pool; a waiter then gets a fresh one, as Lambda re-inits.
+  private release(sandbox: Sandbox): void {
+    if (!sandbox.alive) this.sandboxes.splice(this.sandboxes.indexOf(sandbox), 1);
+    const waiter = this.waiting.shift();
+    if (waiter === undefined) {
+      if (sandbox.alive) this.idle.push(sandbox);
+      return;
+    }
+    waiter(sandbox.alive ? sandbox : this.stopped ? null : this.start());
+  }
+}
+
+/**
+ * Runs serverless.yml's functions as Lambda does: each in its own worker threads (lazily started, kept warm, one
+ * invocation at a time each), with its own environment, a Lambda context and its timeout enforced.
+ *
+ * @example
+ * const lambda = createLambdaRuntime({ functions: service.functions, baseEnv: { AWS_ENDPOINT_URL_DYNAMODB: endpoint } });
+ * await lambda.invoke('health', {});
+ */
+export const createLambdaRuntime = (options: LambdaRuntimeOptions): LambdaRuntime => {
+  const settings = {
+    baseEnv: options.baseEnv ?? {},
+    region: options.region ?? options.baseEnv?.AWS_REGION ?? 'us-east-1',
+    accountId: options.accountId ?? '000000000000',
+    maxConcurrencyPerFunction: options.maxConcurrencyPerFunction ?? 4,
+  };
+  const pools = new Map<string, FunctionPool>();
+  for (const fn of options.functions) {
+    const pool = new FunctionPool(fn, settings);
+    pools.set(fn.key, pool);
+    pools.set(fn.name, pool);
+  }
+  return {
+    invoke: (functionKeyOrName, event, invokeOptions = {}) => {
+      const pool = pools.get(functionKeyOrName);
+      if (pool === undefined) return Promise.reject(new UnknownFunctionError(functionKeyOrName, options.functions.map((fn) => fn.key)));
+      return pool.invoke(event, invokeOptions);
+    },
+    stop: async () => {
+      await Promise.all([...new Set(pools.values())].map((pool) => pool.stop()));
+    },
+  };
+};

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LambdaFunctionError, LambdaRuntimeStoppedError, LambdaTimeoutError } from './errors';
+import { workerMessageSchema, type InvokeRequest, type WorkerMessage, type WorkerSetup } from './protocol';
+
+/** Lambda gives a cold start 10 s to initialize; tsx compiling a big handler on a busy laptop needs more slack. */
+const initLimitMs = 30_000;
+
+// Resolved once, absolutely, so workers find tsx whatever the current directory.
+const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
+const workerFile = join(__dirname, 'worker.ts');
+
+interface Pending {
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * One warm execution environment: a worker thread with the function's own env and module state. It runs one
+ * invocation at a time; a timeout or a crash terminates it for good.
+ */
+export class Sandbox {
+  readonly ready: Promise<void>;
+  private readonly worker: Worker;
+  private pending: Pending | null = null;
+  private dead = false;
+
+  constructor(
+    private readonly setup: WorkerSetup,
+    env: Record<string, string>,
+    private readonly timeoutSeconds: number,
+  ) {
+    this.worker = new Worker(workerFile, { execArgv: ['--import', tsxLoader], env, workerData: setup });
+    this.ready = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void this.kill();
+        reject(new LambdaFunctionError(setup.functionName, 'Runtime.InitTimeout', `Init did not finish within ${initLimitMs / 1000} seconds`));
+      }, initLimitMs);
+      const onInit = (message: WorkerMessage): void => {
+        if (message.kind === 'ready') resolve();
+        else if (message.kind === 'error' && message.awsRequestId === null) reject(this.functionError(message));
+        else return;
+        clearTimeout(timer);
+        this.worker.off('message', onInitRaw);
+      };
+      const onInitRaw = (raw: unknown): void => onInit(workerMessageSchema.parse(raw));
+      this.worker.on('message', onInitRaw);
+      this.worker.once('exit', () => {
+        clearTimeout(timer);
+        reject(new LambdaFunctionError(setup.functionName, 'Runtime.ExitError', 'The worker exited during init'));
+      });
+    });
+    this.ready.catch(() => undefined);
+    this.worker.on('message', (raw: unknown) => this.onMessage(workerMessageSchema.parse(raw)));
+    this.worker.on('error', (error) => this.fail(new LambdaFunctionError(setup.functionName, error.name, error.message, error.stack?.split('\n') ?? [])));
+    this.worker.on('exit', () => {
+      this.dead = true;
+      this.fail(new LambdaFunctionError(setup.functionName, 'Runtime.ExitError', 'The function exited before answering'));
+    });
+  }
+
+  get alive(): boolean {
+    return !this.dead;
+  }
+
+  invoke(request: Omit<InvokeRequest, 'kind'>): Promise<unknown> {
+    if (this.dead) return Promise.reject(new LambdaRuntimeStoppedError(this.setup.functionName));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending = null;
+        void this.kill();
+        reject(new LambdaTimeoutError(this.setup.functionName, this.timeoutSeconds));
+      }, this.timeoutSeconds * 1000);
+      this.pending = { resolve, reject, timer };
+      this.worker.postMessage({ kind: 'invoke', ...request } satisfies InvokeRequest);
+    });
+  }
+
+  kill(): Promise<void> {
+    this.dead = true;
+    return this.worker.terminate().then(() => undefined);
+  }
+
+  private functionError(message: Extract<WorkerMessage, { kind: 'error' }>): LambdaFunctionError {
+    return new LambdaFunctionError(this.setup.functionName, message.errorType, message.errorMessage, message.trace);
+  }
+
+  private onMessage(message: WorkerMessage): void {
+    if (message.kind === 'ready') return;
+    if (message.kind === 'error' && message.fatal) void this.kill();
+    if (message.kind === 'error' && message.awsRequestId === null) return;
+    const pending = this.pending;
+    if (pending === null) return;
+    this.pending = null;
+    clearTimeout(pending.timer);
+    if (message.kind === 'result') pending.resolve(JSON.parse(message.resultJson) as unknown);
+    else pending.reject(this.functionError(message));
+  }
+
+  private fail(error: Error): void {
+    const pending = this.pending;
+    if (pending === null) return;
+    this.pending = null;
+    clearTimeout(pending.timer);
+    pending.reject(error);
+  }
+}
