@@ -62,9 +62,19 @@ const allStates = (machine: JsonObject): StateVisit[] => {
   });
 };
 
+/**
+ * A JSON round trip rather than structuredClone: the interpreter recognises objects by their prototype, and under
+ * jest structuredClone hands back objects of another realm, which it would then not treat as objects.
+ */
+const copyOf = (definition: JsonObject): JsonObject => {
+  const copy = jsonSchema.parse(JSON.parse(JSON.stringify(definition)));
+  if (!isJsonObject(copy)) throw new Error('a JSON object copied into something else');
+  return copy;
+};
+
 const aslProblems = (definition: JsonObject): string[] => {
   // asl-validator writes QueryLanguage into every state it visits: give it a copy.
-  const result = validatorResultSchema.parse(aslValidator(structuredClone(definition), { checkArn: true, checkPaths: true }));
+  const result = validatorResultSchema.parse(aslValidator(copyOf(definition), { checkArn: true, checkPaths: true }));
   return result.isValid ? [] : result.errors.map((e) => `${e['Error code'] ?? 'ASL'}: ${e.Message ?? 'invalid'}`);
 };
 
@@ -93,7 +103,7 @@ const positiveIntegerOrUndefined = (value: Json | undefined): number | undefined
  * heartbeat timeouts, so that name is added beside it wherever it appears.
  */
 const prepareForInterpreter = (original: JsonObject): JsonObject => {
-  const copy = structuredClone(original);
+  const copy = copyOf(original);
   for (const { state } of allStates(copy)) {
     if (state.Type === 'Task') {
       delete state.HeartbeatSeconds;

@@ -53,7 +53,7 @@ export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Pro
     }
     if (ending.kind !== 'cancelled') {
       const type = ending.kind === 'failed' ? 'TaskFailed' : 'TaskTimedOut';
-      history.add(type, ending.kind, { resourceType, resource, error: ending.error.name, cause: ending.error.message });
+      history.add(type, ending.kind === 'failed' ? 'taskFailed' : 'taskTimedOut', { resourceType, resource, error: ending.error.name, cause: ending.error.message });
     }
     outcome.reject(ending.error);
   };
