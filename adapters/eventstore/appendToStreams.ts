@@ -92,6 +92,9 @@ const readCommandEvents = async (deps: AppendDeps, streamId: string, nearVersion
   return (page.Items ?? []).map(parseEventItem);
 };
 
+const conflictError = async (deps: AppendDeps, blocked: PlannedStream): Promise<WrongExpectedVersionError> =>
+  new WrongExpectedVersionError(blocked.append.streamId, blocked.append.expectedVersion, await readHeadVersion(deps.db, deps.eventsTable, blocked.append.streamId));
+
 const resultOf = (streamId: string, events: readonly EventEnvelope[], alreadyAppended: boolean, fallbackVersion: number): AppendResult => ({
   streamId,
   events,
@@ -106,8 +109,44 @@ const alreadyAppended = async (deps: AppendDeps, plan: readonly PlannedStream[],
     ),
   );
 
+/** Either the append happened (or had already happened), or a stream was not where the caller expected. */
+export type AppendOutcome =
+  | { readonly kind: 'appended'; readonly results: AppendResult[] }
+  | { readonly kind: 'conflict'; readonly blocked: PlannedStream };
+
+const writePlan = async (deps: AppendDeps, plan: readonly PlannedStream[], commandId: string): Promise<void> => {
+  const only = plan.length === 1 ? plan[0] : undefined;
+  const single = only?.envelopes.length === 1 ? only.envelopes[0] : undefined;
+  if (only !== undefined && single !== undefined) await putOne(deps, only, single);
+  else await transact(deps, plan, commandId);
+};
+
+const isSinglePut = (plan: readonly PlannedStream[]): boolean => plan.length === 1 && plan[0]?.envelopes.length === 1;
+
+/** What a refused write means; undefined asks for another attempt (an 'any' stream moved, or our twin is in flight). */
+const settleRefusal = async (
+  deps: AppendDeps,
+  plan: readonly PlannedStream[],
+  options: AppendOptions,
+  error: unknown,
+  lastAttempt: boolean,
+): Promise<AppendOutcome | undefined> => {
+  const refusal = readWriteRefusal(error, options.commandId, isSinglePut(plan) ? [0] : actionStreamsOf(plan));
+  if (refusal === undefined) throw error;
+  if (refusal.kind === 'alreadyAppended') return { kind: 'appended', results: await alreadyAppended(deps, plan, options.commandId) };
+  if (refusal.kind === 'tokenReused') {
+    const found = await alreadyAppended(deps, plan, options.commandId);
+    if (found.every((result) => result.events.length > 0)) return { kind: 'appended', results: found };
+  }
+  const blocked = plan[refusal.kind === 'conflict' ? refusal.streamIndex : 0];
+  if (blocked === undefined) throw error;
+  const retryable = refusal.kind === 'inProgress' || blocked.append.expectedVersion === 'any';
+  return retryable && !lastAttempt ? undefined : { kind: 'conflict', blocked };
+};
+
 /**
- * Appends the events of one command, to one or several streams, atomically.
+ * Appends the events of one command, to one or several streams, atomically, and reports a version conflict
+ * as an outcome: the command handler expects conflicts and catches up itself, so it pays for no extra read.
  *
  * Contiguity: an event is written at version N+1 only if N+1 is free (attribute_not_exists) and N exists
  * (checked, or known because the caller just read it). Events are never deleted, so the stream stays 1..n.
@@ -117,33 +156,24 @@ const alreadyAppended = async (deps: AppendDeps, plan: readonly PlannedStream[],
  * by DynamoDB's ClientRequestToken (10 minutes). A retry made after other commands moved the stream on targets
  * other versions and is recognised by the command handler, which re-reads the stream (see handleCommand).
  */
-export const appendToStreams = async (deps: AppendDeps, appends: readonly StreamAppend[], options: AppendOptions): Promise<AppendResult[]> => {
+export const tryAppendToStreams = async (deps: AppendDeps, appends: readonly StreamAppend[], options: AppendOptions): Promise<AppendOutcome> => {
   assertValid(appends);
   for (let attempt = 1; ; attempt += 1) {
     const plan = await resolvePlan(deps, appends, options);
-    const only = plan.length === 1 ? plan[0]?.envelopes : undefined;
     try {
-      if (only?.length === 1 && plan[0] !== undefined && only[0] !== undefined) await putOne(deps, plan[0], only[0]);
-      else await transact(deps, plan, options.commandId);
-      return plan.map((stream) => resultOf(stream.append.streamId, stream.envelopes, false, stream.baseVersion));
+      await writePlan(deps, plan, options.commandId);
+      return { kind: 'appended', results: plan.map((stream) => resultOf(stream.append.streamId, stream.envelopes, false, stream.baseVersion)) };
     } catch (error) {
-      const refusal = readWriteRefusal(error, options.commandId, plan.length === 1 && only?.length === 1 ? [0] : actionStreamsOf(plan));
-      if (refusal === undefined) throw error;
-      if (refusal.kind === 'alreadyAppended') return alreadyAppended(deps, plan, options.commandId);
-      if (refusal.kind === 'tokenReused') {
-        const found = await alreadyAppended(deps, plan, options.commandId);
-        if (found.every((result) => result.events.length > 0)) return found;
-      }
-      const streamIndex = refusal.kind === 'conflict' ? refusal.streamIndex : 0;
-      const blocked = plan[streamIndex] ?? plan[0];
-      if (blocked === undefined) throw error;
-      const retryable = refusal.kind === 'inProgress' || blocked.append.expectedVersion === 'any';
-      if (retryable && attempt < maxAttempts) {
-        await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
-        continue;
-      }
-      const actual = await readHeadVersion(deps.db, deps.eventsTable, blocked.append.streamId);
-      throw new WrongExpectedVersionError(blocked.append.streamId, blocked.append.expectedVersion, actual);
+      const outcome = await settleRefusal(deps, plan, options, error, attempt >= maxAttempts);
+      if (outcome !== undefined) return outcome;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
     }
   }
+};
+
+/** As tryAppendToStreams, but a conflict throws WrongExpectedVersionError with the exact head of the stream. */
+export const appendToStreams = async (deps: AppendDeps, appends: readonly StreamAppend[], options: AppendOptions): Promise<AppendResult[]> => {
+  const outcome = await tryAppendToStreams(deps, appends, options);
+  if (outcome.kind === 'conflict') throw await conflictError(deps, outcome.blocked);
+  return outcome.results;
 };

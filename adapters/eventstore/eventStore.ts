@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { appendToStreams } from './appendToStreams';
+import { appendToStreams, tryAppendToStreams } from './appendToStreams';
 import type { AppendOptions, AppendResult, ProposedEvent, StreamAppend } from './appendTypes';
 import type { ExpectedVersion } from './expectedVersion';
 import { listStreams, type ListStreamsOptions, type StreamStart } from './listStreams';
@@ -14,12 +14,26 @@ export interface EventStore {
     events: readonly ProposedEvent[],
     options: AppendOptions & { readonly expectedVersion: ExpectedVersion },
   ): Promise<AppendResult>;
+  /**
+   * As appendToStream, but a version conflict is an answer rather than an error, and costs no read of the
+   * head: for the command handler, which catches up with the stream after a conflict anyway.
+   */
+  tryAppendToStream(
+    streamId: string,
+    events: readonly ProposedEvent[],
+    options: AppendOptions & { readonly expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult | VersionConflict>;
   /** One command's events for several streams, in one transaction; results in the order given. */
   appendToStreams(appends: readonly StreamAppend[], options: AppendOptions): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<ReadStreamResult>;
   readSnapshot<TState>(streamId: string, policy: SnapshotPolicy<TState>): Promise<Snapshot<TState> | undefined>;
   saveSnapshot<TState>(snapshot: Snapshot<TState>): Promise<void>;
   listStreams(category: string, options?: ListStreamsOptions): AsyncIterable<StreamStart>;
+}
+
+export interface VersionConflict {
+  readonly conflict: true;
+  readonly streamId: string;
 }
 
 export interface DynamoDbEventStoreOptions {
@@ -42,6 +56,13 @@ export const createDynamoDbEventStore = (options: DynamoDbEventStoreOptions): Ev
   return {
     appendToStream: async (streamId, events, { expectedVersion, ...appendOptions }) => {
       const [result] = await appendToStreams(deps, [{ streamId, expectedVersion, events }], appendOptions);
+      if (result === undefined) throw new Error(`append to ${streamId} returned no result`);
+      return result;
+    },
+    tryAppendToStream: async (streamId, events, { expectedVersion, ...appendOptions }) => {
+      const outcome = await tryAppendToStreams(deps, [{ streamId, expectedVersion, events }], appendOptions);
+      if (outcome.kind === 'conflict') return { conflict: true, streamId };
+      const [result] = outcome.results;
       if (result === undefined) throw new Error(`append to ${streamId} returned no result`);
       return result;
     },

@@ -64,8 +64,9 @@ const findEarlierRun = async <TState>(store: EventStore, loaded: LoadedAggregate
   return { events, nextExpectedVersion: loaded.version, alreadyAppended: true };
 };
 
+/** Full jitter: losers of one race spread out instead of colliding again on the next version. */
 const backoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(320, 10 * 2 ** (attempt - 1))));
 
 const snapshotIfDue = async <TCommand, TEvent, TState>(
   input: HandleCommandInput<TCommand, TEvent, TState>,
@@ -110,18 +111,16 @@ export const handleCommand = async <TCommand, TEvent, TState>(input: HandleComma
       causationId: metadata.causationId ?? commandId,
       actor: metadata.actor,
     }));
-    try {
-      const result = await store.appendToStream(streamId, proposed, {
-        expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version,
-        expectedVersionRead: true,
-        commandId,
-      });
+    const expectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
+    const result = await store.tryAppendToStream(streamId, proposed, { expectedVersion, expectedVersionRead: true, commandId });
+    if (!('conflict' in result)) {
       if (!result.alreadyAppended) await snapshotIfDue(input, loaded, decided, result.events);
       return { events: result.events, nextExpectedVersion: result.nextExpectedVersion, alreadyAppended: result.alreadyAppended };
-    } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError) || attempt >= maxAttempts) throw error;
-      await backoff(attempt);
-      loaded = await catchUpAggregate(loadInput, loaded);
     }
+    // Sleep first, then read: the retry decides on the freshest state it can get.
+    await backoff(attempt);
+    const caughtUp = await catchUpAggregate(loadInput, loaded);
+    if (attempt >= maxAttempts) throw new WrongExpectedVersionError(streamId, expectedVersion, caughtUp.version);
+    loaded = caughtUp;
   }
 };
