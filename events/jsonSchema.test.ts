@@ -5,8 +5,10 @@ describe('JSON Schema of the contracts', () => {
   it.each(['draft-04', 'draft-2020-12'] as const)('converts every contract to %s', (target) => {
     const schemas = allContractJsonSchemas(target);
     expect(schemas.map((schema) => schema.type)).toEqual(allContracts.map((contract) => contract.type));
-    for (const { dataSchema } of schemas) {
+    for (const { dataSchema, detailSchema } of schemas) {
       expect(dataSchema).toMatchObject({ type: 'object', additionalProperties: false });
+      const { $schema: _dialect, ...data } = dataSchema;
+      expect(detailSchema).toMatchObject({ type: 'object', additionalProperties: false, properties: { data } });
     }
   });
 
@@ -16,6 +18,14 @@ describe('JSON Schema of the contracts', () => {
       schemaVersion: 2,
       context: 'catalog',
       dataSchema: { required: ['showId', 'title', 'description', 'genre', 'language'] },
+    });
+  });
+
+  it('pins type, context and schema version in the detail schema', () => {
+    const withdrawn = allContractJsonSchemas('draft-2020-12').find((schema) => schema.type === 'ShowWithdrawn');
+    expect(withdrawn?.detailSchema).toMatchObject({
+      title: 'ShowWithdrawn',
+      properties: { type: { const: 'ShowWithdrawn' }, context: { const: 'catalog' }, schemaVersion: { const: 1 } },
     });
   });
 

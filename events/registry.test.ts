@@ -102,6 +102,10 @@ describe('encodeEvent', () => {
     expect(() => encodeEvent({ type: 'ShowWithdrawn', data }, metadata)).toThrow(InvalidNewEventError);
   });
 
+  it('refuses a metadata update that names no change', () => {
+    expect(() => encodeEvent({ type: 'ShowMetadataUpdated', data: { showId: 's-1' } }, metadata)).toThrow('name at least one');
+  });
+
   it('round-trips: what encode writes, decode reads back equal', () => {
     const event = { type: 'ShowWithdrawn' as const, data: { showId: 's-1', reason: 'RIGHTS' as const } };
     const envelope = encodeEvent(event, metadata);

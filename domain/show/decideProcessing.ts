@@ -71,16 +71,17 @@ export const decideReviewRequest = (command: RequestReview, state: ShowState): S
     action: 'request a review',
     hint: 'A review needs a completed transcode that has not been reviewed yet.',
   });
-  return [{ type: 'ReviewRequested', data: { showId, transcodeId: state.transcode?.transcodeId ?? '' } }];
+  const transcodeId = state.transcode?.transcodeId;
+  if (!transcodeId) return refuse('REVIEW_NOT_ALLOWED', `Cannot request a review: show ${showId} has no completed transcode.`);
+  return [{ type: 'ReviewRequested', data: { showId, transcodeId } }];
 };
 
-const pendingReview = (state: ShowState, action: string) => {
-  requireStatus(state, ['inReview'], {
-    code: 'REVIEW_NOT_PENDING',
-    action,
-    hint: 'Approval and rejection answer a pending review of a completed transcode: request a review first.',
-  });
-  return state.review?.transcodeId ?? '';
+/** The transcode under a pending review; refuses when no review is pending. */
+const pendingReview = (state: ShowState, action: string): string => {
+  const hint = 'Approval and rejection answer a pending review of a completed transcode: request a review first.';
+  requireStatus(state, ['inReview'], { code: 'REVIEW_NOT_PENDING', action, hint });
+  const transcodeId = state.review?.status === 'pending' ? state.review.transcodeId : undefined;
+  return transcodeId ?? refuse('REVIEW_NOT_PENDING', `Cannot ${action}: show ${state.showId} has no pending review. ${hint}`);
 };
 
 export const decideApproval = (command: ApproveShow, state: ShowState): ShowEvent[] => {
@@ -111,6 +112,9 @@ export const decidePublication = (command: PublishShow, state: ShowState): ShowE
       `Cannot publish show ${showId} with ${missing.join(', ')} playback: the approved transcode produced only ${[...transcoded].join(', ')}.`,
     );
   }
-  const transcodeId = state.review?.transcodeId ?? '';
+  const transcodeId =
+    state.review?.status === 'approved'
+      ? state.review.transcodeId
+      : refuse('SHOW_NOT_APPROVED', `Cannot publish show ${showId}: it has no approved review.`);
   return [{ type: 'ShowPublished', data: { showId, transcodeId, playback: command.playback, thumbnailUrls: command.thumbnailUrls } }];
 };

@@ -6,3 +6,4 @@ export { chooseLadder, standardLadder } from './ladder';
 export { showRefusalCodes, type ShowRefusalCode } from './refusals';
 export { initialShowState, showStateSchema, showStateVersion, showStatusSchema, type ShowState, type ShowStatus } from './state';
 export { supportedSourceExtensions, uploadWindowMs } from './decideIngest';
+export { showCommandInputSchemas, type CommandInput } from './commandSchemas';

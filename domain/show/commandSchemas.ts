@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, transcodeIdSchema, undeterminedLanguage, uploadIdSchema } from '../../events/catalog/fields';
+import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
+import { showDraftedV1Schema } from '../../events/catalog/showDrafted';
+import { metadataChangesSchema } from '../../events/catalog/showMetadataUpdated';
+import { playbackSchema, showPublished } from '../../events/catalog/showPublished';
+import { rejectionReasonSchema } from '../../events/catalog/showRejected';
+import { withdrawalReasonSchema } from '../../events/catalog/showWithdrawn';
+import { sourceProbedSchema } from '../../events/catalog/sourceProbed';
+import { sourceUploaded } from '../../events/catalog/sourceUploaded';
+import { transcodeCompletedSchema } from '../../events/catalog/transcodeCompleted';
+import { transcodeFailureReasonSchema } from '../../events/catalog/transcodeFailed';
+import type { ShowCommand } from './commands';
+
+/**
+ * What a caller may send for each command, validated at the boundary (API body, workflow task input) with
+ * the same field schemas as the events, so a command that passes here decides events that pass their
+ * contract. Excludes what the server supplies: `type` (from the route), `showId` (from the path), `now` and
+ * `actor` (from the clock and the authorizer).
+ */
+export const showCommandInputSchemas = {
+  DraftShow: showDraftedV1Schema.omit({ showId: true }).extend({ language: languageSchema.default(undeterminedLanguage) }),
+  UpdateShowMetadata: metadataChangesSchema,
+  RequestUpload: z.strictObject({
+    uploadId: uploadIdSchema,
+    fileName: z.string().min(1).max(255),
+    contentType: z.string().min(1).max(255),
+    sizeBytes: positiveInt,
+  }),
+  RecordSourceUploaded: sourceUploaded.schema.omit({ showId: true }),
+  StartIngest: z.strictObject({ uploadId: uploadIdSchema, executionId: z.string().min(1).max(2048) }),
+  RecordSourceProbe: sourceProbedSchema.omit({ showId: true }),
+  RecordIngestFailure: z.strictObject({ uploadId: uploadIdSchema, reason: ingestFailureReasonSchema, message: messageSchema }),
+  RequestTranscode: z.strictObject({ transcodeId: transcodeIdSchema, formats: z.array(deliveryFormatSchema).min(1) }),
+  RecordTranscodeCompletion: transcodeCompletedSchema.omit({ showId: true }),
+  RecordTranscodeFailure: z.strictObject({
+    transcodeId: transcodeIdSchema,
+    reason: transcodeFailureReasonSchema,
+    message: messageSchema,
+  }),
+  RequestReview: z.strictObject({}),
+  ApproveShow: z.strictObject({ note: messageSchema.optional() }),
+  RejectShow: z.strictObject({ reason: rejectionReasonSchema, message: messageSchema }),
+  PublishShow: showPublished.schema.omit({ showId: true, transcodeId: true }).extend({ playback: z.array(playbackSchema).min(1) }),
+  WithdrawShow: z.strictObject({ reason: withdrawalReasonSchema, note: messageSchema.optional() }),
+} satisfies { [TType in ShowCommand['type']]: z.ZodType<CommandInput<TType>> };
+
+/** The fields of a command that the caller supplies. */
+export type CommandInput<TType extends ShowCommand['type']> = Omit<
+  Extract<ShowCommand, { type: TType }>,
+  'type' | 'showId' | 'now' | 'actor'
+>;
