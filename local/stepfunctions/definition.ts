@@ -72,10 +72,18 @@ const copyOf = (definition: JsonObject): JsonObject => {
   return copy;
 };
 
+// asl-validator compiles its JSON schemas on every call (0.4-1.2 s here): a definition already checked is not checked again.
+const aslProblemsByDefinition = new Map<string, string[]>();
+
 const aslProblems = (definition: JsonObject): string[] => {
+  const key = JSON.stringify(definition);
+  const known = aslProblemsByDefinition.get(key);
+  if (known) return known;
   // asl-validator writes QueryLanguage into every state it visits: give it a copy.
   const result = validatorResultSchema.parse(aslValidator(copyOf(definition), { checkArn: true, checkPaths: true }));
-  return result.isValid ? [] : result.errors.map((e) => `${e['Error code'] ?? 'ASL'}: ${e.Message ?? 'invalid'}`);
+  const problems = result.isValid ? [] : result.errors.map((e) => `${e['Error code'] ?? 'ASL'}: ${e.Message ?? 'invalid'}`);
+  aslProblemsByDefinition.set(key, problems);
+  return problems;
 };
 
 const stateProblems = ({ name, state }: StateVisit, type: StateMachineType): string[] => {
