@@ -8,6 +8,7 @@ export interface RetryPolicy {
 }
 
 export const defaultRetryPolicy: RetryPolicy = { attempts: 3, firstDelayMs: 100 };
+export const defaultMaxConcurrentDeliveries = 64;
 
 export interface DeliveryJob {
   target: RuleTarget;
@@ -18,26 +19,32 @@ export interface DeliveryJob {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs deliveries after the caller has its PutEvents answer, as AWS does, retrying with exponential backoff.
- * This runs in-process: a delivery in flight when the process exits is lost, unlike on AWS.
+ * Runs deliveries after the caller has its PutEvents answer, as AWS does: FIFO, at most
+ * `maxConcurrent` at once (a burst of puts queues plain records, not a promise per delivery), each retried
+ * with exponential backoff. This runs in-process: deliveries still queued when the process exits are lost,
+ * unlike on AWS.
  */
 export const createDeliveryQueue = (options: {
   deliver(target: RuleTarget, payload: unknown, event: EventBridgeEvent): Promise<void>;
   onDeliveryFailure(target: RuleTarget, event: EventBridgeEvent, error: unknown): void;
   retry: RetryPolicy;
+  maxConcurrent: number;
 }) => {
-  const inFlight = new Set<Promise<void>>();
+  let pending: (DeliveryJob | undefined)[] = [];
+  let next = 0;
+  let active = 0;
+  let pumpScheduled = false;
+  let idleWaiters: (() => void)[] = [];
 
-  const run = async ({ target, payload, event }: DeliveryJob): Promise<void> => {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  const attempt = async ({ target, payload, event }: DeliveryJob): Promise<void> => {
     let lastError: unknown;
-    for (let attempt = 1; attempt <= options.retry.attempts; attempt++) {
+    for (let attemptNumber = 1; attemptNumber <= options.retry.attempts; attemptNumber++) {
       try {
         await options.deliver(target, payload, event);
         return;
       } catch (error) {
         lastError = error;
-        if (attempt < options.retry.attempts) await sleep(options.retry.firstDelayMs * 2 ** (attempt - 1));
+        if (attemptNumber < options.retry.attempts) await sleep(options.retry.firstDelayMs * 2 ** (attemptNumber - 1));
       }
     }
     try {
@@ -47,14 +54,49 @@ export const createDeliveryQueue = (options: {
     }
   };
 
+  const settleIfIdle = (): void => {
+    if (active > 0 || next < pending.length) return;
+    pending = [];
+    next = 0;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+
+  const pump = (): void => {
+    pumpScheduled = false;
+    while (active < options.maxConcurrent && next < pending.length) {
+      const job = pending[next];
+      pending[next++] = undefined;
+      if (job === undefined) continue;
+      active++;
+      void attempt(job).finally(() => {
+        active--;
+        pump();
+      });
+    }
+    if (next > 4096 && next * 2 > pending.length) {
+      pending = pending.slice(next);
+      next = 0;
+    }
+    settleIfIdle();
+  };
+
   return {
     enqueue(job: DeliveryJob): void {
-      const delivery = run(job).finally(() => inFlight.delete(delivery));
-      inFlight.add(delivery);
+      pending.push(job);
+      if (!pumpScheduled) {
+        pumpScheduled = true;
+        // setImmediate, not a microtask: the PutEvents caller gets its answer before any target runs.
+        setImmediate(pump);
+      }
     },
-    /** Resolves once every delivery started so far, and any started meanwhile, has settled. */
-    async idle(): Promise<void> {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    /** Resolves once every delivery queued so far, and any queued meanwhile, has settled. */
+    idle(): Promise<void> {
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        if (!pumpScheduled) settleIfIdle();
+      });
     },
   };
 };

@@ -210,6 +210,34 @@ describe('PutEvents', () => {
   });
 });
 
+describe('delivery queue', () => {
+  it('runs deliveries in order with bounded concurrency, even for a burst that never yields', async () => {
+    let running = 0;
+    let peak = 0;
+    const started: string[] = [];
+    const { service } = setup([rule('all', { source: ['showrunner.catalog'] }, { targets: [target('t1'), target('t2')] })], {
+      maxConcurrentDeliveries: 4,
+      deliver: async (_target, _payload, event) => {
+        started.push(event.id);
+        peak = Math.max(peak, ++running);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        running--;
+      },
+    });
+    for (let i = 0; i < 20; i++) await service.putEvents([entry(), entry()]);
+    expect(started).toEqual([]);
+    await service.idle();
+    expect(started).toHaveLength(80);
+    expect(peak).toBe(4);
+    expect(started.slice(0, 4)).toEqual(['event-1', 'event-1', 'event-2', 'event-2']);
+  });
+
+  it('is idle at once when nothing was delivered', async () => {
+    const { service } = setup([]);
+    await expect(service.idle()).resolves.toBeUndefined();
+  });
+});
+
 describe('configuration', () => {
   it('refuses a rule whose pattern AWS would refuse, naming the rule', () => {
     expect(() => setup([rule('bad', { source: 'showrunner.catalog' })])).toThrow(EventBridgeConfigError);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDeliveryQueue, defaultRetryPolicy, type RetryPolicy } from './delivery';
+import { createDeliveryQueue, defaultMaxConcurrentDeliveries, defaultRetryPolicy, type RetryPolicy } from './delivery';
 import { EventBridgeApiError } from './errors';
 import { runOperation } from './operations';
 import { buildEvent, checkEntry, checkRequest } from './putEventsEntries';
@@ -23,6 +23,8 @@ export interface EventBridgeServiceOptions {
    */
   onUnknownBus?(eventBusName: string, event: EventBridgeEvent): void;
   retry?: Partial<RetryPolicy>;
+  /** Deliveries running at once (a local stand-in for Lambda's concurrency limit); default 64. */
+  maxConcurrentDeliveries?: number;
   now?: () => Date;
   newId?: () => string;
 }
@@ -55,6 +57,7 @@ export const createEventBridgeService = (options: EventBridgeServiceOptions): Ev
       ((target, event, error) =>
         console.error(`local EventBridge: delivery of event ${event.id} to ${target.arn} failed after retries`, error)),
     retry: { ...defaultRetryPolicy, ...options.retry },
+    maxConcurrent: options.maxConcurrentDeliveries ?? defaultMaxConcurrentDeliveries,
   });
 
   const route = (event: EventBridgeEvent, busNameOrArn: string | undefined): void => {
