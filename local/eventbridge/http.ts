@@ -6,13 +6,15 @@ const targetPrefix = 'AWSEvents.';
 /** AWS caps a PutEvents request at 256 KB of entries; anything far beyond that is not an EventBridge call. */
 const maxBodyBytes = 1024 * 1024;
 
+class RequestTooLargeError extends Error {}
+
 const readBody = async (request: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > maxBodyBytes) throw new Error('request body too large');
+    if (size > maxBodyBytes) throw new RequestTooLargeError();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -52,7 +54,11 @@ export const createEventBridgeHttpHandler =
       const text = await readBody(request);
       body = text.trim() === '' ? {} : JSON.parse(text);
     } catch (error) {
-      send(response, 400, { __type: 'SerializationException', message: `Request body is not valid JSON: ${(error as Error).message}` });
+      const message =
+        error instanceof RequestTooLargeError
+          ? `Request body exceeds ${maxBodyBytes} bytes; PutEvents accepts at most 256 KB of entries.`
+          : `Request body is not valid JSON: ${(error as Error).message}`;
+      send(response, error instanceof RequestTooLargeError ? 413 : 400, { __type: 'SerializationException', message });
       return;
     }
     const result = await service.handle(target.slice(targetPrefix.length), body);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EventBridgeConfigError, InvalidEventPatternError } from './errors';
+import { InvalidJsonPathError, parseJsonPath } from './jsonPath';
 import { compileEventPattern, type EventPatternMatcher } from './pattern';
 import type { LocalRule, RuleTarget } from './types';
 
@@ -47,6 +48,28 @@ const ruleSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+/** What PutTargets would refuse: unreadable paths and variables that shadow AWS's predefined ones. */
+const checkTargetInput = (rule: string, target: RuleTarget): void => {
+  const paths = [target.inputPath, ...Object.values(target.inputTransformer?.inputPathsMap ?? {})];
+  for (const path of paths) {
+    if (path === undefined) continue;
+    try {
+      parseJsonPath(path);
+    } catch (error) {
+      if (!(error instanceof InvalidJsonPathError)) throw error;
+      throw new EventBridgeConfigError(`Rule ${rule}, target ${target.id}: ${error.message}`);
+    }
+  }
+  const reserved = Object.keys(target.inputTransformer?.inputPathsMap ?? {}).filter((name) => name.startsWith('aws.events.'));
+  if (reserved.length > 0) {
+    throw new EventBridgeConfigError(`Rule ${rule}, target ${target.id}: ${reserved.join(', ')} is a predefined variable; rename it.`);
+  }
+  const inputs = [target.input, target.inputPath, target.inputTransformer].filter((input) => input !== undefined);
+  if (inputs.length > 1) {
+    throw new EventBridgeConfigError(`Rule ${rule}, target ${target.id}: set only one of Input, InputPath and InputTransformer.`);
+  }
+};
+
 const busArnPattern = /^arn:aws[a-z-]*:events:([^:]*):([^:]*):event-bus\/(.+)$/;
 
 const describeRule = (rule: unknown, index: number): string => {
@@ -92,6 +115,7 @@ export const createRegistry = (options: {
       if (!(error instanceof InvalidEventPatternError)) throw error;
       throw new EventBridgeConfigError(`Rule ${rule.name} on bus ${bus.name}: ${error.message}. AWS would refuse it at deploy.`);
     }
+    for (const target of rule.targets) checkTargetInput(rule.name, target);
     const arnPath = bus.name === 'default' ? rule.name : `${bus.name}/${rule.name}`;
     return {
       name: rule.name,

@@ -211,6 +211,20 @@ describe('PutEvents', () => {
 });
 
 describe('delivery queue', () => {
+  it('gives each target its own copy of the event', async () => {
+    const seen: unknown[] = [];
+    const { service } = setup([rule('all', { source: ['showrunner.catalog'] }, { targets: [target('t1'), target('t2')] })], {
+      maxConcurrentDeliveries: 1,
+      deliver: async (_target, payload) => {
+        seen.push(structuredClone(payload));
+        (payload as { detail: { showId: string } }).detail.showId = 'mutated';
+      },
+    });
+    await service.putEvents([entry()]);
+    await service.idle();
+    expect(seen).toEqual([expect.objectContaining({ detail: { showId: 's-1' } }), expect.objectContaining({ detail: { showId: 's-1' } })]);
+  });
+
   it('runs deliveries in order with bounded concurrency, even for a burst that never yields', async () => {
     let running = 0;
     let peak = 0;
@@ -249,6 +263,13 @@ describe('configuration', () => {
   it('refuses a rule on an undeclared bus and a rule declared twice', () => {
     expect(() => setup([rule('r', { source: ['x'] }, { eventBusName: 'nope' })])).toThrow('which is not declared');
     expect(() => setup([rule('r', { source: ['x'] }), rule('r', { source: ['y'] })])).toThrow('declared twice');
+  });
+
+  it('refuses target inputs PutTargets would refuse', () => {
+    const withTarget = (extra: Partial<RuleTarget>) => () => setup([rule('r', { source: ['x'] }, { targets: [{ ...target('t'), ...extra }] })]);
+    expect(withTarget({ inputPath: 'detail' })).toThrow('JSONPath detail is not supported');
+    expect(withTarget({ inputTransformer: { inputPathsMap: { 'aws.events.rule-name': '$.source' }, inputTemplate: '<x>' } })).toThrow('predefined variable');
+    expect(withTarget({ input: '{}', inputPath: '$.detail' })).toThrow('set only one of Input, InputPath and InputTransformer');
   });
 
   it('refuses a malformed rule', () => {

@@ -70,7 +70,12 @@ export const createEventBridgeService = (options: EventBridgeServiceOptions): Ev
     for (const rule of registry.rules) {
       if (rule.busName !== bus.name || rule.state !== 'ENABLED' || !rule.matches(event)) continue;
       const context = { ruleName: rule.name, ruleArn: rule.arn, ingestionTime };
-      for (const target of rule.targets) deliveries.enqueue({ target, payload: targetPayload(target, event, context), event });
+      for (const target of rule.targets) {
+        // Each target gets its own copy, as on AWS: an in-process handler that mutates its event must not
+        // change what the next target receives.
+        const copy = structuredClone(event);
+        deliveries.enqueue({ target, payload: targetPayload(target, copy, context), event: copy });
+      }
     }
   };
 
