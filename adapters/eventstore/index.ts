@@ -1,4 +1,4 @@
-export { createDynamoDbEventStore, defaultCategoryShards, type DynamoDbEventStoreOptions, type EventStore } from './eventStore';
+export { createDynamoDbEventStore, defaultCategoryShards, type DynamoDbEventStoreOptions, type EventStore, type VersionConflict } from './eventStore';
 export type { AppendOptions, AppendResult, ProposedEvent, StreamAppend } from './appendTypes';
 export type { ExpectedVersion } from './expectedVersion';
 export type { EventCodec } from './eventCodec';
@@ -10,3 +10,4 @@ export type { ListStreamsOptions, StreamStart } from './listStreams';
 export type { ReadStreamOptions, ReadStreamResult } from './readStream';
 export { createEventStoreTables, eventsTableDefinition, snapshotsTableDefinition, streamsByCategoryIndex, type EventStoreTableNames } from './tables';
 export { categoryOf, categoryShardOf } from './streamCategory';
+export { parseEventItem, toEventItem } from './eventItem';

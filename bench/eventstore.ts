@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { EventStore as CastoreEventStore, EventType } from '@castore/core';
+import { DynamoDBSingleTableEventStorageAdapter } from '@castore/event-storage-adapter-dynamodb';
+import type { ProposedEvent } from '../adapters/eventstore/appendTypes';
+import { createDynamoDbEventStore, type EventStore } from '../adapters/eventstore/eventStore';
+import { handleCommand } from '../adapters/eventstore/handleCommand';
+import { loadAggregate } from '../adapters/eventstore/loadAggregate';
+import { createEventStoreTables } from '../adapters/eventstore/tables';
+import { counterCodec, counterDecider, counterMetadata, counterStateSchema } from '../adapters/eventstore/testing/counter';
+import type { BenchModule, BenchSection } from './benchModule';
+import { createCastoreTable } from './castoreTable';
+import { measureWindow, median, percentile, round, type WindowResult } from './measure';
+
+const writers = 16;
+const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 3_000);
+const windows = Number(process.env.BENCH_WINDOWS ?? 3);
+const data = { title: 'The Long Night', season: 2, tags: ['drama', 'thriller'] };
+
+const proposed = (): ProposedEvent => ({
+  eventId: randomUUID(),
+  type: 'ShowRenamed',
+  schemaVersion: 1,
+  context: 'catalog',
+  occurredAt: new Date().toISOString(),
+  correlationId: 'bench',
+  causationId: 'bench',
+  actor: { id: 'bench', kind: 'user' },
+  data,
+});
+
+type Variant = { readonly name: string; operation(writer: number): Promise<number> };
+
+interface Targets {
+  readonly store: EventStore;
+  readonly db: DynamoDBDocumentClient;
+  readonly eventsTable: string;
+  readonly castore: CastoreEventStore;
+}
+
+/** Each writer appends to its own stream, tracking its head the way a caller that has read the stream does. */
+const streamsPerWriter = (prefix: string) => {
+  const run = randomUUID().slice(0, 8);
+  const heads = Array.from({ length: writers }, () => 0);
+  return {
+    streamId: (writer: number) => `${prefix}#${run}-${writer}`,
+    claim: (writer: number, count: number): number => {
+      const base = heads[writer] ?? 0;
+      heads[writer] = base + count;
+      return base;
+    },
+  };
+};
+
+/** The floor: the same items and the same conditional write calls as the store makes, with no store logic. */
+const floorItem = (streamId: string, version: number, commandId: string): Record<string, unknown> => ({
+  ...proposed(),
+  streamId,
+  version,
+  commandId,
+  ...(version === 1 ? { categoryShard: 'show#0', startedAt: `${new Date().toISOString()}#${streamId}` } : {}),
+});
+const putCondition = { ConditionExpression: 'attribute_not_exists(version)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
+
+const variants = (targets: Targets, eventsPerCommand: number): Variant[] => {
+  const floor = streamsPerWriter('floor');
+  const store = streamsPerWriter('show');
+  const castore = streamsPerWriter('castore');
+  const castorePayload = (aggregateId: string, version: number) => ({
+    aggregateId,
+    version,
+    type: 'ShowRenamed',
+    payload: data,
+    metadata: { eventId: randomUUID(), commandId: randomUUID(), correlationId: 'bench', causationId: 'bench', actor: { id: 'bench', kind: 'user' }, context: 'catalog' },
+  });
+  const range = Array.from({ length: eventsPerCommand }, (_, i) => i);
+  return [
+    {
+      name: 'bare DynamoDB (floor)',
+      operation: async (writer) => {
+        const streamId = floor.streamId(writer);
+        const base = floor.claim(writer, eventsPerCommand);
+        const commandId = randomUUID();
+        if (eventsPerCommand === 1) {
+          await targets.db.send(new PutCommand({ TableName: targets.eventsTable, Item: floorItem(streamId, base + 1, commandId), ...putCondition }));
+        } else {
+          await targets.db.send(
+            new TransactWriteCommand({
+              TransactItems: range.map((i) => ({ Put: { TableName: targets.eventsTable, Item: floorItem(streamId, base + i + 1, commandId), ...putCondition } })),
+              ClientRequestToken: commandId,
+            }),
+          );
+        }
+        return eventsPerCommand;
+      },
+    },
+    {
+      name: 'Showrunner event store',
+      operation: async (writer) => {
+        const base = store.claim(writer, eventsPerCommand);
+        await targets.store.appendToStream(store.streamId(writer), range.map(proposed), {
+          expectedVersion: base === 0 ? 'no_stream' : base,
+          expectedVersionRead: true,
+          commandId: randomUUID(),
+        });
+        return eventsPerCommand;
+      },
+    },
+    {
+      name: 'Castore DynamoDB adapter',
+      operation: async (writer) => {
+        const aggregateId = castore.streamId(writer);
+        const base = castore.claim(writer, eventsPerCommand);
+        if (eventsPerCommand === 1) await targets.castore.pushEvent(castorePayload(aggregateId, base + 1));
+        else {
+          const [first, second, ...rest] = range.map((i) => targets.castore.groupEvent(castorePayload(aggregateId, base + i + 1)));
+          if (first === undefined || second === undefined) throw new Error('a group needs at least two events');
+          await CastoreEventStore.pushEventGroup(first, second, ...rest);
+        }
+        return eventsPerCommand;
+      },
+    },
+  ];
+};
+
+const summarise = (scenario: string, name: string, results: readonly WindowResult[]) => ({
+  scenario,
+  variant: name,
+  'events/s (median)': round(median(results.map((r) => r.eventsPerSecond))),
+  'windows events/s': results.map((r) => round(r.eventsPerSecond)).join(' / '),
+  'p50 ms': round(median(results.flatMap((r) => r.latenciesMs)), 1),
+  'p99 ms': round(percentile(results.flatMap((r) => r.latenciesMs), 99), 1),
+});
+
+/** Variants take turns window by window, so a slow moment of a shared machine hurts them all alike. */
+const throughput = async (targets: Targets, scenario: string, eventsPerCommand: number) => {
+  const list = variants(targets, eventsPerCommand);
+  // Warm-up: the JVM behind DynamoDB Local and the SDK both need a few thousand calls before they settle.
+  for (const variant of list) await measureWindow(writers, 2_000, (w) => variant.operation(w));
+  const results = new Map<string, WindowResult[]>(list.map((variant) => [variant.name, []]));
+  for (let w = 0; w < windows; w += 1) {
+    for (const variant of list) results.get(variant.name)?.push(await measureWindow(writers, windowMs, (writer) => variant.operation(writer)));
+  }
+  const rows = list.map((variant) => summarise(scenario, variant.name, results.get(variant.name) ?? []));
+  const rate = (name: string) => rows.find((row) => row.variant === name)?.['events/s (median)'] ?? Number.NaN;
+  const ours = rate('Showrunner event store');
+  return rows.map((row) => ({
+    ...row,
+    'store vs this': row.variant === 'Showrunner event store' ? '' : `${round(ours / row['events/s (median)'], 2)}x`,
+  }));
+};
+
+/** The full command path (load with snapshot, decide, append) on distinct streams, for reference. */
+const commandPath = async (store: EventStore) => {
+  const run = randomUUID().slice(0, 8);
+  const snapshots = { stateSchema: counterStateSchema, stateVersion: 'bench-1', every: 100 };
+  const operation = async (writer: number) => {
+    const result = await handleCommand({
+      store,
+      decider: counterDecider,
+      codec: counterCodec,
+      streamId: `show#cmd-${run}-${writer}`,
+      command: { type: 'add', times: 1 },
+      commandId: randomUUID(),
+      metadata: counterMetadata,
+      snapshots,
+    });
+    return result.events.length;
+  };
+  const results: WindowResult[] = [];
+  for (let w = 0; w < windows; w += 1) results.push(await measureWindow(writers, windowMs, operation));
+  return { ...summarise('1-event command via handleCommand', 'load + decide + append', results), 'store vs this': '' };
+};
+
+const fillStream = async (store: EventStore, streamId: string, length: number): Promise<void> => {
+  for (let base = 0; base < length; base += 100) {
+    const count = Math.min(100, length - base);
+    const events = Array.from({ length: count }, () => ({ ...proposed(), type: 'Incremented', data: {} }));
+    await store.appendToStream(streamId, events, { expectedVersion: base === 0 ? 'no_stream' : base, expectedVersionRead: true, commandId: randomUUID() });
+  }
+};
+
+const timeLoads = async (repeats: number, load: () => Promise<number>) => {
+  const times: number[] = [];
+  let eventsRead = 0;
+  for (let i = 0; i < repeats; i += 1) {
+    const before = performance.now();
+    eventsRead = await load();
+    times.push(performance.now() - before);
+  }
+  return { ms: median(times), eventsRead };
+};
+
+/** Load time by stream length: with a snapshot 50 events behind the head (snapshots every 100), and without. */
+const loads = async (store: EventStore) => {
+  const policy = { stateSchema: counterStateSchema, stateVersion: 'bench-1', every: 100 };
+  const rows = [];
+  for (const length of [10, 1_000, 10_000]) {
+    const streamId = `show#load-${randomUUID().slice(0, 8)}-${length}`;
+    await fillStream(store, streamId, length);
+    if (length > policy.every) {
+      await store.saveSnapshot({ streamId, version: length - 50, stateVersion: policy.stateVersion, state: { count: length - 50 }, recentCommands: [] });
+    }
+    const input = { store, decider: counterDecider, codec: counterCodec, streamId, snapshots: policy };
+    const withSnapshot = await timeLoads(30, async () => (await loadAggregate(input)).eventsRead);
+    const withoutSnapshot = await timeLoads(length >= 10_000 ? 5 : 15, async () => (await loadAggregate({ ...input, snapshots: undefined })).eventsRead);
+    rows.push({
+      scenario: 'load an aggregate',
+      variant: `${length.toLocaleString('en-US')}-event stream`,
+      'with snapshot: ms (median)': round(withSnapshot.ms, 1),
+      'events read': withSnapshot.eventsRead,
+      'no snapshot: ms (median)': round(withoutSnapshot.ms, 1),
+      'events read (no snapshot)': withoutSnapshot.eventsRead,
+    });
+  }
+  const first = rows[0]?.['with snapshot: ms (median)'] ?? Number.NaN;
+  return rows.map((row) => ({ ...row, 'vs 10-event': `${round(row['with snapshot: ms (median)'] / first, 2)}x` }));
+};
+
+const setUp = async (): Promise<Targets & { client: DynamoDBClient }> => {
+  const client = new DynamoDBClient({});
+  const suffix = randomUUID().slice(0, 8);
+  const tables = { events: `bench-events-${suffix}`, snapshots: `bench-snapshots-${suffix}` };
+  const castoreTable = `bench-castore-${suffix}`;
+  await Promise.all([createEventStoreTables(client, tables), createCastoreTable(client, castoreTable)]);
+  const castore = new CastoreEventStore({
+    eventStoreId: 'shows',
+    eventTypes: [new EventType({ type: 'ShowRenamed' })],
+    reducer: (aggregate, event) => ({ ...aggregate, aggregateId: event.aggregateId, version: event.version }),
+    eventStorageAdapter: new DynamoDBSingleTableEventStorageAdapter({ tableName: castoreTable, dynamoDBClient: client }),
+  });
+  return {
+    client,
+    store: createDynamoDbEventStore({ client, tables }),
+    db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    eventsTable: tables.events,
+    castore,
+  };
+};
+
+export const eventStoreBenchmark: BenchModule = {
+  section: 'eventstore',
+  run: async (): Promise<BenchSection> => {
+    const targets = await setUp();
+    try {
+      const single = await throughput(targets, '1-event commands, 16 writers, distinct streams', 1);
+      const five = await throughput(targets, '5-event commands, 16 writers, distinct streams', 5);
+      const command = await commandPath(targets.store);
+      const loadRows = await loads(targets.store);
+      const columns = ['scenario', 'variant', 'events/s (median)', 'store vs this', 'windows events/s', 'p50 ms', 'p99 ms'];
+      const loadColumns = ['with snapshot: ms (median)', 'events read', 'vs 10-event', 'no snapshot: ms (median)', 'events read (no snapshot)'];
+      return {
+        title: 'Event store: appends and loads',
+        measuredAt: new Date().toISOString(),
+        environment: `DynamoDB Local (in memory), one Node ${process.version} process, ${cpus().length} CPUs, ${writers} writers, ${windows} windows of ${windowMs} ms`,
+        notes: [
+          'Throughput is the median of the windows; variants take turns window by window. Noise between runs here is about +-15%.',
+          '"store vs this": the store\'s events/s divided by that row\'s. Targets: >= 0.9x the floor, >= 1.0x Castore.',
+          'The store appends one event with one conditional PutItem and several with one TransactWriteItems, like the floor; a writer that tracks its head passes expectedVersionRead.',
+          'Loads: the 1,000- and 10,000-event streams have a snapshot 50 events behind the head; the 10-event stream has none (loads still look for one).',
+        ],
+        columns: [...columns, ...loadColumns],
+        rows: [...single, ...five, command, ...loadRows],
+      };
+    } finally {
+      targets.client.destroy();
+    }
+  },
+};
