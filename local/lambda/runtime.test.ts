@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadServerlessConfig } from '../config';
 import { createLambdaRuntime, LambdaFunctionError, LambdaTimeoutError, UnknownFunctionError, type LambdaRuntime, type RunnableFunction } from './index';
 
 const fixture = (file: string, exportName: string, overrides: Partial<RunnableFunction> & Pick<RunnableFunction, 'key'>): RunnableFunction => ({
@@ -114,5 +115,15 @@ describe('the local Lambda runtime', () => {
     expect(await rejectionOf(lambda.invoke('notAFunction', {}))).toMatchObject({ errorType: 'Runtime.HandlerNotFound' });
     expect(await rejectionOf(lambda.invoke('missingFile', {}))).toBeInstanceOf(LambdaFunctionError);
     expect(await rejectionOf(lambda.invoke('nobody', {}))).toBeInstanceOf(UnknownFunctionError);
+  });
+
+  it("serves the project's real health handler from serverless.yml, ESM-only middy included", async () => {
+    const service = await loadServerlessConfig({ serviceDir: join(__dirname, '..', '..') });
+    const real = createLambdaRuntime({ functions: service.functions });
+    try {
+      expect(await real.invoke('health', {})).toMatchObject({ statusCode: 200, body: JSON.stringify({ status: 'ok' }) });
+    } finally {
+      await real.stop();
+    }
   });
 });

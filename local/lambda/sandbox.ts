@@ -8,6 +8,9 @@ import { workerMessageSchema, type InvokeRequest, type WorkerMessage, type Worke
 const initLimitMs = 30_000;
 
 // Resolved once, absolutely, so workers find tsx whatever the current directory.
+// `--conditions=import`: handlers are written with `import` and bundled by esbuild on deploy, which resolves
+// packages through their "import" export; ESM-only packages such as @middy/core 7 have no other. Node 22 then
+// loads such ESM from tsx's CommonJS output with require(esm).
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 const workerFile = join(__dirname, 'worker.ts');
 
@@ -32,7 +35,7 @@ export class Sandbox {
     env: Record<string, string>,
     private readonly timeoutSeconds: number,
   ) {
-    this.worker = new Worker(workerFile, { execArgv: ['--import', tsxLoader], env, workerData: setup });
+    this.worker = new Worker(workerFile, { execArgv: ['--conditions=import', '--import', tsxLoader], env, workerData: setup });
     this.ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         void this.kill();
