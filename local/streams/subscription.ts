@@ -44,6 +44,9 @@ interface ShardCursor {
   takeAtMost: number;
 }
 
+const isStaleIterator = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'TrimmedDataAccessException' || error.name === 'ExpiredIteratorException');
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -89,18 +92,29 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
     return out.ShardIterator;
   };
 
-  const fill = async (cursor: ShardCursor, arn: string, shardId: string): Promise<void> => {
+  /** False when the shard's iterator had to be reopened: try again on the next round. */
+  const fill = async (cursor: ShardCursor, arn: string, shardId: string): Promise<boolean> => {
     if (!cursor.started) {
       cursor.iterator = await openIterator(arn, shardId);
       cursor.started = true;
     }
     while (cursor.pending.length < config.batchSize && cursor.iterator !== undefined) {
-      const page = await deps.streams.send(new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: config.batchSize - cursor.pending.length }));
+      let page;
+      try {
+        page = await deps.streams.send(new GetRecordsCommand({ ShardIterator: cursor.iterator, Limit: config.batchSize - cursor.pending.length }));
+      } catch (error) {
+        if (!isStaleIterator(error)) throw error;
+        // Iterators expire (15 min on AWS), and DynamoDB Local refuses one taken on an empty shard once records
+        // arrive. Reopen from the checkpoint: records read but not yet handled are read again, none skipped.
+        Object.assign(cursor, { iterator: undefined, started: false, pending: [] });
+        return false;
+      }
       cursor.iterator = page.NextShardIterator ?? undefined;
       const records = page.Records ?? [];
       cursor.pending.push(...records);
       if (records.length === 0) break;
     }
+    return true;
   };
 
   const acknowledge = (cursor: ShardCursor, shardId: string, count: number): void => {
@@ -112,7 +126,7 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
   /** Handles one batch of the shard; false when there was nothing to do. */
   const step = async (arn: string, shard: Shard, cursor: ShardCursor): Promise<boolean> => {
     const shardId = shard.ShardId ?? '';
-    await fill(cursor, arn, shardId);
+    if (!(await fill(cursor, arn, shardId))) return false;
     if (cursor.pending.length === 0) {
       if (cursor.iterator === undefined) cursor.finished = true;
       return false;

@@ -1,0 +1,260 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { loadServerlessConfig, type LocalService } from './config';
+import { startEdgeServer } from './edge';
+import { createEventBridgeService, type EventBridgeService } from './eventbridge/service';
+import type { RuleTarget } from './eventbridge/types';
+import { createLocalIssuer, startHttpApiGateway } from './gateway';
+import { createLambdaRuntime, type LambdaRuntime } from './lambda';
+import { startDynamoDbLocal } from './parts/dynamodbLocal';
+import { assertPortFree } from './parts/portCheck';
+import { ensureTables } from './parts/tables';
+import { startS3Local } from './s3/s3Local';
+import type { LocalSettings } from './settings';
+import { createStepFunctionsService, type StepFunctionsService } from './stepfunctions';
+import { fileCheckpoints } from './streams/checkpoints';
+import { startStreamSubscription, type StreamSubscription } from './streams/subscription';
+
+/** The credentials every local process uses: s3rver accepts only this key; the other parts accept any. */
+export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+export interface LocalEndpoints {
+  readonly api: string;
+  readonly eventbridge: string;
+  readonly sfn: string;
+  readonly dynamodb: string;
+  readonly s3: string;
+}
+
+export interface LocalCloud {
+  readonly endpoints: LocalEndpoints;
+  readonly service: LocalService;
+  readonly eventBridge: EventBridgeService;
+  readonly stepFunctions: StepFunctionsService;
+  readonly runtime: LambdaRuntime;
+  /** Each part's state, probed now. */
+  health(): Promise<{ ok: boolean; parts: Record<string, 'up' | 'down'> }>;
+  stop(): Promise<void>;
+}
+
+/** The environment the AWS SDK reads in every handler: the same code reaches AWS or these local parts. */
+export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Record<string, string> => ({
+  AWS_REGION: region,
+  AWS_DEFAULT_REGION: region,
+  AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+  AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+  AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
+  AWS_ENDPOINT_URL_S3: endpoints.s3,
+  AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
+  AWS_ENDPOINT_URL_SFN: endpoints.sfn,
+  // s3rver stores the SDK's default streaming checksum framing as object data; send checksums only when required.
+  AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+  AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+});
+
+const arnOfTarget = (service: LocalService, kind: 'function' | 'stateMachine', name: string): string =>
+  kind === 'function'
+    ? `arn:aws:lambda:${service.region}:${service.accountId}:function:${name}`
+    : `arn:aws:states:${service.region}:${service.accountId}:stateMachine:${name}`;
+
+const functionNameOfArn = (arn: string): string | undefined => /^arn:aws:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(arn)?.[1];
+
+type Stopper = () => Promise<void>;
+
+/**
+ * Starts every part serverless.yml declares, wired as AWS wires them. Parts start in dependency order and stop in
+ * reverse; a failure half-way stops what had started, so nothing is left holding a port.
+ */
+export const startLocalCloud = async (settings: LocalSettings, log: (line: string) => void = console.log): Promise<LocalCloud> => {
+  const service = await loadServerlessConfig({ serviceDir: dirname(settings.configPath), configFile: settings.configPath, stage: settings.stage });
+  await assertPortFree(settings.ports.api, 'API', 'SHOWRUNNER_API_PORT');
+  await assertPortFree(settings.ports.edge, 'EventBridge and Step Functions', 'SHOWRUNNER_EDGE_PORT');
+  await assertPortFree(settings.ports.dynamodb, 'DynamoDB', 'SHOWRUNNER_DYNAMODB_PORT');
+  await assertPortFree(settings.ports.s3, 'S3', 'SHOWRUNNER_S3_PORT');
+  mkdirSync(settings.dataDir, { recursive: true });
+
+  const stoppers: Stopper[] = [];
+  const stopAll = async () => {
+    for (const stop of stoppers.reverse()) await stop().catch((error: unknown) => log(`stop failed: ${String(error)}`));
+  };
+  try {
+    return await wire(service, settings, log, stoppers, stopAll);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};
+
+const wire = async (service: LocalService, settings: LocalSettings, log: (line: string) => void, stoppers: Stopper[], stopAll: Stopper): Promise<LocalCloud> => {
+  const dynamo = await startDynamoDbLocal({ dataDir: join(settings.dataDir, 'dynamodb'), ...(settings.ports.dynamodb === 0 ? {} : { port: settings.ports.dynamodb }) });
+  stoppers.push(dynamo.stop);
+  const clientConfig = { endpoint: dynamo.endpoint, region: service.region, credentials: localCredentials };
+  const dynamodb = new DynamoDBClient(clientConfig);
+  const streams = new DynamoDBStreamsClient(clientConfig);
+  stoppers.push(async () => {
+    dynamodb.destroy();
+    streams.destroy();
+  });
+  const created = await ensureTables(dynamodb, service.tables);
+  if (created.length > 0) log(`created tables: ${created.join(', ')}`);
+
+  // Late-bound: EventBridge, Step Functions and the runtime call each other, and the endpoints exist only once bound.
+  const late: { eventBridge?: EventBridgeService; stepFunctions?: StepFunctionsService } = {};
+
+  const s3 = await startS3Local({
+    dataDir: join(settings.dataDir, 's3'),
+    ...(settings.ports.s3 === 0 ? {} : { port: settings.ports.s3 }),
+    accountId: service.accountId,
+    buckets: service.buckets.map((b) => ({ name: b.name, eventBridge: true })),
+    onEvent: (event) =>
+      void late.eventBridge
+        ?.putEvents([{ Source: event.source, DetailType: event.detailType, Detail: JSON.stringify(event.detail), Resources: event.resources, Time: event.time, EventBusName: 'default' }])
+        .catch((error: unknown) => log(`S3 notification lost: ${String(error)}`)),
+  });
+  stoppers.push(s3.stop);
+
+  let edgeEndpoint = '';
+  const endpointsSoFar = (): LocalEndpoints => ({ api: '', eventbridge: edgeEndpoint, sfn: edgeEndpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint });
+
+  const runtime = createLambdaRuntime({
+    functions: service.functions,
+    region: service.region,
+    accountId: service.accountId,
+    // Read at each worker's start, after the edge server has bound its port.
+    get baseEnv() {
+      return { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar(), service.region) };
+    },
+  });
+  stoppers.push(runtime.stop);
+
+  const deliver = async (target: RuleTarget, payload: unknown): Promise<void> => {
+    const functionName = functionNameOfArn(target.arn);
+    if (functionName !== undefined) {
+      await runtime.invoke(functionName, payload);
+      return;
+    }
+    if (late.stepFunctions === undefined) throw new Error('Step Functions is not started');
+    await late.stepFunctions.startExecution({ stateMachineArn: target.arn, input: JSON.stringify(payload) });
+  };
+  const bus = createEventBridgeService({
+    region: service.region,
+    accountId: service.accountId,
+    buses: service.buses.map((b) => b.name),
+    rules: service.eventRules.map((rule) => ({
+      name: rule.name,
+      eventBusName: rule.eventBusName,
+      eventPattern: rule.pattern,
+      targets: rule.targets.map((t, i) => ({
+        id: `${rule.name}-target-${i + 1}`,
+        arn: arnOfTarget(service, t.kind, t.name),
+        ...(t.input === undefined ? {} : { input: typeof t.input === 'string' ? t.input : JSON.stringify(t.input) }),
+        ...(t.inputPath === undefined ? {} : { inputPath: t.inputPath }),
+        ...(t.inputTransformer === undefined ? {} : { inputTransformer: t.inputTransformer }),
+      })),
+    })),
+    deliver,
+  });
+  late.eventBridge = bus;
+  const sfn = createStepFunctionsService({
+    region: service.region,
+    accountId: service.accountId,
+    stateMachines: service.stateMachines.map((m) => ({ name: m.name, definition: m.definition, type: m.type })),
+    invokeLambda: (fn, payload) => runtime.invoke(fn.startsWith('arn:') ? (functionNameOfArn(fn) ?? fn) : fn, payload),
+    putEvents: (entries) => bus.putEvents(entries),
+    dynamodb: { endpoint: dynamo.endpoint },
+  });
+  late.stepFunctions = sfn;
+  stoppers.push(() => sfn.stop());
+  stoppers.push(() => bus.idle());
+
+  const edge = await startEdgeServer(settings.ports.edge, [
+    { targetPrefix: 'AWSEvents', contentType: 'application/x-amz-json-1.1', service: bus },
+    { targetPrefix: 'AWSStepFunctions', contentType: 'application/x-amz-json-1.0', service: sfn },
+  ]);
+  edgeEndpoint = edge.endpoint;
+  stoppers.push(edge.stop);
+
+  const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, log });
+  stoppers.push(async () => void (await Promise.all(subscriptions.map((s) => s.stop()))));
+
+  const health = async () => {
+    const probe = async (check: () => Promise<unknown>): Promise<'up' | 'down'> => check().then(() => 'up' as const, () => 'down' as const);
+    const parts = {
+      dynamodb: await probe(() => dynamodb.send(new ListTablesCommand({ Limit: 1 }))),
+      s3: await probe(() => fetch(s3.endpoint).then((r) => r.arrayBuffer())),
+      eventbridge: await probe(() => bus.handle('ListEventBuses', {}).then((r) => (r.status === 200 ? r : Promise.reject(new Error(String(r.status)))))),
+      sfn: await probe(() => sfn.listStateMachines({})),
+    };
+    return { ok: Object.values(parts).every((p) => p === 'up'), parts };
+  };
+
+  const gateway = await startApi(service, settings, runtime, health);
+  stoppers.push(gateway.stop);
+
+  const endpoints: LocalEndpoints = { ...endpointsSoFar(), api: gateway.url };
+  const endpointsFile = join(dirname(settings.dataDir), 'endpoints.json');
+  writeFileSync(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
+  return { endpoints, service, eventBridge: bus, stepFunctions: sfn, runtime, health, stop: stopAll };
+};
+
+const startSubscriptions = (
+  service: LocalService,
+  settings: LocalSettings,
+  deps: { dynamodb: DynamoDBClient; streams: DynamoDBStreamsClient; runtime: LambdaRuntime; log: (line: string) => void },
+): StreamSubscription[] => {
+  const checkpoints = fileCheckpoints(join(settings.dataDir, 'stream-checkpoints.json'));
+  const deadLetters = join(settings.dataDir, 'failed-stream-batches.jsonl');
+  return service.streamSubscriptions.map((sub) => {
+    const fn = service.functions.find((f) => f.key === sub.functionKey);
+    return startStreamSubscription(
+      {
+        functionName: fn?.name ?? sub.functionKey,
+        tableName: sub.tableName,
+        batchSize: sub.batchSize,
+        startingPosition: sub.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
+        maximumRetryAttempts: sub.maximumRetryAttempts,
+        bisectBatchOnFunctionError: sub.bisectBatchOnFunctionError,
+        reportBatchItemFailures: sub.functionResponseType === 'ReportBatchItemFailures',
+      },
+      {
+        dynamodb: deps.dynamodb,
+        streams: deps.streams,
+        region: service.region,
+        checkpoints,
+        invoke: (name, event) => deps.runtime.invoke(name, event),
+        onFailure: (records, reason) => {
+          // Lambda's on-failure destination for stream sources gets the batch's coordinates; we keep the records.
+          appendFileSync(deadLetters, `${JSON.stringify({ at: new Date().toISOString(), function: fn?.name, reason, records })}\n`);
+          deps.log(`stream batch for ${fn?.name ?? sub.functionKey} failed after retries (${reason}); written to ${deadLetters}`);
+        },
+      },
+    );
+  });
+};
+
+type HealthProbe = () => Promise<{ ok: boolean; parts: Record<string, 'up' | 'down'> }>;
+
+/**
+ * The HTTP API with the local token issuer standing in for Cognito: it signs for the issuer URL and audience of
+ * the first JWT authorizer in serverless.yml, so the authorizer config written for AWS is the one enforced here.
+ */
+const startApi = async (service: LocalService, settings: LocalSettings, runtime: LambdaRuntime, health: HealthProbe) => {
+  const firstAuthorizer = Object.values(service.httpApi.authorizers)[0];
+  const issuer = await createLocalIssuer({
+    dataDir: settings.dataDir,
+    ...(firstAuthorizer === undefined ? {} : { issuerUrl: firstAuthorizer.issuerUrl, audience: firstAuthorizer.audience[0] }),
+  });
+  void health;
+  return startHttpApiGateway({
+    port: settings.ports.api,
+    routes: service.httpRoutes,
+    cors: service.httpApi.cors,
+    authorizers: service.httpApi.authorizers,
+    invoke: (functionKey, event) => runtime.invoke(functionKey, event),
+    issuer,
+    accountId: service.accountId,
+  });
+};

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/**
+ * What a user may override when starting the local cloud, all through the environment so `npm start` needs no
+ * flags. Port 0 picks a free port (the tests use that).
+ */
+export const localSettingsSchema = z.object({
+  SHOWRUNNER_API_PORT: port(3000),
+  SHOWRUNNER_EDGE_PORT: port(4566),
+  SHOWRUNNER_DYNAMODB_PORT: port(8000),
+  SHOWRUNNER_S3_PORT: port(4569),
+  SHOWRUNNER_DATA_DIR: z.string().min(1).default('.local/data'),
+  SHOWRUNNER_STAGE: z.string().min(1).default('dev'),
+  SHOWRUNNER_CONFIG: z.string().min(1).default('serverless.yml'),
+});
+
+export interface LocalSettings {
+  readonly ports: { readonly api: number; readonly edge: number; readonly dynamodb: number; readonly s3: number };
+  readonly dataDir: string;
+  readonly stage: string;
+  /** serverless.yml to run; its folder is the service folder handler paths are relative to. */
+  readonly configPath: string;
+}
+
+export class LocalSettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalSettingsError';
+  }
+}
+
+export const readLocalSettings = (env: Readonly<Record<string, string | undefined>>): LocalSettings => {
+  const parsed = localSettingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LocalSettingsError(`${String(issue?.path[0])}: ${issue?.message ?? 'invalid'}`);
+  }
+  const s = parsed.data;
+  return {
+    ports: { api: s.SHOWRUNNER_API_PORT, edge: s.SHOWRUNNER_EDGE_PORT, dynamodb: s.SHOWRUNNER_DYNAMODB_PORT, s3: s.SHOWRUNNER_S3_PORT },
+    dataDir: resolve(s.SHOWRUNNER_DATA_DIR),
+    stage: s.SHOWRUNNER_STAGE,
+    configPath: resolve(s.SHOWRUNNER_CONFIG),
+  };
+};

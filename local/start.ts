@@ -1,0 +1,41 @@
+import { startLocalCloud } from './cloud';
+import { readLocalSettings } from './settings';
+
+/**
+ * `npm start`: the whole of Showrunner on this machine. Everything a user might get wrong (a busy port, no Java,
+ * a malformed serverless.yml) ends here as one line saying what to do, not a stack trace.
+ */
+const main = async (): Promise<void> => {
+  const began = Date.now();
+  const settings = readLocalSettings(process.env);
+  const cloud = await startLocalCloud(settings, (line) => console.log(`[showrunner] ${line}`));
+  const { endpoints } = cloud;
+  console.log(`Showrunner is running (${Date.now() - began} ms). Data in ${settings.dataDir}; endpoints also in .local/endpoints.json`);
+  console.log(`  API             ${endpoints.api}   (GET ${endpoints.api}/health)`);
+  console.log(`  EventBridge     ${endpoints.eventbridge}   (AWS_ENDPOINT_URL_EVENTBRIDGE)`);
+  console.log(`  Step Functions  ${endpoints.sfn}   (AWS_ENDPOINT_URL_SFN)`);
+  console.log(`  DynamoDB        ${endpoints.dynamodb}   (AWS_ENDPOINT_URL_DYNAMODB)`);
+  console.log(`  S3              ${endpoints.s3}   (AWS_ENDPOINT_URL_S3, path-style)`);
+  console.log('Credentials for any client: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER. Ctrl-C stops everything.');
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping...`);
+    void cloud.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`stopped with an error: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+};
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
