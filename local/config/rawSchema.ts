@@ -25,7 +25,7 @@ export const rawAuthorizerSchema = z.looseObject({
 });
 
 export const rawFunctionSchema = z.looseObject({
-  handler: z.string({ error: 'is required: "<file path>.<export>", e.g. functions/health/handler.handler' }).regex(/^[^.]+(\.[^./]+)*\.[A-Za-z_$][\w$]*$/, {
+  handler: z.string({ error: 'is required: "<file path>.<export>", e.g. functions/health/handler.handler' }).regex(/^[^\s]+\.[A-Za-z_$][\w$]*$/, {
     error: 'must be "<file path>.<export>", e.g. functions/health/handler.handler',
   }),
   name: z.string().optional(),

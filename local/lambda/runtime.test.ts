@@ -37,6 +37,7 @@ describe('the local Lambda runtime', () => {
         fixture('failures.ts', 'callbackStyle', { key: 'callbackStyle' }),
         fixture('failures.ts', 'notAFunction', { key: 'notAFunction' }),
         fixture('missing.ts', 'handler', { key: 'missingFile' }),
+        fixture('failures.ts', 'hoardsMemory', { key: 'hoardsMemory', memorySize: 64 }),
       ],
     });
   });
@@ -109,6 +110,11 @@ describe('the local Lambda runtime', () => {
     expect(await lambda.invoke('returnsUndefined', {})).toBeNull();
     expect(await lambda.invoke('returnsDate', {})).toEqual({ at: '1970-01-01T00:00:00.000Z' });
     expect(await lambda.invoke('callbackStyle', { value: 21 })).toEqual({ doubled: 42 });
+  });
+
+  it('stops a function that outgrows its memory size, and gives the next invoke a fresh worker', async () => {
+    expect(await rejectionOf(lambda.invoke('hoardsMemory', {}))).toMatchObject({ errorType: 'Runtime.OutOfMemory' });
+    expect(await rejectionOf(lambda.invoke('hoardsMemory', {}))).toMatchObject({ errorType: 'Runtime.OutOfMemory' });
   });
 
   it('reports init failures as Lambda does: missing export, missing file, unknown function', async () => {

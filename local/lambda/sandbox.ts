@@ -35,7 +35,13 @@ export class Sandbox {
     env: Record<string, string>,
     private readonly timeoutSeconds: number,
   ) {
-    this.worker = new Worker(workerFile, { execArgv: ['--conditions=import', '--import', tsxLoader], env, workerData: setup });
+    // The heap is capped at the function's memory size: a handler that would run out of memory on Lambda does here.
+    this.worker = new Worker(workerFile, {
+      execArgv: ['--conditions=import', '--import', tsxLoader],
+      env,
+      workerData: setup,
+      resourceLimits: { maxOldGenerationSizeMb: setup.memorySize },
+    });
     this.ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         void this.kill();
@@ -57,7 +63,10 @@ export class Sandbox {
     });
     this.ready.catch(() => undefined);
     this.worker.on('message', (raw: unknown) => this.onMessage(workerMessageSchema.parse(raw)));
-    this.worker.on('error', (error) => this.fail(new LambdaFunctionError(setup.functionName, error.name, error.message, error.stack?.split('\n') ?? [])));
+    this.worker.on('error', (error: Error & { code?: string }) => {
+      const errorType = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'Runtime.OutOfMemory' : error.name;
+      this.fail(new LambdaFunctionError(setup.functionName, errorType, error.message, error.stack?.split('\n') ?? []));
+    });
     this.worker.on('exit', () => {
       this.dead = true;
       this.fail(new LambdaFunctionError(setup.functionName, 'Runtime.ExitError', 'The function exited before answering'));
