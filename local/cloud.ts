@@ -8,7 +8,7 @@ import { createEventBridgeService, type EventBridgeService } from './eventbridge
 import type { RuleTarget } from './eventbridge/types';
 import { createLocalIssuer, startHttpApiGateway } from './gateway';
 import { createLambdaRuntime, type LambdaRuntime } from './lambda';
-import { startDynamoDbLocal } from './parts/dynamodbLocal';
+import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbLocal';
 import { assertPortFree } from './parts/portCheck';
 import { ensureTables } from './parts/tables';
 import { startS3Local } from './s3/s3Local';
@@ -70,6 +70,7 @@ type Stopper = () => Promise<void>;
  */
 export const startLocalCloud = async (settings: LocalSettings, log: (line: string) => void = console.log): Promise<LocalCloud> => {
   const service = await loadServerlessConfig({ serviceDir: dirname(settings.configPath), configFile: settings.configPath, stage: settings.stage });
+  stopOrphanedDynamoDbLocal(join(settings.dataDir, 'dynamodb'));
   await assertPortFree(settings.ports.api, 'API', 'SHOWRUNNER_API_PORT');
   await assertPortFree(settings.ports.edge, 'EventBridge and Step Functions', 'SHOWRUNNER_EDGE_PORT');
   await assertPortFree(settings.ports.dynamodb, 'DynamoDB', 'SHOWRUNNER_DYNAMODB_PORT');

@@ -8,7 +8,12 @@ import { readLocalSettings } from './settings';
 const main = async (): Promise<void> => {
   const began = Date.now();
   const settings = readLocalSettings(process.env);
+  // A Ctrl-C while parts are still starting: let startLocalCloud finish, then stop everything it started.
+  let interruptedWhileStarting: string | undefined;
+  const onEarlySignal = (signal: string) => (interruptedWhileStarting = signal);
+  process.once('SIGINT', onEarlySignal).once('SIGTERM', onEarlySignal);
   const cloud = await startLocalCloud(settings, (line) => console.log(`[showrunner] ${line}`));
+  process.off('SIGINT', onEarlySignal).off('SIGTERM', onEarlySignal);
   const { endpoints } = cloud;
   console.log(`Showrunner is running (${Date.now() - began} ms). Data in ${settings.dataDir}; endpoints also in .local/endpoints.json`);
   console.log(`  API             ${endpoints.api}   (GET ${endpoints.api}/health)`);
@@ -33,6 +38,7 @@ const main = async (): Promise<void> => {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  if (interruptedWhileStarting !== undefined) shutdown(interruptedWhileStarting);
 };
 
 main().catch((error: unknown) => {
