@@ -167,6 +167,7 @@ describe('a malformed serverless.yml', () => {
     ['state-machine-without-start.yml', 'serverless.yml stepFunctions.stateMachines.flow.definition: must be an ASL object with StartAt and States'],
     ['not-yaml.yml', 'serverless.yml ../malformed/not-yaml.yml: is not valid YAML'],
     ['wrong-provider.yml', 'serverless.yml provider.name: only provider aws is supported'],
+    ['payload-1.yml', "serverless.yml provider.httpApi.payload: only payload format '2.0'"],
     ['request-authorizer.yml', 'serverless.yml provider.httpApi.authorizers.custom.type: only JWT authorizers run locally'],
   ];
 

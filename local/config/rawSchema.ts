@@ -124,7 +124,13 @@ export const rawServerlessSchema = z.looseObject({
     environment: json.optional(),
     timeout: z.number().positive().optional(),
     memorySize: z.number().int().positive().optional(),
-    httpApi: z.looseObject({ cors: rawCorsSchema.optional(), authorizers: z.record(z.string(), rawAuthorizerSchema).optional() }).optional(),
+    httpApi: z
+      .looseObject({
+        cors: rawCorsSchema.optional(),
+        authorizers: z.record(z.string(), rawAuthorizerSchema).optional(),
+        payload: z.literal('2.0', { error: "only payload format '2.0' (the framework's default) runs locally" }).optional(),
+      })
+      .optional(),
   }),
   functions: z.record(z.string(), rawFunctionSchema).nullish(),
   stepFunctions: z.looseObject({ stateMachines: z.record(z.string(), rawStateMachineSchema).nullish() }).optional(),

@@ -73,7 +73,7 @@ class FunctionPool {
   async stop(): Promise<void> {
     this.stopped = true;
     for (const waiter of this.waiting.splice(0)) waiter(null);
-    await Promise.all(this.sandboxes.map((sandbox) => sandbox.kill()));
+    await Promise.all(this.sandboxes.map((sandbox) => sandbox.stop()));
   }
 
   private async acquire(): Promise<Sandbox> {

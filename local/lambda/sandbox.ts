@@ -95,6 +95,12 @@ export class Sandbox {
     return this.worker.terminate().then(() => undefined);
   }
 
+  /** Ends the sandbox for good, failing a running invocation as stopped rather than crashed. */
+  stop(): Promise<void> {
+    this.fail(new LambdaRuntimeStoppedError(this.setup.functionName));
+    return this.kill();
+  }
+
   private functionError(message: Extract<WorkerMessage, { kind: 'error' }>): LambdaFunctionError {
     return new LambdaFunctionError(this.setup.functionName, message.errorType, message.errorMessage, message.trace);
   }
