@@ -15,7 +15,9 @@ export const measureWindow = async (writers: number, durationMs: number, operati
     Array.from({ length: writers }, async (_, writer) => {
       while (performance.now() < deadline) {
         const before = performance.now();
-        events += await operation(writer);
+        // Not `events += await ...`: that reads `events` before awaiting, and concurrent writers would overwrite each other's counts.
+        const written = await operation(writer);
+        events += written;
         latenciesMs.push(performance.now() - before);
       }
     }),

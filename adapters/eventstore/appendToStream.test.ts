@@ -1,5 +1,5 @@
 import { PutCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { StoredEventInvalidError, WrongExpectedVersionError } from './errors';
+import { InvalidAppendError, StoredEventInvalidError, WrongExpectedVersionError } from './errors';
 import { createStoreFixture, proposedEvent, type StoreFixture } from './testing/storeFixture';
 
 let fixture: StoreFixture;
@@ -69,6 +69,21 @@ describe('appending with an expected version', () => {
     const refused = fixture.store.appendToStream(streamId, [proposedEvent(), proposedEvent(), proposedEvent()], { expectedVersion: 1, commandId: 'c2' });
     await expect(refused).rejects.toThrow(WrongExpectedVersionError);
     expect(await versionsOf(streamId)).toEqual([1, 2]);
+  });
+});
+
+describe('the conflict as an answer (for the command handler)', () => {
+  it('returns a conflict instead of throwing, and appends nothing', async () => {
+    const streamId = newStream();
+    await fixture.store.appendToStream(streamId, [proposedEvent()], { expectedVersion: 'no_stream', commandId: 'c1' });
+    const outcome = await fixture.store.tryAppendToStream(streamId, [proposedEvent()], { expectedVersion: 'no_stream', expectedVersionRead: true, commandId: 'c2' });
+    expect(outcome).toEqual({ conflict: true, streamId });
+    expect(await versionsOf(streamId)).toEqual([1]);
+  });
+
+  it('refuses a malformed append before touching DynamoDB', async () => {
+    await expect(fixture.store.appendToStream(newStream(), [], { expectedVersion: 'any', commandId: 'c' })).rejects.toThrow(InvalidAppendError);
+    await expect(fixture.store.appendToStream(newStream(), [proposedEvent()], { expectedVersion: -1, commandId: 'c' })).rejects.toThrow(InvalidAppendError);
   });
 });
 

@@ -27,6 +27,10 @@ export interface AppendResult {
   readonly events: readonly EventEnvelope[];
   /** The stream's version after these events: the expected version for the next append. */
   readonly nextExpectedVersion: number;
-  /** True when this command had already been appended and nothing new was written. */
+  /**
+   * True when this command had already been appended and nothing new was written. A resend of an identical
+   * transaction within 10 minutes is answered by DynamoDB's ClientRequestToken as a plain success: then the
+   * events are right (the same request) but this flag says false.
+   */
   readonly alreadyAppended: boolean;
 }
