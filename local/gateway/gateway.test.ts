@@ -135,14 +135,18 @@ describe('the local HTTP API gateway', () => {
       expect(response.headers.get('www-authenticate')).toContain('invalid_token');
     });
 
-    it('refuses a token signed by another key, an expired one, one not valid yet, and one for another audience', async () => {
+    it('refuses a token signed by another key, expired, not valid yet, issued in the future, for another audience or issuer', async () => {
       const stranger = await createLocalIssuer({ dataDir: mkdtempSync(join(tmpdir(), 'gateway-stranger-')), issuerUrl, audience });
+      const clockAhead = await createLocalIssuer({ dataDir, issuerUrl, audience, now: () => Date.now() + 600_000 });
+      const otherIssuer = await createLocalIssuer({ dataDir, issuerUrl: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other', audience });
       const tokens = [
         await stranger.mint({ sub: 'mallory' }),
         await issuer.mint({ sub: 'alice', expiresInSeconds: -5 }),
         await issuer.mint({ sub: 'alice', notBeforeSeconds: 600 }),
         await issuer.mint({ sub: 'alice', audience: 'another-client' }),
         await issuer.mint({ sub: 'alice', tokenUse: 'id', audience: 'another-client' }),
+        await clockAhead.mint({ sub: 'alice' }),
+        await otherIssuer.mint({ sub: 'alice' }),
         'not-a-jwt',
       ];
       for (const token of tokens) {

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { JwtAuthorizerConfig } from '../config';
 import type { LocalIssuer } from './issuer';
@@ -83,10 +83,13 @@ export const createJwtAuthorizer = (config: JwtAuthorizerConfig, issuer?: LocalI
       const token = value.trim().replace(/^Bearer\s+/i, '');
       let payload: JWTPayload;
       try {
+        // API Gateway needs the kid to pick the issuer's key; jose alone would try a lone key without one.
+        if (typeof decodeProtectedHeader(token).kid !== 'string') return unauthorized('the token has no kid header');
         ({ payload } = await jwtVerify(token, keys, { issuer: config.issuerUrl, algorithms: rsaAlgorithms, clockTolerance: 0 }));
       } catch (error) {
         return unauthorized(describeFailure(error));
       }
+      if (typeof payload.iat === 'number' && payload.iat > Math.floor(Date.now() / 1000)) return unauthorized('the token was issued in the future');
       if (!hasValidAudience(payload, config.audience)) return unauthorized('the token does not have a valid audience');
       const scopes = tokenScopes(payload);
       if (routeScopes !== undefined && routeScopes.length > 0) {
