@@ -5,9 +5,12 @@ module.exports = {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' } }],
   },
   // ESM-only dependencies must be transformed to run under jest's CommonJS loader.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|aws-local-stepfunctions)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@middy)/)'],
+  // @middy/core exports only an "import" condition, which jest's CommonJS resolver does not try.
+  moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js' },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.serverless/', '/.esbuild/', '/.local/'],
+  setupFiles: ['<rootDir>/test/env.ts'],
   globalSetup: '<rootDir>/test/globalSetup.ts',
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
   testTimeout: 30000,

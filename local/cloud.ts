@@ -102,8 +102,13 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   const created = await ensureTables(dynamodb, service.tables);
   if (created.length > 0) log(`created tables: ${created.join(', ')}`);
 
-  // Late-bound: EventBridge, Step Functions and the runtime call each other, and the endpoints exist only once bound.
-  const late: { eventBridge?: EventBridgeService; stepFunctions?: StepFunctionsService } = {};
+  // Late-bound: EventBridge, Step Functions and the runtime call each other, and the functions' environment
+  // needs the edge endpoint, which exists only once the edge server has bound its port.
+  const late: { eventBridge?: EventBridgeService; stepFunctions?: StepFunctionsService; runtime?: LambdaRuntime } = {};
+  const invoke = (functionName: string, payload: unknown): Promise<unknown> => {
+    if (late.runtime === undefined) return Promise.reject(new Error('the Lambda runtime is not started yet'));
+    return late.runtime.invoke(functionName, payload);
+  };
 
   const s3 = await startS3Local({
     dataDir: join(settings.dataDir, 's3'),
@@ -117,24 +122,11 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   stoppers.push(s3.stop);
 
-  let edgeEndpoint = '';
-  const endpointsSoFar = (): LocalEndpoints => ({ api: '', eventbridge: edgeEndpoint, sfn: edgeEndpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint });
-
-  const runtime = createLambdaRuntime({
-    functions: service.functions,
-    region: service.region,
-    accountId: service.accountId,
-    // Read at each worker's start, after the edge server has bound its port.
-    get baseEnv() {
-      return { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar(), service.region) };
-    },
-  });
-  stoppers.push(runtime.stop);
 
   const deliver = async (target: RuleTarget, payload: unknown): Promise<void> => {
     const functionName = functionNameOfArn(target.arn);
     if (functionName !== undefined) {
-      await runtime.invoke(functionName, payload);
+      await invoke(functionName, payload);
       return;
     }
     if (late.stepFunctions === undefined) throw new Error('Step Functions is not started');
@@ -163,7 +155,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     region: service.region,
     accountId: service.accountId,
     stateMachines: service.stateMachines.map((m) => ({ name: m.name, definition: m.definition, type: m.type })),
-    invokeLambda: (fn, payload) => runtime.invoke(fn.startsWith('arn:') ? (functionNameOfArn(fn) ?? fn) : fn, payload),
+    invokeLambda: (fn, payload) => invoke(fn.startsWith('arn:') ? (functionNameOfArn(fn) ?? fn) : fn, payload),
     putEvents: (entries) => bus.putEvents(entries),
     dynamodb: { endpoint: dynamo.endpoint },
   });
@@ -175,8 +167,17 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     { targetPrefix: 'AWSEvents', contentType: 'application/x-amz-json-1.1', service: bus },
     { targetPrefix: 'AWSStepFunctions', contentType: 'application/x-amz-json-1.0', service: sfn },
   ]);
-  edgeEndpoint = edge.endpoint;
   stoppers.push(edge.stop);
+  const endpointsSoFar: LocalEndpoints = { api: '', eventbridge: edge.endpoint, sfn: edge.endpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint };
+
+  const runtime = createLambdaRuntime({
+    functions: service.functions,
+    region: service.region,
+    accountId: service.accountId,
+    baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region) },
+  });
+  late.runtime = runtime;
+  stoppers.push(runtime.stop);
 
   const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, log });
   stoppers.push(async () => void (await Promise.all(subscriptions.map((s) => s.stop()))));
@@ -195,7 +196,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   const gateway = await startApi(service, settings, runtime, health);
   stoppers.push(gateway.stop);
 
-  const endpoints: LocalEndpoints = { ...endpointsSoFar(), api: gateway.url };
+  const endpoints: LocalEndpoints = { ...endpointsSoFar, api: gateway.url };
   const endpointsFile = join(dirname(settings.dataDir), 'endpoints.json');
   writeFileSync(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
   return { endpoints, service, eventBridge: bus, stepFunctions: sfn, runtime, health, stop: stopAll };

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localCredentials, startLocalCloud, type LocalCloud } from './cloud';
+
+/** Showrunner's own serverless.yml, started as `npm start` starts it (on free ports, in a scratch data folder). */
+describe('npm start on the real serverless.yml', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'showrunner-')), 'data');
+  let cloud: LocalCloud;
+
+  beforeAll(async () => {
+    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
+  }, 120_000);
+  afterAll(async () => {
+    await cloud.stop();
+    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+  });
+
+  it('answers GET /health with each part probed by the health function through the SDK', async () => {
+    const response = await fetch(`${cloud.endpoints.api}/health`);
+    const body: unknown = await response.json();
+    expect({ status: response.status, body }).toEqual({ status: 200, body: { status: 'ok', parts: { dynamodb: 'up', eventbridge: 'up', sfn: 'up' } } });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('creates the events table as serverless.yml declares it: keyed by stream and version, streamed, with the category index', async () => {
+    const dynamodb = new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: cloud.service.region, credentials: localCredentials });
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: 'showrunner-dev-events' }));
+    dynamodb.destroy();
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: 'streamId', KeyType: 'HASH' },
+      { AttributeName: 'version', KeyType: 'RANGE' },
+    ]);
+    expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['streamsByCategory']);
+  });
+});
