@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { localCredentials, startLocalCloud, type LocalCloud } from './cloud';
 import { createLocalIssuer } from './gateway';
 
@@ -86,6 +87,19 @@ describe('the local cloud, end to end', () => {
     const premium = (await recorded('premiumRecorder')) as Array<{ 'detail-type': string }>;
     expect(drafted.map((e) => e.detail.showId)).toEqual(['s-1']);
     expect(premium.map((e) => e['detail-type'])).toEqual(['PaymentCaptured']);
+  });
+
+  it('turns an object written to an EventBridge-enabled bucket into an "Object Created" event that reaches its rule', async () => {
+    const s3 = new S3Client({ endpoint: cloud.endpoints.s3, region: 'us-east-1', forcePathStyle: true, credentials: localCredentials });
+    await s3.send(new PutObjectCommand({ Bucket: 'e2e-uploads', Key: 'shows/s-9/source.MP4', Body: 'bytes' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'e2e-uploads', Key: 'shows/s-9/notes.txt', Body: 'not a video' }));
+    s3.destroy();
+    const uploads = await eventually(
+      async () => (await recorded('uploadRecorder')) as Array<{ source: string; detail: { object: { key: string; size: number } } }>,
+      (items) => items.length >= 1,
+    );
+    await cloud.eventBridge.idle();
+    expect(uploads.map((e) => [e.source, e.detail.object.key, e.detail.object.size])).toEqual([['aws.s3', 'shows/s-9/source.MP4', 5]]);
   });
 
   it('retries a stream batch from the failed record without losing or reordering the others', async () => {

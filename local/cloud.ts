@@ -114,7 +114,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     dataDir: join(settings.dataDir, 's3'),
     ...(settings.ports.s3 === 0 ? {} : { port: settings.ports.s3 }),
     accountId: service.accountId,
-    buckets: service.buckets.map((b) => ({ name: b.name, eventBridge: true })),
+    buckets: service.buckets,
     onEvent: (event) =>
       void late.eventBridge
         ?.putEvents([{ Source: event.source, DetailType: event.detailType, Detail: JSON.stringify(event.detail), Resources: event.resources, Time: event.time, EventBusName: 'default' }])

@@ -129,7 +129,10 @@ describe('loadServerlessConfig on a fixture using every event kind', () => {
       StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     });
     expect(service.tables[1]).toMatchObject({ BillingMode: 'PROVISIONED', ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } });
-    expect(service.buckets).toEqual([{ logicalId: 'MediaBucket', name: 'fixture-test-media' }, { name: 'fixture-uploads' }]);
+    expect(service.buckets).toEqual([
+      { logicalId: 'MediaBucket', name: 'fixture-test-media', eventBridge: true },
+      { name: 'fixture-uploads', eventBridge: false },
+    ]);
     expect(service.buses).toEqual([{ logicalId: 'EventBus', name: 'fixture-test' }, { name: 'side-bus' }]);
   });
 

@@ -167,7 +167,12 @@ export const tableSchema = z.custom<CreateTableCommandInput & { TableName: strin
   (value) => typeof value === 'object' && value !== null && typeof (value as { TableName?: unknown }).TableName === 'string',
 );
 
-export const bucketSchema = z.strictObject({ logicalId: z.string().optional(), name: z.string() });
+export const bucketSchema = z.strictObject({
+  logicalId: z.string().optional(),
+  name: z.string(),
+  /** `NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled`: S3 sends this bucket's object events to the default bus. */
+  eventBridge: z.boolean(),
+});
 export const busSchema = z.strictObject({ logicalId: z.string().optional(), name: z.string() });
 
 export const localServiceSchema = z.strictObject({

@@ -50,6 +50,13 @@ const createTableInput = (name: string, properties: unknown, where: string): Cre
   };
 };
 
+const bucketNotificationSchema = z.looseObject({
+  NotificationConfiguration: z.looseObject({ EventBridgeConfiguration: z.looseObject({ EventBridgeEnabled: z.boolean() }).optional() }).optional(),
+});
+
+const eventBridgeEnabled = (properties: unknown): boolean =>
+  bucketNotificationSchema.safeParse(properties ?? {}).data?.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled === true;
+
 /** Tables, buckets and buses to create locally: declared resources plus those the framework creates from events. */
 export const normalizeResources = (context: BuildContext, functions: readonly LocalFunction[]): Pick<LocalService, 'tables' | 'buckets' | 'buses'> => {
   const resources = Object.entries(context.raw.resources?.Resources ?? {});
@@ -60,8 +67,14 @@ export const normalizeResources = (context: BuildContext, functions: readonly Lo
     );
   const declaredBuckets = resources
     .filter(([, resource]) => resource.Type === 'AWS::S3::Bucket')
-    .map(([logicalId, resource]) => ({ logicalId, name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref }));
-  const eventBuckets = functions.flatMap((fn) => fn.events.flatMap((event) => (event.kind === 's3' && !event.existing ? [{ name: event.bucket }] : [])));
+    .map(([logicalId, resource]) => ({
+      logicalId,
+      name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref,
+      eventBridge: eventBridgeEnabled(resource.Properties),
+    }));
+  const eventBuckets = functions.flatMap((fn) =>
+    fn.events.flatMap((event) => (event.kind === 's3' && !event.existing ? [{ name: event.bucket, eventBridge: false }] : [])),
+  );
   const declaredBuses = resources
     .filter(([, resource]) => resource.Type === 'AWS::Events::EventBus')
     .map(([logicalId, resource]) => ({ logicalId, name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref }));
