@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeExecutionCommand, ListExecutionsCommand, ListStateMachinesCommand, SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { localCredentials, startLocalCloud, type LocalCloud } from './cloud';
 import { createLocalIssuer } from './gateway';
 
@@ -100,6 +101,33 @@ describe('the local cloud, end to end', () => {
     );
     await cloud.eventBridge.idle();
     expect(uploads.map((e) => [e.source, e.detail.object.key, e.detail.object.size])).toEqual([['aws.s3', 'shows/s-9/source.MP4', 5]]);
+  });
+
+  it('starts the state machine a rule targets, runs its Lambda task, and resumes its callback task on SendTaskSuccess', async () => {
+    const events = new EventBridgeClient({ endpoint: cloud.endpoints.eventbridge, region: 'us-east-1', credentials: localCredentials });
+    const sfn = new SFNClient({ endpoint: cloud.endpoints.sfn, region: 'us-east-1', credentials: localCredentials });
+    await events.send(
+      new PutEventsCommand({ Entries: [{ EventBusName: 'e2e-bus', Source: 'showrunner.catalog', DetailType: 'ReviewRequested', Detail: JSON.stringify({ showId: 's-7' }) }] }),
+    );
+    const wanted = await eventually(
+      async () => (await recorded('decisionRecorder')) as Array<{ detail: { taskToken: string; showId: string } }>,
+      (items) => items.length >= 1,
+    );
+    expect(wanted.map((e) => e.detail.showId)).toEqual(['s-7']);
+    expect(((await recorded('stepRecorder')) as Array<{ detail: { showId: string } }>).map((e) => e.detail.showId)).toEqual(['s-7']);
+
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: wanted[0]?.detail.taskToken ?? '', output: JSON.stringify({ decision: 'approve' }) }));
+    const machines = await sfn.send(new ListStateMachinesCommand({}));
+    const arn = machines.stateMachines?.find((m) => m.name === 'e2e-approval')?.stateMachineArn ?? '';
+    const finished = await eventually(
+      () => sfn.send(new ListExecutionsCommand({ stateMachineArn: arn })),
+      (out) => out.executions?.[0]?.status === 'SUCCEEDED',
+    );
+    const description = await sfn.send(new DescribeExecutionCommand({ executionArn: finished.executions?.[0]?.executionArn ?? '' }));
+    events.destroy();
+    sfn.destroy();
+    expect(description.status).toBe('SUCCEEDED');
+    expect(JSON.parse(description.output ?? 'null')).toEqual({ decision: 'approve' });
   });
 
   it('retries a stream batch from the failed record without losing or reordering the others', async () => {
