@@ -186,3 +186,13 @@ describe('a malformed serverless.yml', () => {
     expect(text).not.toContain('\n');
   });
 });
+
+describe('a serverless.yml split into per-feature files', () => {
+  it('merges lists of function and resource fragments as the framework does', async () => {
+    const service = await loadServerlessConfig({ serviceDir: join(__dirname, 'fixtures', 'split') });
+    expect(service.functions.map((f) => f.key)).toEqual(['listShows', 'health']);
+    expect(service.httpRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /shows', 'GET /health']);
+    expect(service.tables.map((t) => t.TableName)).toEqual(['split-things']);
+    expect(service.buses.map((b) => b.name)).toEqual(['split-bus']);
+  });
+});

@@ -115,6 +115,18 @@ export const rawStateMachineEventBridgeSchema = z.looseObject({
 
 export const rawResourceSchema = z.looseObject({ Type: z.string(), Properties: json.optional() });
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The framework lets `functions:` be a list of maps (typically `${file(...)}` per feature folder), merged in order. */
+const mergeList = (value: unknown): unknown =>
+  Array.isArray(value) ? Object.assign({}, ...value.filter(isRecord)) : value;
+
+/** Likewise `resources:` may be a list of `{ Resources, Outputs }` fragments, merged in order. */
+const mergeResourceList = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? { ...Object.assign({}, ...value.filter(isRecord)), Resources: Object.assign({}, ...value.filter(isRecord).map((part) => (isRecord(part.Resources) ? part.Resources : {}))) }
+    : value;
+
 export const rawServerlessSchema = z.looseObject({
   service: z.union([z.string(), z.looseObject({ name: z.string() }).transform((service) => service.name)], { error: 'service is required' }),
   provider: z.looseObject({
@@ -132,9 +144,9 @@ export const rawServerlessSchema = z.looseObject({
       })
       .optional(),
   }),
-  functions: z.record(z.string(), rawFunctionSchema).nullish(),
+  functions: z.preprocess(mergeList, z.record(z.string(), rawFunctionSchema).nullish()),
   stepFunctions: z.looseObject({ stateMachines: z.record(z.string(), rawStateMachineSchema).nullish() }).optional(),
-  resources: z.looseObject({ Resources: z.record(z.string(), rawResourceSchema).nullish() }).optional(),
+  resources: z.preprocess(mergeResourceList, z.looseObject({ Resources: z.record(z.string(), rawResourceSchema).nullish() }).optional()),
 });
 export type RawServerless = z.infer<typeof rawServerlessSchema>;
 export type RawFunction = z.infer<typeof rawFunctionSchema>;
