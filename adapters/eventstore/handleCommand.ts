@@ -65,6 +65,26 @@ const findEarlierRun = async <TState>(store: EventStore, loaded: LoadedAggregate
 };
 
 /** Full jitter: losers of one race spread out instead of colliding again on the next version. */
+/** The envelopes of decided events, all derived from the command so a re-decided retry proposes the same. */
+const proposeEvents = <TEvent>(
+  input: Pick<HandleCommandInput<unknown, TEvent, unknown>, 'codec' | 'commandId' | 'streamId' | 'metadata'>,
+  decided: readonly TEvent[],
+): ProposedEvent[] =>
+  decided.map((event, index) => {
+    const { type, schemaVersion, data, context } = input.codec.encode(event);
+    return {
+      type,
+      schemaVersion,
+      data,
+      eventId: eventIdOf(input.commandId, input.streamId, index),
+      context: context ?? input.metadata.context,
+      occurredAt: input.metadata.occurredAt,
+      correlationId: input.metadata.correlationId,
+      causationId: input.metadata.causationId ?? input.commandId,
+      actor: input.metadata.actor,
+    };
+  });
+
 const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(320, 10 * 2 ** (attempt - 1))));
 
@@ -93,7 +113,7 @@ const snapshotIfDue = async <TCommand, TEvent, TState>(
  * answered with the events its first run appended (window: see findEarlierRun and appendToStreams).
  */
 export const handleCommand = async <TCommand, TEvent, TState>(input: HandleCommandInput<TCommand, TEvent, TState>): Promise<HandledCommand> => {
-  const { store, decider, codec, streamId, command, commandId, metadata } = input;
+  const { store, decider, codec, streamId, command, commandId } = input;
   const loadInput: LoadAggregateInput<TEvent, TState> = { store, decider, codec, streamId, snapshots: input.snapshots };
   const maxAttempts = input.maxAttempts ?? 10;
   let loaded = await loadAggregate(loadInput);
@@ -102,15 +122,7 @@ export const handleCommand = async <TCommand, TEvent, TState>(input: HandleComma
     if (earlier !== undefined) return earlier;
     const decided = decider.decide(command, loaded.state);
     if (decided.length === 0) return { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false };
-    const proposed: ProposedEvent[] = decided.map((event, index) => ({
-      ...codec.encode(event),
-      eventId: eventIdOf(commandId, streamId, index),
-      context: metadata.context,
-      occurredAt: metadata.occurredAt,
-      correlationId: metadata.correlationId,
-      causationId: metadata.causationId ?? commandId,
-      actor: metadata.actor,
-    }));
+    const proposed = proposeEvents(input, decided);
     const expectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
     const result = await store.tryAppendToStream(streamId, proposed, { expectedVersion, expectedVersionRead: true, commandId });
     if (!('conflict' in result)) {
