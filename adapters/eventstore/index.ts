@@ -11,3 +11,4 @@ export type { ReadStreamOptions, ReadStreamResult } from './readStream';
 export { createEventStoreTables, eventsTableDefinition, snapshotsTableDefinition, streamsByCategoryIndex, type EventStoreTableNames } from './tables';
 export { categoryOf, categoryShardOf } from './streamCategory';
 export { parseEventItem, toEventItem } from './eventItem';
+export { registryCodec } from './registryCodec';

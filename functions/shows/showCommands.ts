@@ -1,0 +1,40 @@
+import { handleCommand, registryCodec, type EventStore, type HandledCommand } from '../../adapters/eventstore';
+import type { Actor } from '../../events/envelope';
+import { showDecider, showEventRegistry, showStateSchema, showStateVersion, showStreamId, type ShowCommand } from '../../domain/show';
+import { loadAggregate } from '../../adapters/eventstore';
+
+const codec = registryCodec(showEventRegistry);
+const snapshots = { stateSchema: showStateSchema, stateVersion: String(showStateVersion), every: 50 };
+
+export interface CommandContext {
+  /** Stable per intent: a retried request or Lambda retry carries the same id and appends nothing new. */
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+  readonly actor: Actor;
+}
+
+/** The port every show handler goes through: load the show, let the decider decide, append, with conflict retries. */
+export const executeShowCommand = (store: EventStore, command: ShowCommand, context: CommandContext): Promise<HandledCommand> =>
+  handleCommand({
+    store,
+    decider: showDecider,
+    codec,
+    streamId: showStreamId(command.showId),
+    command,
+    commandId: context.commandId,
+    metadata: {
+      context: 'catalog',
+      occurredAt: command.now,
+      correlationId: context.correlationId,
+      ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
+      actor: context.actor,
+    },
+    snapshots,
+  });
+
+/** The current state of a show (through its snapshot), and the version a client sends back in If-Match. */
+export const loadShow = async (store: EventStore, showId: string) => {
+  const loaded = await loadAggregate({ store, decider: showDecider, codec, streamId: showStreamId(showId), snapshots });
+  return { state: loaded.state, version: loaded.version };
+};
