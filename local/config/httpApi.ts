@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { resolveIntrinsics } from './intrinsics';
+import { strictParse } from './strictParse';
 import type { BuildContext } from './context';
 import { ServerlessConfigError } from './errors';
 import type { CorsConfig, HttpRoute, JwtAuthorizerConfig, LocalFunction } from './model';
@@ -41,10 +44,20 @@ export const normalizeCors = (context: BuildContext, routes: readonly HttpRoute[
   };
 };
 
+const resolvedAuthorizerSchema = z.strictObject({
+  issuerUrl: z.string({ error: 'a JWT authorizer needs issuerUrl: a URL, or an intrinsic that resolves to one' }),
+  audience: z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : [value])),
+});
+
 export const normalizeAuthorizers = (context: BuildContext): Record<string, JwtAuthorizerConfig> =>
   Object.fromEntries(
-    Object.entries(context.raw.provider.httpApi?.authorizers ?? {}).map(([name, authorizer]) => [
-      name,
-      { type: 'jwt', identitySource: authorizer.identitySource ?? '$request.header.Authorization', issuerUrl: authorizer.issuerUrl, audience: authorizer.audience },
-    ]),
+    Object.entries(context.raw.provider.httpApi?.authorizers ?? {}).map(([name, authorizer]) => {
+      const where = `provider.httpApi.authorizers.${name}`;
+      const resolved = strictParse(
+        resolvedAuthorizerSchema,
+        { issuerUrl: resolveIntrinsics(authorizer.issuerUrl, context, `${where}.issuerUrl`), audience: resolveIntrinsics(authorizer.audience, context, `${where}.audience`) },
+        where,
+      );
+      return [name, { type: 'jwt', identitySource: authorizer.identitySource ?? '$request.header.Authorization', ...resolved }];
+    }),
   );

@@ -54,6 +54,13 @@ export const describeResource = (arns: Arns & { stackName: string }, logicalId: 
       const arn = `arn:aws:sns:${region}:${accountId}:${named('TopicName')}`;
       return { ref: arn, attributes: { TopicArn: arn, TopicName: named('TopicName') } };
     }
+    case 'AWS::Cognito::UserPool': {
+      // A pool id is `<region>_<id>`; locally the logical id stands in for the generated part.
+      const poolId = `${region}_${logicalId}`;
+      return { ref: poolId, attributes: { Arn: `arn:aws:cognito-idp:${region}:${accountId}:userpool/${poolId}`, ProviderName: `cognito-idp.${region}.amazonaws.com/${poolId}` } };
+    }
+    case 'AWS::Cognito::UserPoolClient':
+      return { ref: named('ClientName', logicalId), attributes: {} };
     case 'AWS::StepFunctions::StateMachine':
       return describeStateMachine(arns, named('StateMachineName'));
     default: {

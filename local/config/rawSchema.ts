@@ -20,8 +20,9 @@ export const rawCorsSchema = z.union([
 export const rawAuthorizerSchema = z.looseObject({
   type: z.literal('jwt', { error: 'only JWT authorizers run locally (type: jwt); Lambda request authorizers are not supported yet' }).optional(),
   identitySource: z.string().optional(),
-  issuerUrl: z.string({ error: 'a JWT authorizer needs issuerUrl' }),
-  audience: stringList,
+  // Strings, or CloudFormation intrinsics (a Cognito pool's issuer is a Fn::Join over its Ref), resolved later.
+  issuerUrl: z.unknown().refine((value) => value !== undefined && value !== null, { error: 'a JWT authorizer needs issuerUrl' }),
+  audience: z.unknown(),
 });
 
 export const rawFunctionSchema = z.looseObject({
