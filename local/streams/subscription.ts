@@ -123,6 +123,16 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
     if (last !== undefined) deps.checkpoints.set(checkpointKey(shardId), last);
   };
 
+  const invokeBatch = async (arn: string, batch: readonly StreamRecord[]): Promise<BatchOutcome> => {
+    const records = batch.map((r) => toLambdaStreamRecord(r, arn, deps.region));
+    const sequenceNumbers = batch.map((r) => r.dynamodb?.SequenceNumber ?? '');
+    try {
+      return readBatchOutcome(await deps.invoke(config.functionName, { Records: records }), sequenceNumbers, config.reportBatchItemFailures);
+    } catch (error) {
+      return { kind: 'failed', error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
   /** Handles one batch of the shard; false when there was nothing to do. */
   const step = async (arn: string, shard: Shard, cursor: ShardCursor): Promise<boolean> => {
     const shardId = shard.ShardId ?? '';
@@ -132,14 +142,7 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
       return false;
     }
     const batch = cursor.pending.slice(0, Math.min(config.batchSize, cursor.takeAtMost));
-    const records = batch.map((r) => toLambdaStreamRecord(r, arn, deps.region));
-    const sequenceNumbers = batch.map((r) => r.dynamodb?.SequenceNumber ?? '');
-    let outcome;
-    try {
-      outcome = readBatchOutcome(await deps.invoke(config.functionName, { Records: records }), sequenceNumbers, config.reportBatchItemFailures);
-    } catch (error) {
-      outcome = { kind: 'failed' as const, error: error instanceof Error ? error.message : String(error) };
-    }
+    const outcome = await invokeBatch(arn, batch);
     if (outcome.kind === 'done') {
       acknowledge(cursor, shardId, batch.length);
       cursor.attempts = 0;
