@@ -1,0 +1,4 @@
+export * from './admission';
+export * from './rawEvent';
+export * from './session';
+export * from './readWindow';
