@@ -81,7 +81,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    await Promise.race([waitUntil(() => client.send(new ListTablesCommand({ Limit: 1 })), 30_000, 'DynamoDB Local'), exited]);
+    await Promise.race([waitUntil(() => client.send(new ListTablesCommand({ Limit: 1 })), 90_000, 'DynamoDB Local'), exited]);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
