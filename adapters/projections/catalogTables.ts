@@ -1,0 +1,70 @@
+import { CreateTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+export interface CatalogTableNames {
+  /** The catalogue read model (every generation of it) and the pointer to the live generation. */
+  readonly catalog: string;
+  /** Likes, ratings and their totals: user input, not a projection, so a rebuild never touches it. */
+  readonly engagement: string;
+}
+
+/**
+ * One sparse index per listing the API offers, so each listing is one Query on a key designed for it. Only
+ * published entries carry the partition attributes; all sort by `listedAt` (`publishedAt#showId`).
+ * A single partition per listing is fine for writes (a catalogue publishes far below 1,000 writes/s per
+ * partition); reads are meant to be cached by the CDN (Cache-Control).
+ */
+export const catalogIndexes = {
+  all: 'publishedShows',
+  genre: 'publishedByGenre',
+  language: 'publishedByLanguage',
+  genreLanguage: 'publishedByGenreLanguage',
+} as const;
+export type CatalogListing = keyof typeof catalogIndexes;
+
+/** The partition attribute of each index (named like the listing, so items stay readable). */
+export const listingAttribute: Record<CatalogListing, string> = { all: 'lsAll', genre: 'lsGenre', language: 'lsLanguage', genreLanguage: 'lsGenreLanguage' };
+
+const listingIndex = (listing: CatalogListing) => ({
+  IndexName: catalogIndexes[listing],
+  KeySchema: [
+    { AttributeName: listingAttribute[listing], KeyType: 'HASH' as const },
+    { AttributeName: 'listedAt', KeyType: 'RANGE' as const },
+  ],
+  Projection: { ProjectionType: 'ALL' as const },
+});
+
+const listings = Object.keys(catalogIndexes) as CatalogListing[];
+
+/** The catalogue table as functions/catalog/resources.yml declares it (a test compares the two). */
+export const catalogTableDefinition = (tableName: string): CreateTableCommandInput => ({
+  TableName: tableName,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'listedAt', AttributeType: 'S' },
+    ...listings.map((listing) => ({ AttributeName: listingAttribute[listing], AttributeType: 'S' as const })),
+  ],
+  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+  GlobalSecondaryIndexes: listings.map(listingIndex),
+});
+
+export const engagementTableDefinition = (tableName: string): CreateTableCommandInput => ({
+  TableName: tableName,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'sk', AttributeType: 'S' },
+  ],
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
+});
+
+/** For tests and benchmarks; on AWS and under `npm start`, serverless.yml creates them. */
+export const createCatalogTables = async (client: DynamoDBClient, names: CatalogTableNames): Promise<void> => {
+  await Promise.all([
+    client.send(new CreateTableCommand(catalogTableDefinition(names.catalog))),
+    client.send(new CreateTableCommand(engagementTableDefinition(names.engagement))),
+  ]);
+};

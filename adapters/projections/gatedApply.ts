@@ -1,0 +1,89 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EventStore } from '../eventstore';
+import { projectCatalogEntry, type CatalogEntry, type PositionedShowEvent } from '../../domain/catalog';
+import { decodeShowEvent } from '../../domain/show';
+import type { EventEnvelope } from '../../events/envelope';
+import { entryKey, fromCatalogItem, toCatalogItem } from './catalogItem';
+
+export interface CatalogWriterDeps {
+  readonly db: DynamoDBDocumentClient;
+  readonly catalogTable: string;
+  /** Where gaps are filled from: the event store is the truth, the stream only a notification. */
+  readonly store: Pick<EventStore, 'readStream'>;
+}
+
+export type ApplyOutcome =
+  /** Every incoming event was already folded in: acknowledged, nothing written. */
+  | { readonly kind: 'duplicate'; readonly version: number }
+  /** Written; `repaired` when the events had to be read from the store (a gap, or events out of order). */
+  | { readonly kind: 'applied'; readonly version: number; readonly repaired: boolean };
+
+const showIdOf = (streamId: string) => streamId.slice(streamId.indexOf('#') + 1);
+
+const positioned = (envelope: EventEnvelope): PositionedShowEvent => {
+  const decoded = decodeShowEvent(envelope);
+  return { version: envelope.version, occurredAt: envelope.occurredAt, actorId: envelope.actor.id, event: { type: decoded.type, data: decoded.data } as PositionedShowEvent['event'] };
+};
+
+/** The events that follow `lastApplied` one by one, or undefined when some are missing or out of order. */
+const contiguousAfter = (events: readonly EventEnvelope[], lastApplied: number): EventEnvelope[] | undefined => {
+  const byVersion = new Map(events.filter((e) => e.version > lastApplied).map((e) => [e.version, e]));
+  const run: EventEnvelope[] = [];
+  for (let v = lastApplied + 1; byVersion.has(v); v += 1) run.push(byVersion.get(v) as EventEnvelope);
+  return run.length === byVersion.size ? run : undefined;
+};
+
+/** The incoming events when they continue the entry exactly; otherwise the stream read from the store. */
+const eventsAfter = async (deps: CatalogWriterDeps, streamId: string, incoming: readonly EventEnvelope[], lastApplied: number) => {
+  const run = contiguousAfter(incoming, lastApplied);
+  if (run !== undefined && run.length > 0) return { pending: run, repaired: false };
+  return { pending: (await deps.store.readStream(streamId, { fromVersion: lastApplied + 1 })).events, repaired: true };
+};
+
+const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+const readEntry = async (deps: CatalogWriterDeps, generation: number, showId: string): Promise<CatalogEntry | null> => {
+  const { Item } = await deps.db.send(new GetCommand({ TableName: deps.catalogTable, Key: entryKey(generation, showId), ConsistentRead: true }));
+  return Item === undefined ? null : fromCatalogItem(Item);
+};
+
+/**
+ * Folds a Show stream's events into its entry in one generation, gated on the entry's last applied version:
+ * the Put succeeds only if nobody moved the entry since it was read. Duplicates are acknowledged; a gap or a
+ * reordering (a stream's records of one transaction may arrive in any order) is repaired by reading the
+ * stream from the store. `incoming` empty means "catch up with the store" (rebuilds).
+ */
+export const applyShowEvents = async (
+  deps: CatalogWriterDeps,
+  generation: number,
+  streamId: string,
+  incoming: readonly EventEnvelope[],
+  maxAttempts = 10,
+): Promise<ApplyOutcome> => {
+  const showId = showIdOf(streamId);
+  const latestIncoming = incoming.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...incoming.map((e) => e.version));
+  for (let attempt = 1; ; attempt += 1) {
+    const entry = await readEntry(deps, generation, showId);
+    const lastApplied = entry?.version ?? 0;
+    if (latestIncoming <= lastApplied) return { kind: 'duplicate', version: lastApplied };
+    const { pending, repaired } = await eventsAfter(deps, streamId, incoming, lastApplied);
+    if (pending.length === 0) return { kind: 'duplicate', version: lastApplied };
+    const next = pending.reduce<CatalogEntry | null>((current, event) => projectCatalogEntry(current, positioned(event)), entry);
+    if (next === null) return { kind: 'duplicate', version: lastApplied };
+    try {
+      await deps.db.send(
+        new PutCommand({
+          TableName: deps.catalogTable,
+          Item: toCatalogItem(generation, next),
+          ...(entry === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: '#version = :lastApplied', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':lastApplied': lastApplied } }),
+        }),
+      );
+      return { kind: 'applied', version: next.version, repaired };
+    } catch (error) {
+      // Another writer (a concurrent batch, the rebuild) moved the entry: read again and decide again.
+      if (!conditionFailed(error) || attempt >= maxAttempts) throw error;
+    }
+  }
+};
