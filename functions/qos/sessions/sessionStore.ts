@@ -1,0 +1,131 @@
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { hourBucketOf, isCompleted, startedWindow, type Session, type SessionFact } from '../../../domain/sessions';
+import { batchGet, batchPut } from './batches';
+
+export interface SessionTables {
+  readonly log: string;
+  readonly sessions: string;
+}
+
+const factSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('start'), sessionId: z.string(), playerId: z.string(), country: z.string(), ts: z.string() }),
+  z.object({ kind: z.literal('end'), sessionId: z.string(), playerId: z.string(), ts: z.string() }),
+]);
+const logItemSchema = z.object({ batchId: z.string(), facts: z.string() });
+
+const sessionItemSchema = z.object({
+  sessionId: z.string(),
+  playerId: z.string(),
+  country: z.string().optional(),
+  startTs: z.string().optional(),
+  endTs: z.string().optional(),
+});
+
+/**
+ * Appends the accepted facts of one request as one log item: the log is the source of truth the session read
+ * model is projected from (and can be rebuilt from). Facts ride as one JSON string: one write for up to ten
+ * events, and a compact stream record.
+ */
+export const appendSessionFacts = async (client: DynamoDBDocumentClient, tables: SessionTables, batchId: string, receivedAt: string, facts: readonly SessionFact[]) => {
+  await client.send(new PutCommand({ TableName: tables.log, Item: { batchId, receivedAt, facts: JSON.stringify(facts) } }));
+};
+
+/** The facts of a log item as it comes back from the table's stream (or a read). */
+export const factsOfLogItem = (item: unknown): SessionFact[] => {
+  const { facts } = logItemSchema.parse(item);
+  return z.array(factSchema).parse(JSON.parse(facts));
+};
+
+export const loadSessions = async (client: DynamoDBDocumentClient, tables: SessionTables, ids: readonly string[]): Promise<Map<string, Session>> => {
+  const items = await batchGet(client, tables.sessions, ids.map((sessionId) => ({ sessionId })));
+  return new Map(items.map((item) => sessionItemSchema.parse(item)).map((session) => [session.sessionId, session]));
+};
+
+/** The stored form: the session plus the sparse index keys its two read routes query. */
+const toItem = (session: Session) => ({
+  ...session,
+  completed: isCompleted(session) ? 1 : 0,
+  ...(isCompleted(session) ? { completedPlayer: session.playerId } : {}),
+  ...(session.startTs !== undefined && session.country !== undefined ? { startedIn: `${session.country}#${hourBucketOf(session.startTs)}` } : {}),
+});
+
+export const saveSessions = (client: DynamoDBDocumentClient, tables: SessionTables, sessions: Iterable<Session>) =>
+  batchPut(client, tables.sessions, [...sessions].map(toItem));
+
+/** What the replaced API answered for a session. */
+export const sessionView = (session: Session) => ({
+  session_id: session.sessionId,
+  player_id: session.playerId,
+  country: session.country ?? null,
+  start_ts: session.startTs ?? null,
+  end_ts: session.endTs ?? null,
+  completed: isCompleted(session) ? 1 : 0,
+});
+export type SessionView = ReturnType<typeof sessionView>;
+
+/** The last `limit` completed sessions of a player, newest start first: one Query on the sparse index. */
+export const completedSessionsOf = async (client: DynamoDBDocumentClient, tables: SessionTables, playerId: string, limit: number): Promise<SessionView[]> => {
+  const result = await client.send(
+    new QueryCommand({
+      TableName: tables.sessions,
+      IndexName: 'completedByPlayer',
+      KeyConditionExpression: 'completedPlayer = :player',
+      ExpressionAttributeValues: { ':player': playerId },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map((item) => sessionView(sessionItemSchema.parse(item)));
+};
+
+const cursorSchema = z.object({ bucket: z.number().int().min(0), key: z.record(z.string(), z.unknown()).optional() });
+export type StartedCursor = z.infer<typeof cursorSchema>;
+
+export class BadCursorError extends Error {
+  constructor() {
+    super('the cursor is not one this API gave out');
+    this.name = 'BadCursorError';
+  }
+}
+
+export const encodeCursor = (cursor: StartedCursor): string => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+export const decodeCursor = (text: string): StartedCursor => {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));
+  } catch {
+    throw new BadCursorError();
+  }
+};
+
+/**
+ * Sessions started in a country within the window, newest first, one page of at most `limit`: the hour buckets
+ * are queried newest first, each bounded to the window; the cursor says which bucket and where in it to go on.
+ */
+export const startedSessionsIn = async (
+  client: DynamoDBDocumentClient,
+  tables: SessionTables,
+  query: { country: string; now: string; hours: number; limit: number; cursor?: StartedCursor },
+): Promise<{ items: SessionView[]; next?: StartedCursor }> => {
+  const window = startedWindow(query.now, query.hours);
+  const items: SessionView[] = [];
+  let bucket = query.cursor?.bucket ?? 0;
+  let key = query.cursor?.key;
+  while (bucket < window.buckets.length && items.length < query.limit) {
+    const result = await client.send(
+      new QueryCommand({
+        TableName: tables.sessions,
+        IndexName: 'startedByCountryHour',
+        KeyConditionExpression: 'startedIn = :bucket AND startTs BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':bucket': `${query.country}#${window.buckets[bucket]}`, ':from': window.from, ':to': window.to },
+        ScanIndexForward: false,
+        Limit: query.limit - items.length,
+        ...(key === undefined ? {} : { ExclusiveStartKey: key }),
+      }),
+    );
+    items.push(...(result.Items ?? []).map((item) => sessionView(sessionItemSchema.parse(item))));
+    key = result.LastEvaluatedKey;
+    if (key === undefined) bucket += 1;
+  }
+  return bucket < window.buckets.length ? { items, next: { bucket, ...(key === undefined ? {} : { key }) } } : { items };
+};
