@@ -4,6 +4,7 @@ import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
 import { showDraftedV1Schema } from '../../events/catalog/showDrafted';
 import { metadataChangesSchema } from '../../events/catalog/showMetadataUpdated';
 import { playbackSchema, showPublished } from '../../events/catalog/showPublished';
+import { escalationReasonSchema } from '../../events/catalog/reviewEscalated';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
 import { withdrawalReasonSchema } from '../../events/catalog/showWithdrawn';
 import { sourceProbedSchema } from '../../events/catalog/sourceProbed';
@@ -39,6 +40,7 @@ export const showCommandInputSchemas = {
     message: messageSchema,
   }),
   RequestReview: z.strictObject({}),
+  EscalateReview: z.strictObject({ reason: escalationReasonSchema, message: messageSchema }),
   ApproveShow: z.strictObject({ note: messageSchema.optional() }),
   RejectShow: z.strictObject({ reason: rejectionReasonSchema, message: messageSchema }),
   PublishShow: showPublished.schema.omit({ showId: true, transcodeId: true }).extend({ playback: z.array(playbackSchema).min(1) }),

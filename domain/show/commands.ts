@@ -2,6 +2,7 @@ import type { Actor } from '../../events/envelope';
 import type { DeliveryFormat } from '../../events/catalog/fields';
 import type {
   IngestFailedData,
+  ReviewEscalatedData,
   ShowDraftedData,
   ShowPublishedData,
   ShowRejectedData,
@@ -39,6 +40,7 @@ export type RequestTranscode = Command<'RequestTranscode', { transcodeId: string
 export type RecordTranscodeCompletion = Command<'RecordTranscodeCompletion', TranscodeCompletedData>;
 export type RecordTranscodeFailure = Command<'RecordTranscodeFailure', TranscodeFailedData>;
 export type RequestReview = Command<'RequestReview'>;
+export type EscalateReview = Command<'EscalateReview', Omit<ReviewEscalatedData, 'transcodeId'>>;
 export type ApproveShow = Command<'ApproveShow', { note?: string }>;
 export type RejectShow = Command<'RejectShow', Omit<ShowRejectedData, 'transcodeId'>>;
 export type PublishShow = Command<'PublishShow', Omit<ShowPublishedData, 'transcodeId'>>;
@@ -56,6 +58,7 @@ export type ShowCommand =
   | RecordTranscodeCompletion
   | RecordTranscodeFailure
   | RequestReview
+  | EscalateReview
   | ApproveShow
   | RejectShow
   | PublishShow

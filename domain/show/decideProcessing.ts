@@ -1,5 +1,6 @@
 import type {
   ApproveShow,
+  EscalateReview,
   PublishShow,
   RecordTranscodeCompletion,
   RecordTranscodeFailure,
@@ -82,6 +83,13 @@ const pendingReview = (state: ShowState, action: string): string => {
   requireStatus(state, ['inReview'], { code: 'REVIEW_NOT_PENDING', action, hint });
   const transcodeId = state.review?.status === 'pending' ? state.review.transcodeId : undefined;
   return transcodeId ?? refuse('REVIEW_NOT_PENDING', `Cannot ${action}: show ${state.showId} has no pending review. ${hint}`);
+};
+
+/** Escalation keeps the review pending: it only records that a human must now decide, and why. */
+export const decideEscalation = (command: EscalateReview, state: ShowState): ShowEvent[] => {
+  const showId = requireLiveShow(state, command);
+  const transcodeId = pendingReview(state, 'escalate the review');
+  return [{ type: 'ReviewEscalated', data: { showId, transcodeId, reason: command.reason, message: command.message } }];
 };
 
 export const decideApproval = (command: ApproveShow, state: ShowState): ShowEvent[] => {

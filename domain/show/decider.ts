@@ -4,6 +4,7 @@ import { decideDraft, decideMetadataUpdate, decideWithdraw } from './decideCatal
 import { decideIngestFailure, decideIngestStart, decideSourceProbe, decideSourceUploaded, decideUploadRequest } from './decideIngest';
 import {
   decideApproval,
+  decideEscalation,
   decidePublication,
   decideRejection,
   decideReviewRequest,
@@ -44,6 +45,8 @@ export const decideShow = (command: ShowCommand, state: ShowState): ShowEvent[] 
       return decideTranscodeFailure(command, state);
     case 'RequestReview':
       return decideReviewRequest(command, state);
+    case 'EscalateReview':
+      return decideEscalation(command, state);
     case 'ApproveShow':
       return decideApproval(command, state);
     case 'RejectShow':

@@ -89,6 +89,9 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
         status: 'inReview',
         review: { transcodeId: event.data.transcodeId, status: 'pending', note: null, rejection: null },
       };
+    // The review stays pending: only who must decide changed, which the state does not track.
+    case 'ReviewEscalated':
+      return state;
     case 'ShowApproved': {
       const { transcodeId, note } = event.data;
       return { ...state, status: 'approved', review: { transcodeId, status: 'approved', note: note ?? null, rejection: null } };

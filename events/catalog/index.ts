@@ -1,5 +1,6 @@
 import { ingestFailed } from './ingestFailed';
 import { ingestStarted } from './ingestStarted';
+import { reviewEscalated } from './reviewEscalated';
 import { reviewRequested } from './reviewRequested';
 import { showApproved } from './showApproved';
 import { showDrafted } from './showDrafted';
@@ -26,6 +27,7 @@ export const showContracts = [
   transcodeCompleted,
   transcodeFailed,
   reviewRequested,
+  reviewEscalated,
   showApproved,
   showRejected,
   showPublished,
@@ -38,6 +40,7 @@ export type ShowContract = (typeof showContracts)[number];
 export {
   ingestFailed,
   ingestStarted,
+  reviewEscalated,
   reviewRequested,
   showApproved,
   showDrafted,

@@ -3,6 +3,7 @@ import type { ShowContract } from './index';
 import type {
   ingestFailed,
   ingestStarted,
+  reviewEscalated,
   reviewRequested,
   showApproved,
   showDrafted,
@@ -30,6 +31,7 @@ export type IngestFailedData = EventDataOf<typeof ingestFailed>;
 export type TranscodeRequestedData = EventDataOf<typeof transcodeRequested>;
 export type TranscodeCompletedData = EventDataOf<typeof transcodeCompleted>;
 export type TranscodeFailedData = EventDataOf<typeof transcodeFailed>;
+export type ReviewEscalatedData = EventDataOf<typeof reviewEscalated>;
 export type ReviewRequestedData = EventDataOf<typeof reviewRequested>;
 export type ShowApprovedData = EventDataOf<typeof showApproved>;
 export type ShowRejectedData = EventDataOf<typeof showRejected>;
