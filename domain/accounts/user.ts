@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { DomainEventOf } from '../../events/contract';
+import { accountContracts, roleSchema } from '../../events/accounts';
+import { createEventRegistry } from '../../events/createRegistry';
+import { CommandRefusedError, type Decider } from '../decider';
+
+export type Role = z.infer<typeof roleSchema>;
+export type UserEvent = DomainEventOf<(typeof accountContracts)[number]>;
+export const userEventRegistry = createEventRegistry(accountContracts);
+
+export type UserCommand =
+  | { readonly kind: 'RegisterUser'; readonly userId: string; readonly email: string }
+  | { readonly kind: 'GrantRole'; readonly userId: string; readonly role: Role; readonly by: string }
+  | { readonly kind: 'RevokeRole'; readonly userId: string; readonly role: Role; readonly by: string };
+
+export const userStateSchema = z.strictObject({ userId: z.string().nullable(), email: z.string().nullable(), roles: z.array(roleSchema) });
+export type UserState = z.infer<typeof userStateSchema>;
+export const initialUserState: UserState = { userId: null, email: null, roles: [] };
+
+/** User streams are `user#<sub>`, keyed by the Cognito subject every token carries. */
+export const userStreamId = (userId: string): string => `user#${userId}`;
+
+const decide = (command: UserCommand, state: UserState): UserEvent[] => {
+  switch (command.kind) {
+    case 'RegisterUser':
+      if (state.userId !== null) return []; // a retried registration
+      return [{ type: 'UserRegistered', data: { userId: command.userId, email: command.email } }];
+    case 'GrantRole':
+      if (state.userId === null) throw new CommandRefusedError('USER_NOT_FOUND', `no user ${command.userId} has registered`);
+      if (state.roles.includes(command.role)) return [];
+      return [{ type: 'RoleGranted', data: { userId: command.userId, role: command.role, grantedBy: command.by } }];
+    case 'RevokeRole':
+      if (state.userId === null) throw new CommandRefusedError('USER_NOT_FOUND', `no user ${command.userId} has registered`);
+      // Without this, an admin could lock every admin out, the last one included.
+      if (command.role === 'admin' && command.userId === command.by) throw new CommandRefusedError('CANNOT_REVOKE_OWN_ADMIN', 'ask another admin to take your admin role away');
+      if (!state.roles.includes(command.role)) return [];
+      return [{ type: 'RoleRevoked', data: { userId: command.userId, role: command.role, revokedBy: command.by } }];
+  }
+};
+
+const evolve = (state: UserState, event: UserEvent): UserState => {
+  switch (event.type) {
+    case 'UserRegistered':
+      return { ...state, userId: event.data.userId, email: event.data.email };
+    case 'RoleGranted':
+      return { ...state, roles: [...state.roles.filter((r) => r !== event.data.role), event.data.role] };
+    case 'RoleRevoked':
+      return { ...state, roles: state.roles.filter((r) => r !== event.data.role) };
+  }
+};
+
+export const userDecider: Decider<UserCommand, UserEvent, UserState> = { decide, evolve, initialState: initialUserState };
