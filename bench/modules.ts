@@ -2,7 +2,8 @@ import type { BenchModule } from './benchModule';
 import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
+import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark];
+export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark];
