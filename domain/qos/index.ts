@@ -1,0 +1,4 @@
+export * from './alerts';
+export * from './metrics';
+export * from './playerEvent';
+export * from './sessionQoe';
