@@ -4,12 +4,13 @@ import type { DomainEventOf, EnvelopeOf } from './contract';
 import { createEventRegistry, type NewEventMetadata } from './createRegistry';
 import type { EventEnvelope } from './envelope';
 import { paymentContracts } from './payments';
+import { playbackContracts } from './playback';
 
 /**
  * Every contract the system publishes. A new context (payments, accounts, playback) adds its own folder
  * with a list like `showContracts` and spreads it here; nothing else changes.
  */
-export const allContracts = [...showContracts, ...accountContracts, ...paymentContracts] as const;
+export const allContracts = [...showContracts, ...accountContracts, ...paymentContracts, ...playbackContracts] as const;
 
 export type AnyContract = (typeof allContracts)[number];
 /** Any current-version event as `{ type, data }`, discriminated on `type`. */
