@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Rendition, TranscodePlan } from './plan';
+
+/** Where one job's files live on disk while it runs: the same layout as the destination prefixes. */
+export interface JobPaths {
+  readonly source: string;
+  readonly work: string;
+  readonly hls: string;
+  readonly dash: string;
+  readonly thumbnails: string;
+}
+
+export const jobPaths = (root: string, sourceName: string): JobPaths => ({
+  source: join(root, sourceName),
+  work: join(root, 'work'),
+  hls: join(root, 'hls'),
+  dash: join(root, 'dash'),
+  thumbnails: join(root, 'thumbnails'),
+});
+
+/** The last path segment of a destination: MediaConvert names outputs after it (`master` -> master.m3u8). */
+export const baseNameOf = (key: string): string => key.split('/').pop() ?? key;
+
+const keyframeSeconds = 2;
+
+const encodedFile = (paths: JobPaths, rendition: Rendition) => join(paths.work, `${rendition.name}.mp4`);
+
+/**
+ * One H.264/AAC encode per rendition, each its own process: this ffmpeg build crashes on multi-output HLS in one
+ * command, and separate processes use both cores anyway. Keyframes every 2 s so HLS and DASH cut on the same frames.
+ */
+export const encodeArgs = (plan: TranscodePlan, paths: JobPaths, rendition: Rendition): string[] => [
+  '-v', 'error', '-y', '-i', paths.source,
+  '-map', '0:v:0',
+  ...(rendition.audioBitrate === null ? [] : ['-map', '0:a:0?']),
+  '-vf', `scale=${rendition.width}:${rendition.height}`,
+  '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p',
+  '-b:v', String(rendition.videoBitrate), '-maxrate', String(rendition.videoBitrate), '-bufsize', String(rendition.videoBitrate * 2),
+  '-force_key_frames', `expr:gte(t,n_forced*${keyframeSeconds})`, '-sc_threshold', '0',
+  ...(rendition.audioBitrate === null ? ['-an'] : ['-c:a', 'aac', '-b:a', String(rendition.audioBitrate), '-ac', '2', '-ar', '48000']),
+  '-movflags', '+faststart',
+  encodedFile(paths, rendition),
+];
+
+export const hlsPlaylistName = (plan: TranscodePlan, rendition: Rendition) => `${baseNameOf(plan.hls?.destination.key ?? 'master')}_${rendition.name}`;
+
+/** Packaging copies the encoded streams into TS segments: no second encode. */
+export const hlsPackageArgs = (plan: TranscodePlan, paths: JobPaths, rendition: Rendition): string[] => {
+  const name = hlsPlaylistName(plan, rendition);
+  return [
+    '-v', 'error', '-y', '-i', encodedFile(paths, rendition), '-map', '0', '-c', 'copy',
+    '-f', 'hls', '-hls_time', String(plan.hls?.segmentSeconds ?? 5), '-hls_playlist_type', 'vod',
+    '-hls_segment_filename', join(paths.hls, `${name}_%05d.ts`),
+    join(paths.hls, `${name}.m3u8`),
+  ];
+};
+
+/** One DASH manifest over every rendition's video (and the first one's audio), copied, not re-encoded. */
+export const dashPackageArgs = (plan: TranscodePlan, paths: JobPaths): string[] => {
+  const inputs = plan.renditions.flatMap((rendition) => ['-i', encodedFile(paths, rendition)]);
+  const videoMaps = plan.renditions.flatMap((_, index) => ['-map', `${index}:v:0`]);
+  const withAudio = plan.renditions[0]?.audioBitrate !== null && plan.renditions[0] !== undefined;
+  return [
+    '-v', 'error', '-y', ...inputs, ...videoMaps, ...(withAudio ? ['-map', '0:a:0?'] : []), '-c', 'copy',
+    '-f', 'dash', '-seg_duration', String(plan.dash?.segmentSeconds ?? 30), '-use_template', '1', '-use_timeline', '1',
+    join(paths.dash, `${baseNameOf(plan.dash?.destination.key ?? 'manifest')}.mpd`),
+  ];
+};
+
+/** JPEG frame captures named as MediaConvert names them: `<destination>.0000000.jpg`, counting from 0. */
+export const thumbnailArgs = (plan: TranscodePlan, paths: JobPaths): string[] => {
+  const thumbs = plan.thumbnails;
+  if (thumbs === null) return [];
+  return [
+    '-v', 'error', '-y', '-i', paths.source,
+    '-vf', `fps=1/${thumbs.everySeconds},scale=${thumbs.width}:${thumbs.height}`,
+    '-frames:v', String(thumbs.max), '-q:v', '3', '-start_number', '0',
+    join(paths.thumbnails, `${baseNameOf(thumbs.destination.key)}.%07d.jpg`),
+  ];
+};
+
+/** The HLS master playlist this ffmpeg build cannot write for separately encoded renditions: we write it. */
+export const masterPlaylist = (plan: TranscodePlan): string => {
+  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
+  for (const rendition of [...plan.renditions].sort((a, b) => a.videoBitrate - b.videoBitrate)) {
+    const bandwidth = rendition.videoBitrate + (rendition.audioBitrate ?? 0);
+    lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${bandwidth},RESOLUTION=${rendition.width}x${rendition.height}`, `${hlsPlaylistName(plan, rendition)}.m3u8`);
+  }
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * The part of a MediaConvert CreateJob request the local transcoder honours, parsed from what the state machine
+ * sends. Anything it cannot honour is refused with a clear message rather than silently dropped.
+ */
+const s3Url = z.string().regex(/^s3:\/\/[^/]+\/.+/, 'an s3://bucket/key URL');
+
+const h264Output = z.looseObject({
+  NameModifier: z.string().min(1),
+  VideoDescription: z.looseObject({
+    Width: z.number().int().positive(),
+    Height: z.number().int().positive(),
+    CodecSettings: z.looseObject({ Codec: z.literal('H_264'), H264Settings: z.looseObject({ MaxBitrate: z.number().int().positive() }) }),
+  }),
+  AudioDescriptions: z.array(z.looseObject({ CodecSettings: z.looseObject({ AacSettings: z.looseObject({ Bitrate: z.number().int().positive() }) }) })).optional(),
+});
+
+const frameCapture = z.looseObject({
+  VideoDescription: z.looseObject({
+    Width: z.number().int().positive(),
+    Height: z.number().int().positive(),
+    CodecSettings: z.looseObject({
+      Codec: z.literal('FRAME_CAPTURE'),
+      FrameCaptureSettings: z.looseObject({ FramerateNumerator: z.number().positive(), FramerateDenominator: z.number().positive(), MaxCaptures: z.number().int().positive() }),
+    }),
+  }),
+});
+
+const outputGroup = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('HLS_GROUP_SETTINGS'), destination: s3Url, segmentSeconds: z.number().positive(), outputs: z.array(h264Output).min(1) }),
+  z.object({ type: z.literal('DASH_ISO_GROUP_SETTINGS'), destination: s3Url, segmentSeconds: z.number().positive(), outputs: z.array(h264Output).min(1) }),
+  z.object({ type: z.literal('FILE_GROUP_SETTINGS'), destination: s3Url, outputs: z.array(frameCapture).length(1) }),
+]);
+
+const rawJob = z.looseObject({
+  UserMetadata: z.record(z.string(), z.string()).optional(),
+  Settings: z.looseObject({
+    Inputs: z.array(z.looseObject({ FileInput: s3Url })).length(1),
+    OutputGroups: z.array(z.looseObject({ OutputGroupSettings: z.looseObject({ Type: z.string() }), Outputs: z.array(z.unknown()) })).min(1),
+  }),
+});
+
+export interface S3Location {
+  readonly bucket: string;
+  readonly key: string;
+}
+
+export interface Rendition {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly videoBitrate: number;
+  /** Null when the job asks for no audio. */
+  readonly audioBitrate: number | null;
+}
+
+export interface TranscodePlan {
+  readonly input: S3Location;
+  /** Encoded once, then packaged for HLS and DASH without re-encoding. */
+  readonly renditions: readonly Rendition[];
+  readonly hls: { readonly destination: S3Location; readonly segmentSeconds: number } | null;
+  readonly dash: { readonly destination: S3Location; readonly segmentSeconds: number } | null;
+  readonly thumbnails: { readonly destination: S3Location; readonly width: number; readonly height: number; readonly everySeconds: number; readonly max: number } | null;
+  readonly userMetadata: Readonly<Record<string, string>>;
+}
+
+export class UnsupportedJobSettingsError extends Error {
+  constructor(problem: string) {
+    super(`The local MediaConvert cannot run this job: ${problem}`);
+    this.name = 'UnsupportedJobSettingsError';
+  }
+}
+
+const locationOf = (url: string): S3Location => {
+  const [, bucket = '', key = ''] = /^s3:\/\/([^/]+)\/(.+)$/.exec(url) ?? [];
+  return { bucket, key };
+};
+
+const parseOrRefuse = <T>(schema: z.ZodType<T>, value: unknown, where: string): T => {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UnsupportedJobSettingsError(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data;
+};
+
+const groupOf = (group: z.infer<typeof rawJob>['Settings']['OutputGroups'][number], index: number) => {
+  const settings = group.OutputGroupSettings as Record<string, Record<string, unknown> | undefined> & { Type: string };
+  const specific = settings.HlsGroupSettings ?? settings.DashIsoGroupSettings ?? settings.FileGroupSettings ?? {};
+  return parseOrRefuse(
+    outputGroup,
+    { type: settings.Type, destination: specific.Destination, segmentSeconds: specific.SegmentLength, outputs: group.Outputs },
+    `OutputGroups[${index}] (${settings.Type})`,
+  );
+};
+
+const renditionOf = (output: z.infer<typeof h264Output>): Rendition => ({
+  name: output.NameModifier.replace(/^_/, ''),
+  width: output.VideoDescription.Width,
+  height: output.VideoDescription.Height,
+  videoBitrate: output.VideoDescription.CodecSettings.H264Settings.MaxBitrate,
+  audioBitrate: output.AudioDescriptions?.[0]?.CodecSettings.AacSettings.Bitrate ?? null,
+});
+
+/** The job as the local transcoder will run it. HLS and DASH must name the same renditions: they share the encodes. */
+export const planJob = (request: unknown): TranscodePlan => {
+  const job = parseOrRefuse(rawJob, request, 'CreateJob request');
+  const groups = job.Settings.OutputGroups.map(groupOf);
+  const hls = groups.find((g) => g.type === 'HLS_GROUP_SETTINGS');
+  const dash = groups.find((g) => g.type === 'DASH_ISO_GROUP_SETTINGS');
+  const thumbs = groups.find((g) => g.type === 'FILE_GROUP_SETTINGS');
+  const streaming = hls ?? dash;
+  if (streaming === undefined) throw new UnsupportedJobSettingsError('it needs an HLS or a DASH output group');
+  const renditions = streaming.outputs.map(renditionOf);
+  if (hls !== undefined && dash !== undefined) {
+    const names = (outputs: readonly z.infer<typeof h264Output>[]) => outputs.map((o) => `${o.VideoDescription.Width}x${o.VideoDescription.Height}@${o.VideoDescription.CodecSettings.H264Settings.MaxBitrate}`).join();
+    if (names(hls.outputs) !== names(dash.outputs)) throw new UnsupportedJobSettingsError('the HLS and DASH groups must have the same renditions');
+  }
+  const capture = thumbs?.outputs[0]?.VideoDescription;
+  return {
+    input: locationOf(job.Settings.Inputs[0]?.FileInput ?? ''),
+    renditions,
+    hls: hls ? { destination: locationOf(hls.destination), segmentSeconds: hls.segmentSeconds } : null,
+    dash: dash ? { destination: locationOf(dash.destination), segmentSeconds: dash.segmentSeconds } : null,
+    thumbnails:
+      thumbs && capture
+        ? {
+            destination: locationOf(thumbs.destination),
+            width: capture.Width,
+            height: capture.Height,
+            everySeconds: capture.CodecSettings.FrameCaptureSettings.FramerateDenominator / capture.CodecSettings.FrameCaptureSettings.FramerateNumerator,
+            max: capture.CodecSettings.FrameCaptureSettings.MaxCaptures,
+          }
+        : null,
+    userMetadata: job.UserMetadata ?? {},
+  };
+};

@@ -1,0 +1,47 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { baseNameOf, dashPackageArgs, encodeArgs, hlsPackageArgs, masterPlaylist, thumbnailArgs, type JobPaths } from './commands';
+import { ffmpegPath, run } from './ffmpeg';
+import type { TranscodePlan } from './plan';
+
+/** Runs `tasks` with at most `limit` in flight; rejects with the first failure once the others settled. */
+const inParallel = async (tasks: readonly (() => Promise<unknown>)[], limit: number): Promise<void> => {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next];
+      next += 1;
+      await task?.();
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, tasks.length)) }, worker));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+};
+
+/**
+ * Every ffmpeg command of a job, on local files: encodes (one process per rendition, as many at once as there
+ * are cores, thumbnails alongside), then packaging (copy only), then the master playlist. The benchmark runs
+ * this bare to measure what the workflow adds around it.
+ */
+export const runPlan = async (plan: TranscodePlan, paths: JobPaths, parallelism = availableParallelism()): Promise<void> => {
+  await Promise.all([paths.work, paths.hls, paths.dash, paths.thumbnails].map((dir) => mkdir(dir, { recursive: true })));
+  const thumbnails = thumbnailArgs(plan, paths);
+  await inParallel(
+    [
+      // Largest first, so the longest encode is not left alone at the end.
+      ...[...plan.renditions].reverse().map((rendition) => () => run(ffmpegPath, encodeArgs(plan, paths, rendition))),
+      ...(thumbnails.length > 0 ? [() => run(ffmpegPath, thumbnails)] : []),
+    ],
+    parallelism,
+  );
+  await inParallel(
+    [
+      ...(plan.hls === null ? [] : plan.renditions.map((rendition) => () => run(ffmpegPath, hlsPackageArgs(plan, paths, rendition)))),
+      ...(plan.dash === null ? [] : [() => run(ffmpegPath, dashPackageArgs(plan, paths))]),
+    ],
+    parallelism,
+  );
+  if (plan.hls !== null) await writeFile(join(paths.hls, `${baseNameOf(plan.hls.destination.key)}.m3u8`), masterPlaylist(plan));
+};
