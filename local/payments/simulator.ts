@@ -1,0 +1,188 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { z } from 'zod';
+
+/**
+ * A Razorpay stand-in on loopback: the Orders API (basic auth with the key id and secret), a checkout endpoint that
+ * "pays" an order and answers as Razorpay's checkout does (payment id, order id, signature), refunds, and webhooks
+ * signed with the webhook secret, so the whole premium flow runs over HTTP on one machine.
+ *
+ *   POST /v1/orders                      { amount, currency, receipt, notes }      (basic auth)
+ *   GET  /v1/orders/:id                                                             (basic auth)
+ *   POST /v1/payments/:id/refund                                                    (basic auth)
+ *   POST /checkout/:orderId/pay          { "outcome": "success" | "failure" }       (the buyer's browser)
+ */
+export interface PaymentGatewaySimulatorOptions {
+  readonly keyId: string;
+  readonly keySecret: string;
+  readonly webhookSecret: string;
+  readonly port?: number;
+  /** Where webhooks go (the API's POST /webhooks/razorpay); none are sent until it is set. */
+  readonly webhookUrl?: string;
+  readonly now?: () => number;
+}
+
+interface Order {
+  id: string;
+  entity: 'order';
+  amount: number;
+  amount_paid: number;
+  amount_due: number;
+  currency: string;
+  receipt: string;
+  status: 'created' | 'attempted' | 'paid';
+  attempts: number;
+  notes: Record<string, string>;
+  created_at: number;
+}
+
+interface Payment {
+  id: string;
+  entity: 'payment';
+  amount: number;
+  currency: string;
+  status: 'captured' | 'failed' | 'refunded';
+  order_id: string;
+  method: 'card';
+  notes: Record<string, string>;
+  created_at: number;
+}
+
+const orderBodySchema = z.object({
+  amount: z.number().int().min(100),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  receipt: z.string().max(40).optional(),
+  notes: z.record(z.string(), z.string().max(256)).refine((notes) => Object.keys(notes).length <= 15, 'at most 15 notes').optional(),
+});
+const payBodySchema = z.object({ outcome: z.enum(['success', 'failure']).default('success') });
+
+const gatewayId = (prefix: string) => `${prefix}_${randomBytes(10).toString('base64url').replace(/[-_]/g, 'x').slice(0, 14)}`;
+const hmacHex = (secret: string, message: string) => createHmac('sha256', secret).update(message).digest('hex');
+
+class GatewayError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GatewayError';
+  }
+}
+
+export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimulatorOptions) => {
+  const now = options.now ?? Date.now;
+  const orders = new Map<string, Order>();
+  const payments = new Map<string, Payment>();
+  let webhookUrl = options.webhookUrl;
+  const delivered: Array<{ eventId: string; status: number }> = [];
+
+  const authorize = (req: IncomingMessage) => {
+    const expected = `Basic ${Buffer.from(`${options.keyId}:${options.keySecret}`).toString('base64')}`;
+    if (req.headers.authorization !== expected) throw new GatewayError(401, 'The api key provided is invalid');
+  };
+
+  /** Signs the exact bytes it sends, as Razorpay does; each event has its own id for receivers to dedupe on. */
+  const sendWebhook = async (event: string, payload: Record<string, unknown>) => {
+    if (webhookUrl === undefined) return;
+    const eventId = `evt_${randomUUID().replace(/-/g, '').slice(0, 14)}`;
+    const body = JSON.stringify({ entity: 'event', account_id: 'acc_local', event, contains: Object.keys(payload), payload, created_at: Math.floor(now() / 1000) });
+    const response = await fetch(webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-razorpay-signature': hmacHex(options.webhookSecret, body), 'x-razorpay-event-id': eventId },
+      body,
+    }).catch(() => undefined);
+    delivered.push({ eventId, status: response?.status ?? 0 });
+  };
+
+  const route = async (method: string, path: string, req: IncomingMessage, body: unknown): Promise<unknown> => {
+    const [, first, second, third, fourth] = path.split('/');
+    if (method === 'POST' && first === 'v1' && second === 'orders' && third === undefined) {
+      authorize(req);
+      const input = orderBodySchema.safeParse(body);
+      if (!input.success) throw new GatewayError(400, input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const order: Order = {
+        id: gatewayId('order'), entity: 'order', amount: input.data.amount, amount_paid: 0, amount_due: input.data.amount, currency: input.data.currency,
+        receipt: input.data.receipt ?? '', status: 'created', attempts: 0, notes: input.data.notes ?? {}, created_at: Math.floor(now() / 1000),
+      };
+      orders.set(order.id, order);
+      return order;
+    }
+    if (method === 'GET' && first === 'v1' && second === 'orders' && third !== undefined) {
+      authorize(req);
+      const order = orders.get(third);
+      if (order === undefined) throw new GatewayError(400, 'The id provided does not exist');
+      return order;
+    }
+    if (method === 'POST' && first === 'v1' && second === 'payments' && third !== undefined && fourth === 'refund') {
+      authorize(req);
+      const payment = payments.get(third);
+      if (payment?.status !== 'captured') throw new GatewayError(400, 'The payment has not been captured or is already refunded');
+      payment.status = 'refunded';
+      const refund = { id: gatewayId('rfnd'), entity: 'refund', amount: payment.amount, currency: payment.currency, payment_id: payment.id, status: 'processed' };
+      await sendWebhook('refund.processed', { refund: { entity: refund }, payment: { entity: payment } });
+      return refund;
+    }
+    if (method === 'POST' && first === 'checkout' && second !== undefined && third === 'pay') {
+      const order = orders.get(second);
+      if (order === undefined) throw new GatewayError(400, 'The id provided does not exist');
+      if (order.status === 'paid') throw new GatewayError(400, 'Order has already been paid');
+      const outcome = payBodySchema.parse(body ?? {}).outcome;
+      order.attempts += 1;
+      const payment: Payment = {
+        id: gatewayId('pay'), entity: 'payment', amount: order.amount, currency: order.currency, status: outcome === 'success' ? 'captured' : 'failed',
+        order_id: order.id, method: 'card', notes: {}, created_at: Math.floor(now() / 1000),
+      };
+      payments.set(payment.id, payment);
+      if (outcome === 'failure') {
+        order.status = 'attempted';
+        await sendWebhook('payment.failed', { payment: { entity: { ...payment, error_code: 'BAD_REQUEST_ERROR', error_description: 'Payment failed' } } });
+        return { error: { code: 'BAD_REQUEST_ERROR', description: 'Payment failed', metadata: { payment_id: payment.id, order_id: order.id } } };
+      }
+      Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
+      await sendWebhook('payment.captured', { payment: { entity: payment } });
+      return { razorpay_payment_id: payment.id, razorpay_order_id: order.id, razorpay_signature: hmacHex(options.keySecret, `${order.id}|${payment.id}`) };
+    }
+    throw new GatewayError(404, `no route ${method} ${path}`);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    try {
+      const body: unknown = text === '' ? undefined : JSON.parse(text);
+      const answer = await route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://local').pathname, req, body);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    } catch (error) {
+      const status = error instanceof GatewayError ? error.status : 400;
+      const description = error instanceof Error ? error.message : String(error);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'BAD_REQUEST_ERROR', description } }));
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = address !== null && typeof address === 'object' ? address.port : (options.port ?? 0);
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    setWebhookUrl: (url: string) => {
+      webhookUrl = url;
+    },
+    /** Webhooks sent so far and the status each got: what Razorpay's dashboard shows. */
+    deliveries: (): readonly { eventId: string; status: number }[] => [...delivered],
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+export type PaymentGatewaySimulator = Awaited<ReturnType<typeof startPaymentGatewaySimulator>>;
+
+/** The documented local defaults; on AWS the functions get real ones from configuration (see functions/payments). */
+export const localGatewayCredentials = {
+  keyId: 'rzp_test_showrunnerlocal',
+  keySecret: 'local-key-secret-do-not-use-on-aws',
+  webhookSecret: 'local-webhook-secret-do-not-use-on-aws',
+} as const;
