@@ -8,6 +8,7 @@ import { createEventBridgeService, type EventBridgeService } from './eventbridge
 import type { RuleTarget } from './eventbridge/types';
 import { createLocalIssuer, startHttpApiGateway } from './gateway';
 import { createLambdaRuntime, type LambdaRuntime } from './lambda';
+import { createLocalMediaConvert } from './mediaconvert/transcoder';
 import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbLocal';
 import { assertPortFree } from './parts/portCheck';
 import { ensureTables } from './parts/tables';
@@ -160,6 +161,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     invokeLambda: (fn, payload) => invoke(fn.startsWith('arn:') ? (functionNameOfArn(fn) ?? fn) : fn, payload),
     putEvents: (entries) => bus.putEvents(entries),
     dynamodb: { endpoint: dynamo.endpoint },
+    mediaConvertCreateJob: createLocalMediaConvert({ s3Endpoint: s3.endpoint, region: service.region }),
   });
   late.stepFunctions = sfn;
   stoppers.push(() => sfn.stop());
