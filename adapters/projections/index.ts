@@ -4,3 +4,5 @@ export { initialGenerations, readGenerations, startBuilding, switchTo, writeTarg
 export { applyShowEvents, type ApplyOutcome, type CatalogWriterDeps } from './gatedApply';
 export { catalogProjection, projectCatalogBatch, type ProjectedBatch } from './catalogProjector';
 export { rebuildCatalog, type RebuildReport } from './rebuildCatalog';
+export { getShowWithTotals, InvalidCursorError, listPublishedShows, searchTerms, type ListShowsQuery, type ShowsPage } from './catalogQueries';
+export { likeShow, rateShow, RatingContentionError, totalsKey, totalsOf, type EngagementTotals } from './engagement';
