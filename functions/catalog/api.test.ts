@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import Ajv2020 from 'ajv/dist/2020';
+import { createStoreFixture, type StoreFixture } from '../../adapters/eventstore/testing/storeFixture';
+import { createCatalogTables, projectCatalogBatch } from '../../adapters/projections';
+import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
+import type { HttpResult } from '../http/response';
+import { catalogApi } from './api';
+import { catalogOpenApi, type ResponseSchemaName } from './openapi';
+
+let fixture: StoreFixture;
+let api: ReturnType<typeof catalogApi>;
+let db: DynamoDBDocumentClient;
+const names = { catalog: `catalog-${randomUUID().slice(0, 8)}`, engagement: `engagement-${randomUUID().slice(0, 8)}` };
+
+const document = catalogOpenApi();
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addSchema(document, 'openapi');
+/** Every answer checked against the schema GET /api-docs publishes for it. */
+const conforms = (name: ResponseSchemaName, body: unknown) => {
+  const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
+  if (validate === undefined) throw new Error(`no schema ${name}`);
+  const ok = validate(body);
+  if (!ok) throw new Error(`${name}: ${ajv.errorsText(validate.errors)}`);
+};
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
+const request = async (
+  handler: Handler,
+  options: { path?: Record<string, string>; query?: Record<string, string>; body?: unknown; headers?: Record<string, string>; user?: { sub: string; groups: string } } = {},
+) => {
+  const event = {
+    version: '2.0',
+    routeKey: 'test',
+    rawPath: '/',
+    rawQueryString: '',
+    headers: options.headers ?? {},
+    pathParameters: options.path,
+    queryStringParameters: options.query,
+    isBase64Encoded: false,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    requestContext: {
+      requestId: randomUUID(),
+      ...(options.user === undefined ? {} : { authorizer: { jwt: { claims: { sub: options.user.sub, 'cognito:groups': options.user.groups }, scopes: null } } }),
+    },
+  } as unknown as APIGatewayProxyEventV2;
+  const result = await handler(event, {} as Context);
+  return { status: result.statusCode, headers: result.headers ?? {}, body: result.body === undefined ? undefined : (JSON.parse(String(result.body)) as Record<string, unknown>) };
+};
+
+const admin = { sub: 'admin-1', groups: '[admin]' };
+const creator = { sub: 'creator-7', groups: '[creator]' };
+const viewer = { sub: 'viewer-1', groups: '' };
+
+const projectAll = async () => {
+  const streams = await Promise.all(['a1', 'a2', 'a3', 'draft-1'].map((id) => fixture.store.readStream(`show#${id}`)));
+  await projectCatalogBatch({ db, catalogTable: names.catalog, store: fixture.store }, streams.flatMap((s) => s.events));
+};
+
+beforeAll(async () => {
+  fixture = await createStoreFixture();
+  db = DynamoDBDocumentClient.from(fixture.client);
+  await createCatalogTables(fixture.client, names);
+  api = catalogApi({ db, tables: names, store: fixture.store, generation: async () => 1 });
+  await runShowCommands(fixture.store, publishCommands({ showId: 'a1', genre: 'drama', title: 'Harbour Lights', now: '2026-03-01T00:00:00.000Z' }));
+  await runShowCommands(fixture.store, publishCommands({ showId: 'a2', genre: 'comedy', now: '2026-03-02T00:00:00.000Z' }));
+  await runShowCommands(fixture.store, publishCommands({ showId: 'a3', genre: 'drama', language: 'fr', now: '2026-03-03T00:00:00.000Z' }));
+  const drafted = await request(api.createShow, { user: creator, body: { showId: 'draft-1', title: 'Work in progress', description: 'Not yet', genre: 'drama', language: 'en' } });
+  expect(drafted.status).toBe(201);
+  conforms('CommandResult', drafted.body);
+  await projectAll();
+});
+
+afterAll(async () => {
+  await Promise.all([names.catalog, names.engagement].map((TableName) => fixture.client.send(new DeleteTableCommand({ TableName }))));
+  await fixture.dispose();
+});
+
+describe('the catalogue API', () => {
+  it('lists published shows newest first, filtered and searched, as the OpenAPI document says', async () => {
+    const all = await request(api.listShows);
+    expect(all.status).toBe(200);
+    conforms('ShowsPage', all.body);
+    expect((all.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a3', 'a2', 'a1']);
+    const drama = await request(api.listShows, { query: { genre: 'drama', limit: '1' } });
+    expect((drama.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a3']);
+    const next = await request(api.listShows, { query: { genre: 'drama', limit: '1', cursor: String(drama.body?.nextCursor) } });
+    expect(next.body).toMatchObject({ items: [{ showId: 'a1' }], nextCursor: null });
+    const searched = await request(api.listShows, { query: { q: 'harbour' } });
+    expect((searched.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a1']);
+    const tooMany = await request(api.listShows, { query: { limit: '101' } });
+    expect(tooMany.status).toBe(400);
+    conforms('Error', tooMany.body);
+  });
+
+  it('serves a show with ETag and Cache-Control, and 304 to a client that holds it', async () => {
+    const first = await request(api.getShow, { path: { showId: 'a1' } });
+    expect(first.status).toBe(200);
+    conforms('ShowDetail', first.body);
+    expect(first.body).toMatchObject({ showId: 'a1', visibility: 'published', likeCount: 0, averageRating: null, version: 10 });
+    expect(first.headers['cache-control']).toContain('public');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"v10\./);
+    const again = await request(api.getShow, { path: { showId: 'a1' }, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+
+  it('shows a private show to its creator and admins only, never from a shared cache', async () => {
+    expect((await request(api.getShow, { path: { showId: 'draft-1' } })).status).toBe(404);
+    expect((await request(api.getShow, { path: { showId: 'draft-1' }, user: viewer })).status).toBe(404);
+    const own = await request(api.getShow, { path: { showId: 'draft-1' }, user: creator });
+    expect(own.status).toBe(200);
+    expect(own.headers['cache-control']).toBe('private, no-store');
+    expect((await request(api.getShow, { path: { showId: 'draft-1' }, user: admin })).status).toBe(200);
+  });
+
+  it('updates metadata with If-Match, and answers 412 to a stale version', async () => {
+    const current = await request(api.getShow, { path: { showId: 'a2' } });
+    const etag = String(current.headers.etag);
+    expect((await request(api.updateShow, { path: { showId: 'a2' }, user: creator, body: { title: 'Nope' } })).status).toBe(403);
+    const updated = await request(api.updateShow, { path: { showId: 'a2' }, user: admin, body: { title: 'New title' }, headers: { 'if-match': etag } });
+    expect(updated.status).toBe(200);
+    conforms('CommandResult', updated.body);
+    const stale = await request(api.updateShow, { path: { showId: 'a2' }, user: admin, body: { title: 'Newer title' }, headers: { 'if-match': etag } });
+    expect(stale.status).toBe(412);
+    conforms('Error', stale.body);
+  });
+
+  it('withdraws a show: it leaves the listing, its events stay', async () => {
+    const withdrawn = await request(api.withdrawShow, { path: { showId: 'a3' }, user: admin, query: { reason: 'RIGHTS' } });
+    expect(withdrawn.status).toBe(200);
+    await projectAll();
+    const all = await request(api.listShows);
+    expect((all.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a2', 'a1']);
+    expect((await request(api.getShow, { path: { showId: 'a3' } })).status).toBe(404);
+    expect((await fixture.store.readStream('show#a3')).events.at(-1)?.type).toBe('ShowWithdrawn');
+  });
+
+  it('counts likes once per user and keeps ratings one per user, changeable', async () => {
+    const like = () => request(api.likeShow, { path: { showId: 'a1' }, user: viewer });
+    const [first, second] = [await like(), await like()];
+    expect([first.status, second.status]).toEqual([201, 200]);
+    conforms('LikeResult', first.body);
+    expect((await request(api.likeShow, { path: { showId: 'a1' } })).status).toBe(401);
+    await request(api.rateShow, { path: { showId: 'a1' }, user: viewer, body: { stars: 2 } });
+    const rated = await request(api.rateShow, { path: { showId: 'a1' }, user: admin, body: { stars: 5 } });
+    conforms('RatingResult', rated.body);
+    await request(api.rateShow, { path: { showId: 'a1' }, user: viewer, body: { stars: 4 } });
+    expect((await request(api.rateShow, { path: { showId: 'a1' }, user: viewer, body: { stars: 6 } })).status).toBe(400);
+    const show = await request(api.getShow, { path: { showId: 'a1' } });
+    conforms('ShowDetail', show.body);
+    expect(show.body).toMatchObject({ likeCount: 1, ratingCount: 2, averageRating: 4.5 });
+  });
+});

@@ -1,0 +1,41 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { EventStore } from '../../adapters/eventstore';
+import { catalogProjection, readGenerations, type CatalogTableNames } from '../../adapters/projections';
+import { eventStore, readConfig } from '../shared/eventStore';
+
+export interface CatalogDeps {
+  readonly db: DynamoDBDocumentClient;
+  readonly tables: CatalogTableNames;
+  readonly store: EventStore;
+  /** The generation the API serves; cached briefly, since a rebuild's switch is rare and reads are many. */
+  readonly generation: () => Promise<number>;
+}
+
+const configSchema = z.object({ CATALOG_TABLE: z.string().min(1), ENGAGEMENT_TABLE: z.string().min(1) });
+
+/** How long a container trusts the generation it read: the delay after a rebuild's switch before it serves the new one. */
+export const generationCacheMs = 5_000;
+
+export const cachedGeneration = (read: () => Promise<number>, ttlMs = generationCacheMs, now = () => Date.now()) => {
+  let cached: { value: number; at: number } | undefined;
+  return async (): Promise<number> => {
+    if (cached !== undefined && now() - cached.at < ttlMs) return cached.value;
+    cached = { value: await read(), at: now() };
+    return cached.value;
+  };
+};
+
+let deps: CatalogDeps | undefined;
+
+/** The catalogue's clients and tables for this container, from its environment, once. */
+export const catalogDeps = (env: Readonly<Record<string, string | undefined>> = process.env): CatalogDeps => {
+  if (deps === undefined) {
+    const config = readConfig(configSchema, env, 'catalogue configuration');
+    const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
+    const tables = { catalog: config.CATALOG_TABLE, engagement: config.ENGAGEMENT_TABLE };
+    deps = { db, tables, store: eventStore(env), generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
+  }
+  return deps;
+};
