@@ -1,7 +1,8 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { hourBucketOf, isCompleted, startedWindow, type Session, type SessionFact } from '../../../domain/sessions';
-import { batchGet, batchPut } from './batches';
+import type { Versioned } from '../versionedProjection';
+import { batchGet } from './batches';
 
 export interface SessionTables {
   readonly log: string;
@@ -20,6 +21,7 @@ const sessionItemSchema = z.object({
   country: z.string().optional(),
   startTs: z.string().optional(),
   endTs: z.string().optional(),
+  version: z.number().int().min(0).default(0),
 });
 
 /**
@@ -37,21 +39,24 @@ export const factsOfLogItem = (item: unknown): SessionFact[] => {
   return z.array(factSchema).parse(JSON.parse(facts));
 };
 
-export const loadSessions = async (client: DynamoDBDocumentClient, tables: SessionTables, ids: readonly string[]): Promise<Map<string, Session>> => {
+export const loadSessions = async (client: DynamoDBDocumentClient, tables: SessionTables, ids: readonly string[]): Promise<Map<string, Versioned<Session>>> => {
   const items = await batchGet(client, tables.sessions, ids.map((sessionId) => ({ sessionId })));
-  return new Map(items.map((item) => sessionItemSchema.parse(item)).map((session) => [session.sessionId, session]));
+  return new Map(
+    items.map((item) => {
+      const { version, ...session } = sessionItemSchema.parse(item);
+      return [session.sessionId, { record: session, version }];
+    }),
+  );
 };
 
-/** The stored form: the session plus the sparse index keys its two read routes query. */
-const toItem = (session: Session) => ({
+/** The stored form: the session, its version (see versionedProjection.ts), the sparse index keys its two read routes query. */
+export const sessionItemOf = (session: Session, version: number) => ({
   ...session,
+  version,
   completed: isCompleted(session) ? 1 : 0,
   ...(isCompleted(session) ? { completedPlayer: session.playerId } : {}),
   ...(session.startTs !== undefined && session.country !== undefined ? { startedIn: `${session.country}#${hourBucketOf(session.startTs)}` } : {}),
 });
-
-export const saveSessions = (client: DynamoDBDocumentClient, tables: SessionTables, sessions: Iterable<Session>) =>
-  batchPut(client, tables.sessions, [...sessions].map(toItem));
 
 /** What the replaced API answered for a session. */
 export const sessionView = (session: Session) => ({
