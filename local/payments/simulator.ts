@@ -10,7 +10,7 @@ import { z } from 'zod';
  *   POST /v1/orders                      { amount, currency, receipt, notes }      (basic auth)
  *   GET  /v1/orders/:id                                                             (basic auth)
  *   POST /v1/payments/:id/refund                                                    (basic auth)
- *   POST /checkout/:orderId/pay          { "outcome": "success" | "failure" }       (the buyer's browser)
+ *   POST /checkout/:orderId/pay          { "outcome": "success" | "failure", "notify"?: false }   (the buyer's browser)
  */
 export interface PaymentGatewaySimulatorOptions {
   readonly keyId: string;
@@ -54,7 +54,8 @@ const orderBodySchema = z.object({
   receipt: z.string().max(40).optional(),
   notes: z.record(z.string(), z.string().max(256)).refine((notes) => Object.keys(notes).length <= 15, 'at most 15 notes').optional(),
 });
-const payBodySchema = z.object({ outcome: z.enum(['success', 'failure']).default('success') });
+/** `notify: false` skips the webhook, to drive the checkout-confirmation path alone (e.g. racing confirmations). */
+const payBodySchema = z.object({ outcome: z.enum(['success', 'failure']).default('success'), notify: z.boolean().default(true) });
 
 const gatewayId = (prefix: string) => `${prefix}_${randomBytes(10).toString('base64url').replace(/[-_]/g, 'x').slice(0, 14)}`;
 const hmacHex = (secret: string, message: string) => createHmac('sha256', secret).update(message).digest('hex');
@@ -126,7 +127,7 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
       const order = orders.get(second);
       if (order === undefined) throw new GatewayError(400, 'The id provided does not exist');
       if (order.status === 'paid') throw new GatewayError(400, 'Order has already been paid');
-      const outcome = payBodySchema.parse(body ?? {}).outcome;
+      const { outcome, notify } = payBodySchema.parse(body ?? {});
       order.attempts += 1;
       const payment: Payment = {
         id: gatewayId('pay'), entity: 'payment', amount: order.amount, currency: order.currency, status: outcome === 'success' ? 'captured' : 'failed',
@@ -135,11 +136,11 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
       payments.set(payment.id, payment);
       if (outcome === 'failure') {
         order.status = 'attempted';
-        await sendWebhook('payment.failed', { payment: { entity: { ...payment, error_code: 'BAD_REQUEST_ERROR', error_description: 'Payment failed' } } });
+        if (notify) await sendWebhook('payment.failed', { payment: { entity: { ...payment, error_code: 'BAD_REQUEST_ERROR', error_description: 'Payment failed' } } });
         return { error: { code: 'BAD_REQUEST_ERROR', description: 'Payment failed', metadata: { payment_id: payment.id, order_id: order.id } } };
       }
       Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
-      await sendWebhook('payment.captured', { payment: { entity: payment } });
+      if (notify) await sendWebhook('payment.captured', { payment: { entity: payment } });
       return { razorpay_payment_id: payment.id, razorpay_order_id: order.id, razorpay_signature: hmacHex(options.keySecret, `${order.id}|${payment.id}`) };
     }
     throw new GatewayError(404, `no route ${method} ${path}`);
