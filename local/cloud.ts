@@ -6,7 +6,9 @@ import { loadServerlessConfig, type LocalService } from './config';
 import { startEdgeServer } from './edge';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/service';
 import type { RuleTarget } from './eventbridge/types';
-import { createLocalIssuer, startHttpApiGateway } from './gateway';
+import { startHttpApiGateway, type LocalIssuer } from './gateway';
+import { cognitoEdgeRoute, localIssuerFor } from './cognito/part';
+import { startLocalPaymentGateway } from './payments/part';
 import { createLambdaRuntime, type LambdaRuntime } from './lambda';
 import { createLocalMediaConvert } from './mediaconvert/transcoder';
 import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbLocal';
@@ -27,6 +29,8 @@ export interface LocalEndpoints {
   readonly sfn: string;
   readonly dynamodb: string;
   readonly s3: string;
+  /** The Razorpay simulator: Orders API and checkout (local/payments). */
+  readonly payments: string;
 }
 
 export interface LocalCloud {
@@ -51,6 +55,8 @@ export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Recor
   AWS_ENDPOINT_URL_S3: endpoints.s3,
   AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
   AWS_ENDPOINT_URL_SFN: endpoints.sfn,
+  // The edge port serves Cognito's API too (local/cognito).
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.sfn,
   // s3rver stores the SDK's default streaming checksum framing as object data; send checksums only when required.
   AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
   AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
@@ -167,18 +173,22 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   stoppers.push(() => sfn.stop());
   stoppers.push(() => bus.idle());
 
+  const issuer = await localIssuerFor(service, settings.dataDir);
+  const payments = await startLocalPaymentGateway(service, settings.ports.api);
+  stoppers.push(payments.stop);
   const edge = await startEdgeServer(settings.ports.edge, [
+    cognitoEdgeRoute(issuer, settings.dataDir),
     { targetPrefix: 'AWSEvents', contentType: 'application/x-amz-json-1.1', service: bus },
     { targetPrefix: 'AWSStepFunctions', contentType: 'application/x-amz-json-1.0', service: sfn },
   ]);
   stoppers.push(edge.stop);
-  const endpointsSoFar: LocalEndpoints = { api: '', eventbridge: edge.endpoint, sfn: edge.endpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint };
+  const endpointsSoFar: LocalEndpoints = { api: '', eventbridge: edge.endpoint, sfn: edge.endpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint, payments: payments.endpoint };
 
   const runtime = createLambdaRuntime({
     functions: service.functions,
     region: service.region,
     accountId: service.accountId,
-    baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region) },
+    baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment },
   });
   late.runtime = runtime;
   stoppers.push(runtime.stop);
@@ -197,8 +207,9 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     return { ok: Object.values(parts).every((p) => p === 'up'), parts };
   };
 
-  const gateway = await startApi(service, settings, runtime, health);
+  const gateway = await startApi(service, settings, runtime, health, issuer);
   stoppers.push(gateway.stop);
+  payments.simulator.setWebhookUrl(`${gateway.url}/webhooks/razorpay`);
 
   const endpoints: LocalEndpoints = { ...endpointsSoFar, api: gateway.url };
   const endpointsFile = join(dirname(settings.dataDir), 'endpoints.json');
@@ -247,12 +258,7 @@ type HealthProbe = () => Promise<{ ok: boolean; parts: Record<string, 'up' | 'do
  * The HTTP API with the local token issuer standing in for Cognito: it signs for the issuer URL and audience of
  * the first JWT authorizer in serverless.yml, so the authorizer config written for AWS is the one enforced here.
  */
-const startApi = async (service: LocalService, settings: LocalSettings, runtime: LambdaRuntime, health: HealthProbe) => {
-  const firstAuthorizer = Object.values(service.httpApi.authorizers)[0];
-  const issuer = await createLocalIssuer({
-    dataDir: settings.dataDir,
-    ...(firstAuthorizer === undefined ? {} : { issuerUrl: firstAuthorizer.issuerUrl, audience: firstAuthorizer.audience[0] }),
-  });
+const startApi = async (service: LocalService, settings: LocalSettings, runtime: LambdaRuntime, health: HealthProbe, issuer: LocalIssuer) => {
   void health;
   return startHttpApiGateway({
     port: settings.ports.api,
