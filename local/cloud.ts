@@ -29,8 +29,6 @@ export interface LocalEndpoints {
   readonly sfn: string;
   readonly dynamodb: string;
   readonly s3: string;
-  /** The Razorpay simulator: Orders API and checkout (local/payments). */
-  readonly payments: string;
 }
 
 export interface LocalCloud {
@@ -39,6 +37,8 @@ export interface LocalCloud {
   readonly eventBridge: EventBridgeService;
   readonly stepFunctions: StepFunctionsService;
   readonly runtime: LambdaRuntime;
+  /** The Razorpay simulator (Orders API and checkout), http://127.0.0.1:4580 unless SHOWRUNNER_PAYMENTS_PORT says otherwise. */
+  readonly paymentGateway: string;
   /** Each part's state, probed now. */
   health(): Promise<{ ok: boolean; parts: Record<string, 'up' | 'down'> }>;
   stop(): Promise<void>;
@@ -182,7 +182,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     { targetPrefix: 'AWSStepFunctions', contentType: 'application/x-amz-json-1.0', service: sfn },
   ]);
   stoppers.push(edge.stop);
-  const endpointsSoFar: LocalEndpoints = { api: '', eventbridge: edge.endpoint, sfn: edge.endpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint, payments: payments.endpoint };
+  const endpointsSoFar: LocalEndpoints = { api: '', eventbridge: edge.endpoint, sfn: edge.endpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint };
 
   const runtime = createLambdaRuntime({
     functions: service.functions,
@@ -214,7 +214,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   const endpoints: LocalEndpoints = { ...endpointsSoFar, api: gateway.url };
   const endpointsFile = join(dirname(settings.dataDir), 'endpoints.json');
   writeFileSync(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
-  return { endpoints, service, eventBridge: bus, stepFunctions: sfn, runtime, health, stop: stopAll };
+  return { endpoints, service, eventBridge: bus, stepFunctions: sfn, runtime, paymentGateway: payments.endpoint, health, stop: stopAll };
 };
 
 const startSubscriptions = (

@@ -32,7 +32,7 @@ describe('accounts and premium end to end', () => {
   };
   const gateway = async (path: string, body: unknown = {}, auth = false) => {
     const authorization = `Basic ${Buffer.from(`${localGatewayCredentials.keyId}:${localGatewayCredentials.keySecret}`).toString('base64')}`;
-    const response = await fetch(`${cloud.endpoints.payments}${path}`, {
+    const response = await fetch(`${cloud.paymentGateway}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(auth ? { authorization } : {}) },
       body: JSON.stringify(body),
