@@ -1,4 +1,5 @@
 import type { BenchModule } from './benchModule';
+import { catalogBenchmark } from './catalog';
 import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
@@ -6,4 +7,4 @@ import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark];
+export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark];
