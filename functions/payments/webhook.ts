@@ -6,12 +6,19 @@ import { errorResponse } from '../http/httpHandler';
 import { logger } from '../http/logger';
 import { json, type HttpResult } from '../http/response';
 import { paymentsDeps } from './deps';
+import type { PaymentGateway } from './gateway';
 import { executePremiumCommand } from './premium';
 import { commandOfWebhook, webhookSchema } from './webhookPayload';
 
 paymentsDeps();
 
 const headerOf = (event: APIGatewayProxyEventV2, name: string): string | undefined => event.headers?.[name] ?? undefined;
+
+/** Whose order: the gateway's own record (notes we set when creating it), not anything the payer could write. */
+const ownerOfOrder = async (gateway: PaymentGateway, orderId: string): Promise<string | undefined> => {
+  const order = await gateway.fetchOrder(orderId);
+  return Array.isArray(order.notes) ? undefined : order.notes.userId;
+};
 
 /**
  * POST /webhooks/razorpay. The signature is checked over the raw bytes before anything parses them; the event id
@@ -32,9 +39,7 @@ export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<Http
     if (!parsed.success) return json(200, { status: 'ignored', reason: 'not a payment event Showrunner reads' });
     const wanted = commandOfWebhook(parsed.data, new Date().toISOString());
     if (wanted === undefined) return json(200, { status: 'ignored', reason: `${parsed.data.event} needs no action` });
-    // Whose order: the gateway's own record (notes we set when creating it), not anything the payer could write.
-    const order = await gateway.fetchOrder(wanted.orderId);
-    const userId = Array.isArray(order.notes) ? undefined : order.notes.userId;
+    const userId = await ownerOfOrder(gateway, wanted.orderId);
     if (userId === undefined) return json(200, { status: 'ignored', reason: 'the order was not created by Showrunner' });
     try {
       const handled = await executePremiumCommand(store, config.keySecret, wanted.command(userId), {

@@ -95,53 +95,66 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
     delivered.push({ eventId, status: response?.status ?? 0 });
   };
 
+  const createOrder = (body: unknown): Order => {
+    const input = orderBodySchema.safeParse(body);
+    if (!input.success) throw new GatewayError(400, input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const order: Order = {
+      id: gatewayId('order'), entity: 'order', amount: input.data.amount, amount_paid: 0, amount_due: input.data.amount, currency: input.data.currency,
+      receipt: input.data.receipt ?? '', status: 'created', attempts: 0, notes: input.data.notes ?? {}, created_at: Math.floor(now() / 1000),
+    };
+    orders.set(order.id, order);
+    return order;
+  };
+
+  const orderOf = (orderId: string): Order => {
+    const order = orders.get(orderId);
+    if (order === undefined) throw new GatewayError(400, 'The id provided does not exist');
+    return order;
+  };
+
+  const refund = async (paymentId: string) => {
+    const payment = payments.get(paymentId);
+    if (payment?.status !== 'captured') throw new GatewayError(400, 'The payment has not been captured or is already refunded');
+    payment.status = 'refunded';
+    const issued = { id: gatewayId('rfnd'), entity: 'refund', amount: payment.amount, currency: payment.currency, payment_id: payment.id, status: 'processed' };
+    await sendWebhook('refund.processed', { refund: { entity: issued }, payment: { entity: payment } });
+    return issued;
+  };
+
+  /** What Razorpay's checkout does in the buyer's browser: pay the order, answer with the signed trio. */
+  const pay = async (orderId: string, body: unknown) => {
+    const order = orderOf(orderId);
+    if (order.status === 'paid') throw new GatewayError(400, 'Order has already been paid');
+    const { outcome, notify } = payBodySchema.parse(body ?? {});
+    order.attempts += 1;
+    const payment: Payment = {
+      id: gatewayId('pay'), entity: 'payment', amount: order.amount, currency: order.currency, status: outcome === 'success' ? 'captured' : 'failed',
+      order_id: order.id, method: 'card', notes: {}, created_at: Math.floor(now() / 1000),
+    };
+    payments.set(payment.id, payment);
+    if (outcome === 'failure') {
+      order.status = 'attempted';
+      if (notify) await sendWebhook('payment.failed', { payment: { entity: { ...payment, error_code: 'BAD_REQUEST_ERROR', error_description: 'Payment failed' } } });
+      return { error: { code: 'BAD_REQUEST_ERROR', description: 'Payment failed', metadata: { payment_id: payment.id, order_id: order.id } } };
+    }
+    Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
+    if (notify) await sendWebhook('payment.captured', { payment: { entity: payment } });
+    return { razorpay_payment_id: payment.id, razorpay_order_id: order.id, razorpay_signature: hmacHex(options.keySecret, `${order.id}|${payment.id}`) };
+  };
+
+  const routes: ReadonlyArray<{ method: string; path: RegExp; authenticated: boolean; run: (id: string, body: unknown) => unknown }> = [
+    { method: 'POST', path: /^\/v1\/orders$/, authenticated: true, run: (_id, body) => createOrder(body) },
+    { method: 'GET', path: /^\/v1\/orders\/([^/]+)$/, authenticated: true, run: (id) => orderOf(id) },
+    { method: 'POST', path: /^\/v1\/payments\/([^/]+)\/refund$/, authenticated: true, run: (id) => refund(id) },
+    { method: 'POST', path: /^\/checkout\/([^/]+)\/pay$/, authenticated: false, run: (id, body) => pay(id, body) },
+  ];
+
   const route = async (method: string, path: string, req: IncomingMessage, body: unknown): Promise<unknown> => {
-    const [, first, second, third, fourth] = path.split('/');
-    if (method === 'POST' && first === 'v1' && second === 'orders' && third === undefined) {
-      authorize(req);
-      const input = orderBodySchema.safeParse(body);
-      if (!input.success) throw new GatewayError(400, input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-      const order: Order = {
-        id: gatewayId('order'), entity: 'order', amount: input.data.amount, amount_paid: 0, amount_due: input.data.amount, currency: input.data.currency,
-        receipt: input.data.receipt ?? '', status: 'created', attempts: 0, notes: input.data.notes ?? {}, created_at: Math.floor(now() / 1000),
-      };
-      orders.set(order.id, order);
-      return order;
-    }
-    if (method === 'GET' && first === 'v1' && second === 'orders' && third !== undefined) {
-      authorize(req);
-      const order = orders.get(third);
-      if (order === undefined) throw new GatewayError(400, 'The id provided does not exist');
-      return order;
-    }
-    if (method === 'POST' && first === 'v1' && second === 'payments' && third !== undefined && fourth === 'refund') {
-      authorize(req);
-      const payment = payments.get(third);
-      if (payment?.status !== 'captured') throw new GatewayError(400, 'The payment has not been captured or is already refunded');
-      payment.status = 'refunded';
-      const refund = { id: gatewayId('rfnd'), entity: 'refund', amount: payment.amount, currency: payment.currency, payment_id: payment.id, status: 'processed' };
-      await sendWebhook('refund.processed', { refund: { entity: refund }, payment: { entity: payment } });
-      return refund;
-    }
-    if (method === 'POST' && first === 'checkout' && second !== undefined && third === 'pay') {
-      const order = orders.get(second);
-      if (order === undefined) throw new GatewayError(400, 'The id provided does not exist');
-      if (order.status === 'paid') throw new GatewayError(400, 'Order has already been paid');
-      const { outcome, notify } = payBodySchema.parse(body ?? {});
-      order.attempts += 1;
-      const payment: Payment = {
-        id: gatewayId('pay'), entity: 'payment', amount: order.amount, currency: order.currency, status: outcome === 'success' ? 'captured' : 'failed',
-        order_id: order.id, method: 'card', notes: {}, created_at: Math.floor(now() / 1000),
-      };
-      payments.set(payment.id, payment);
-      if (outcome === 'failure') {
-        order.status = 'attempted';
-        if (notify) await sendWebhook('payment.failed', { payment: { entity: { ...payment, error_code: 'BAD_REQUEST_ERROR', error_description: 'Payment failed' } } });
-        return { error: { code: 'BAD_REQUEST_ERROR', description: 'Payment failed', metadata: { payment_id: payment.id, order_id: order.id } } };
-      }
-      Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
-      if (notify) await sendWebhook('payment.captured', { payment: { entity: payment } });
-      return { razorpay_payment_id: payment.id, razorpay_order_id: order.id, razorpay_signature: hmacHex(options.keySecret, `${order.id}|${payment.id}`) };
+    for (const candidate of routes) {
+      const match = candidate.method === method ? candidate.path.exec(path) : null;
+      if (match === null) continue;
+      if (candidate.authenticated) authorize(req);
+      return candidate.run(decodeURIComponent(match[1] ?? ''), body);
     }
     throw new GatewayError(404, `no route ${method} ${path}`);
   };
