@@ -1,4 +1,7 @@
+export * from './alertRules';
 export * from './alerts';
+export * from './buckets';
 export * from './metrics';
 export * from './playerEvent';
+export * from './sessionEvents';
 export * from './sessionQoe';

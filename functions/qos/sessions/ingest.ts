@@ -3,6 +3,7 @@ import { admit, factOf, rawSessionEventSchema, type RawSessionEvent } from '../.
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
 import { batchAnswer } from '../batchAnswer';
+import { edgeCountryOf, withEdgeCountry } from '../edgeCountry';
 import { publicIngress, readIngressConfig } from '../ingress';
 import { documentClient, sessionTablesOf } from './config';
 import { appendSessionFacts } from './sessionStore';
@@ -18,8 +19,12 @@ const client = documentClient();
  */
 export const handler = publicIngress(
   ingress,
-  httpHandler({ access: 'public', body: z.array(z.unknown()).min(1, 'send 1 to 10 events').max(10, 'send 1 to 10 events') }, async ({ body, requestId, now }) => {
-    const admissions = body.map((raw) => admit(rawSessionEventSchema, raw, now, (event: RawSessionEvent) => event.ts));
+  httpHandler({ access: 'public', body: z.array(z.unknown()).min(1, 'send 1 to 10 events').max(10, 'send 1 to 10 events') }, async ({ body, headers, requestId, now }) => {
+    // The edge's country fills in (or corrects) start events; end events carry none in this format.
+    const country = edgeCountryOf(headers);
+    const admissions = body.map((raw) =>
+      admit(rawSessionEventSchema, withEdgeCountry(raw, country, (event) => event.event === 'start'), now, (event: RawSessionEvent) => event.ts),
+    );
     const facts = admissions.flatMap((a) => (a.status === 'accepted' ? [factOf(a.value)] : []));
     if (facts.length > 0) await appendSessionFacts(client, tables, requestId, now, facts);
     return json(200, batchAnswer(admissions));

@@ -1,0 +1,147 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { alertKeyOf, type AlertDecision, type AlertRule, type AlertState } from '../../../domain/qos';
+import type { EventEnvelope } from '../../../events/envelope';
+import { qoeAlertRaised, qoeAlertResolved } from '../../../events/playback';
+import type { PlayerTables } from './config';
+
+const alertItemSchema = z.object({
+  alertKey: z.string(),
+  ruleId: z.string(),
+  metric: z.string(),
+  dimension: z.string(),
+  dimensionValue: z.string(),
+  status: z.enum(['open', 'resolved']),
+  changedAt: z.string(),
+  value: z.number(),
+  threshold: z.number(),
+  windowMinutes: z.number(),
+  transitions: z.number().int().min(1),
+  /** The envelope of the last transition while it is not yet on the bus (see transitionAlert). */
+  pendingEvent: z.string().optional(),
+});
+export type AlertItem = z.output<typeof alertItemSchema>;
+
+export const loadAlert = async (client: DynamoDBDocumentClient, tables: PlayerTables, rule: AlertRule, value: string): Promise<AlertItem | undefined> => {
+  const result = await client.send(new GetCommand({ TableName: tables.alerts, Key: { alertKey: alertKeyOf(rule, value) }, ConsistentRead: true }));
+  return result.Item === undefined ? undefined : alertItemSchema.parse(result.Item);
+};
+
+export const alertStateOf = (item: AlertItem | undefined): AlertState | undefined => (item === undefined ? undefined : { status: item.status, changedAt: item.changedAt });
+
+/**
+ * The bus event of one transition. Its id is the alert key and the transition's number, so a transition
+ * published twice (a retry after a crash) is recognisably the same event to every consumer.
+ */
+export const alertEnvelope = (rule: AlertRule, value: string, decision: AlertDecision, transition: number, now: string): EventEnvelope => {
+  const alertKey = alertKeyOf(rule, value);
+  const contract = decision.type === 'QoeAlertRaised' ? qoeAlertRaised : qoeAlertResolved;
+  const data = contract.schema.parse({
+    ruleId: rule.id,
+    metric: rule.metric,
+    dimension: rule.dimension,
+    dimensionValue: value,
+    value: decision.value,
+    threshold: decision.type === 'QoeAlertRaised' ? rule.raiseAbove : rule.clearBelow,
+    windowMinutes: rule.windowMinutes,
+  });
+  const eventId = `${alertKey}#${transition}`;
+  return {
+    eventId,
+    streamId: `qos-alert-${alertKey}`,
+    version: transition,
+    type: contract.type,
+    schemaVersion: contract.schemaVersion,
+    context: 'playback',
+    occurredAt: now,
+    commandId: eventId,
+    correlationId: eventId,
+    causationId: eventId,
+    actor: { id: 'qos-alerts', kind: 'system' },
+    data,
+  };
+};
+
+export class AlertTransitionLostError extends Error {
+  constructor(alertKey: string) {
+    super(`alert ${alertKey} changed under this evaluator; its transition is left to the one that won`);
+    this.name = 'AlertTransitionLostError';
+  }
+}
+
+/**
+ * Records a transition, conditional on the transition count it was decided from, so two evaluators can never
+ * both raise one alert (the loser gets AlertTransitionLostError and publishes nothing). The envelope is stored
+ * with the state as `pendingEvent` until it is on the bus: a crash between the two leaves it to be re-sent.
+ */
+export const transitionAlert = async (
+  client: DynamoDBDocumentClient,
+  tables: PlayerTables,
+  rule: AlertRule,
+  value: string,
+  previous: AlertItem | undefined,
+  envelope: EventEnvelope,
+): Promise<AlertItem> => {
+  const data = z.object({ value: z.number(), threshold: z.number() }).parse(envelope.data);
+  const item: AlertItem = {
+    alertKey: alertKeyOf(rule, value),
+    ruleId: rule.id,
+    metric: rule.metric,
+    dimension: rule.dimension,
+    dimensionValue: value,
+    status: envelope.type === qoeAlertRaised.type ? 'open' : 'resolved',
+    changedAt: envelope.occurredAt,
+    value: data.value,
+    threshold: data.threshold,
+    windowMinutes: rule.windowMinutes,
+    transitions: envelope.version,
+    pendingEvent: JSON.stringify(envelope),
+  };
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tables.alerts,
+        Item: item,
+        ConditionExpression: previous === undefined ? 'attribute_not_exists(alertKey)' : 'transitions = :seen',
+        ...(previous === undefined ? {} : { ExpressionAttributeValues: { ':seen': previous.transitions } }),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new AlertTransitionLostError(item.alertKey);
+    throw error;
+  }
+  return item;
+};
+
+/** Once the transition's event is on the bus, it is no longer pending (unless a newer transition replaced it). */
+export const markPublished = async (client: DynamoDBDocumentClient, tables: PlayerTables, item: AlertItem): Promise<void> => {
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tables.alerts,
+        Key: { alertKey: item.alertKey },
+        UpdateExpression: 'REMOVE pendingEvent',
+        ConditionExpression: 'transitions = :n',
+        ExpressionAttributeValues: { ':n': item.transitions },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+  }
+};
+
+/** Alerts by status, most recently changed first (one Query on the byStatus index). */
+export const alertsByStatus = async (client: DynamoDBDocumentClient, tables: PlayerTables, status: 'open' | 'resolved', limit: number): Promise<AlertItem[]> => {
+  const result = await client.send(
+    new QueryCommand({
+      TableName: tables.alerts,
+      IndexName: 'byStatus',
+      KeyConditionExpression: '#status = :status',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': status },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (result.Items ?? []).map((item) => alertItemSchema.parse(item));
+};

@@ -1,0 +1,56 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { bucketsBetween, evaluateAlert, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
+import type { EventEnvelope } from '../../../events/envelope';
+import { AlertTransitionLostError, alertEnvelope, alertStateOf, loadAlert, markPublished, transitionAlert } from './alertStore';
+import type { PlayerTables } from './config';
+import { dimensionIndex, summariesIn } from './playerStore';
+
+export interface AlertEvaluation {
+  readonly client: DynamoDBDocumentClient;
+  readonly tables: PlayerTables;
+  readonly rules: readonly AlertRule[];
+  readonly bucketMinutes: number;
+  /** Puts one event on the bus; throws when it is not accepted. */
+  publish(envelope: EventEnvelope): Promise<void>;
+}
+
+/** The sessions one rule sees for one dimension value: attempted within the rule's window ending `now`. */
+const windowSessions = async (deps: AlertEvaluation, rule: AlertRule, value: string, now: string): Promise<SessionQoe[]> => {
+  const from = new Date(Date.parse(now) - rule.windowMinutes * 60_000).toISOString();
+  const buckets = bucketsBetween(from, now, deps.bucketMinutes, 24 * 60);
+  const pages = await Promise.all(buckets.map((bucket) => summariesIn(deps.client, deps.tables, rule.dimension, value, bucket)));
+  return pages.flat().filter((s) => s.attemptedAt >= from && s.attemptedAt <= now);
+};
+
+const evaluateOne = async (deps: AlertEvaluation, rule: AlertRule, value: string, now: string): Promise<void> => {
+  const stored = await loadAlert(deps.client, deps.tables, rule, value);
+  // A transition recorded but not yet on the bus (the previous evaluator stopped between the two) goes out first.
+  if (stored?.pendingEvent !== undefined) {
+    await deps.publish(JSON.parse(stored.pendingEvent) as EventEnvelope);
+    await markPublished(deps.client, deps.tables, stored);
+  }
+  const metrics = qoeMetrics(await windowSessions(deps, rule, value, now), now);
+  const decision = evaluateAlert(rule, metrics, alertStateOf(stored));
+  if (decision === undefined) return;
+  const envelope = alertEnvelope(rule, value, decision, (stored?.transitions ?? 0) + 1, now);
+  try {
+    const item = await transitionAlert(deps.client, deps.tables, rule, value, stored, envelope);
+    await deps.publish(envelope);
+    await markPublished(deps.client, deps.tables, item);
+  } catch (error) {
+    if (!(error instanceof AlertTransitionLostError)) throw error;
+  }
+};
+
+/**
+ * Evaluates every rule for every show, country or CDN the projected sessions touched, over the rule's window
+ * ending `now`. Hysteresis (domain/qos/alerts.ts) and the conditional transition make one incident one raise
+ * and one resolve, however many batches re-evaluate it.
+ */
+export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly SessionQoe[], now: string): Promise<void> => {
+  const work = deps.rules.flatMap((rule) => {
+    const values = new Set(touched.flatMap((s) => dimensionIndex[rule.dimension].of(s) ?? []));
+    return [...values].map((value) => ({ rule, value }));
+  });
+  for (const { rule, value } of work) await evaluateOne(deps, rule, value, now);
+};

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { bucketCount, bucketsBetween, qoeMetrics } from '../../../domain/qos';
+import { HttpError } from '../../http/errors';
+import { httpHandler } from '../../http/httpHandler';
+import { json } from '../../http/response';
+import { documentClient } from '../sessions/config';
+import { alertsByStatus } from './alertStore';
+import { playerTablesOf, qosConfigOf } from './config';
+import { summariesIn } from './playerStore';
+
+const tables = playerTablesOf(process.env);
+const qos = qosConfigOf(process.env);
+const client = documentClient();
+
+/** One answer reads at most this many buckets (a day of 5-minute buckets). */
+const maxBuckets = 288;
+
+const instant = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
+
+const metricsQuery = z.object({
+  dimension: z.enum(['show', 'country', 'cdn']),
+  value: z.string().min(1).max(128),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+
+/**
+ * GET /qos/metrics?dimension=show|country|cdn&value=...&from=...&to=...: the QoE metrics of each time bucket of
+ * the range (sessions by the bucket of their play attempt) and of the whole range. Default range: the last hour.
+ * Concurrent viewers: sessions playing at the bucket's end (or at `to`), among the sessions read.
+ */
+export const metrics = httpHandler({ access: { roles: ['admin'] }, query: metricsQuery }, async ({ query, now }) => {
+  const to = query.to ?? now;
+  const from = query.from ?? new Date(Date.parse(to) - 3600_000).toISOString();
+  if (from > to) throw new HttpError(400, 'invalid_range', 'from must not be after to');
+  const count = bucketCount(from, to, qos.QOS_BUCKET_MINUTES);
+  if (count > maxBuckets) throw new HttpError(400, 'range_too_wide', `the range covers ${count} buckets of ${qos.QOS_BUCKET_MINUTES} minutes; at most ${maxBuckets}`);
+  const buckets = bucketsBetween(from, to, qos.QOS_BUCKET_MINUTES, maxBuckets);
+  const perBucket = await Promise.all(buckets.map((bucket) => summariesIn(client, tables, query.dimension, query.value, bucket)));
+  const bucketEnd = (start: string) => {
+    const end = new Date(Date.parse(`${start}Z`) + qos.QOS_BUCKET_MINUTES * 60_000).toISOString();
+    return end < to ? end : to;
+  };
+  return json(200, {
+    dimension: query.dimension,
+    value: query.value,
+    from,
+    to,
+    bucketMinutes: qos.QOS_BUCKET_MINUTES,
+    total: qoeMetrics(perBucket.flat(), to),
+    buckets: buckets.map((start, i) => ({ start: `${start}:00Z`, metrics: qoeMetrics(perBucket[i] ?? [], bucketEnd(start)) })),
+  });
+});
+
+const alertsQuery = z.object({
+  status: z.enum(['open', 'resolved']).default('open'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** GET /qos/alerts?status=open|resolved: alerts in that status, most recently changed first. */
+export const alerts = httpHandler({ access: { roles: ['admin'] }, query: alertsQuery }, async ({ query }) => {
+  const items = await alertsByStatus(client, tables, query.status, query.limit);
+  return json(200, {
+    count: items.length,
+    items: items.map(({ pendingEvent, ...alert }) => ({ ...alert, published: pendingEvent === undefined })),
+  });
+});
