@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { createDynamoDbEventStore } from '../adapters/eventstore';
 import { toCatalogItem } from '../adapters/projections';
 import { publishCommands, runShowCommands } from '../adapters/projections/testing/showLifecycle';
 import type { CatalogEntry } from '../domain/catalog';
-import { catalogApi } from '../functions/catalog/api';
 import { executeShowCommand } from '../functions/shows/showCommands';
 import { localCredentials, startLocalCloud } from '../local/cloud';
 import type { BenchModule, BenchSection } from './benchModule';
@@ -53,17 +55,16 @@ const entry = (i: number): CatalogEntry => ({
   version: 10,
 });
 
-const listEvent = (): APIGatewayProxyEventV2 =>
-  ({
-    version: '2.0',
-    routeKey: 'GET /shows',
-    rawPath: '/shows',
-    rawQueryString: 'limit=20',
-    headers: {},
-    queryStringParameters: { limit: '20' },
-    isBase64Encoded: false,
-    requestContext: { requestId: 'bench' },
-  }) as unknown as APIGatewayProxyEventV2;
+const windowSchema = z.object({ eventsPerSecond: z.number(), latenciesMs: z.array(z.number()) });
+
+/** The handler in-process, in a child started as the local Lambda workers are (ESM-only middy needs the import condition). */
+const inProcessReads = async (dynamodb: string, region: string) => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=import', '--import', pathToFileURL(require.resolve('tsx')).href, join(__dirname, 'catalogInProcess.ts')], {
+    env: { ...process.env, BENCH_DYNAMODB: dynamodb, BENCH_REGION: region, BENCH_CONNECTIONS: String(readConnections), BENCH_WINDOW_MS: String(readWindowMs) },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return windowSchema.parse(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}'));
+};
 
 const run = async (): Promise<BenchSection> => {
   const workDir = mkdtempSync(join(tmpdir(), 'bench-catalog-'));
@@ -134,12 +135,7 @@ const run = async (): Promise<BenchSection> => {
       if (response.status !== 200) throw new Error(`GET /shows answered ${response.status}`);
       return 1;
     });
-    const handlers = catalogApi({ db, tables: { catalog: 'showrunner-bench-catalog', engagement: 'showrunner-bench-engagement' }, store, generation: async () => 1 });
-    const inProcess = await measureWindow(readConnections, readWindowMs, async () => {
-      const result = await handlers.listShows(listEvent(), {} as Context);
-      if (result.statusCode !== 200) throw new Error(`listShows answered ${result.statusCode}`);
-      return 1;
-    });
+    const inProcess = await inProcessReads(cloud.endpoints.dynamodb, cloud.service.region);
 
     return {
       title: 'Catalogue: projection lag and GET /shows (`catalog`)',
