@@ -3,8 +3,9 @@ import { catalogBenchmark } from './catalog';
 import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
+import { premiumBenchmark } from './premium';
 import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark];
+export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark];
