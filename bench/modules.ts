@@ -4,8 +4,9 @@ import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
 import { premiumBenchmark } from './premium';
+import { qosIngestProfileBenchmark } from './qosIngestProfile';
 import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark];
+export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark];
