@@ -7,6 +7,7 @@ import { hmacHex } from '../../domain/payments';
 import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
 import { localIssuerFor } from '../../local/cognito/part';
 import { localGatewayCredentials } from '../../local/payments/simulator';
+import * as show from '../../domain/show/fixtures';
 import { executeShowCommand } from '../shows/showCommands';
 
 /** Accounts, payments and entitlements through HTTP on the stack `npm start` runs from the real serverless.yml. */
@@ -166,5 +167,24 @@ describe('accounts and premium end to end', () => {
       { commandId: 'draft-1', correlationId: 'draft-1', actor: { id: 'creator-1', kind: 'user' } },
     );
     expect(await api('GET', '/shows/draft-1/playback', { token: kay.token })).toMatchObject({ status: 403, body: { error: 'SHOW_NOT_PUBLISHED' } });
+  });
+
+  it('signs short-lived URLs for the outputs of a published free show', async () => {
+    const kim = await signUpAndIn('kim@example.com');
+    const life = [
+      show.draftShow, show.requestUpload(), show.recordSourceUploaded(), show.startIngest(), show.recordSourceProbe(), show.requestTranscode(),
+      show.recordTranscodeCompletion(), show.requestReview, show.approveShow, show.publishShow,
+    ];
+    for (const [index, command] of life.entries()) await executeShowCommand(store, command, { commandId: `life-${index}`, correlationId: 'life', actor: command.actor });
+    const answer = await api('GET', `/shows/${show.showId}/playback`, { token: kim.token });
+    expect(answer).toMatchObject({ status: 200, body: { showId: show.showId, premium: false } });
+    const sources = answer.body.sources as Array<{ format: string; url: string }>;
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      const url = new URL(source.url);
+      expect(url.pathname).toMatch(/^\/showrunner-dev-renditions\//);
+      expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
+      expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    }
   });
 });
