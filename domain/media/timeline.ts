@@ -41,8 +41,6 @@ const end = (stage: WorkflowStage, status: 'succeeded' | 'failed', detail: strin
   entries[index] = { ...open, status, endedAt: at, detail: detail ?? open.detail };
 };
 
-// One small expression per event type.
-// eslint-disable-next-line complexity
 const stepOf = (event: ShowEvent): Step | null => {
   switch (event.type) {
     case 'UploadRequested':

@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createDynamoDbEventStore } from '../../adapters/eventstore';
+import { decodeShowEvent, showStreamId, type ShowEventType } from '../../domain/show';
+import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
+import { createLocalIssuer, type LocalIssuer } from '../../local/gateway';
+import { ffmpegPath, run } from './ffmpeg';
+import { makeTestClip, type ClipOptions } from '../../local/mediaconvert/testClip';
+
+/**
+ * The publish workflow end to end on the real serverless.yml: uploads through the API, S3 -> EventBridge -> the
+ * real state machine, real ffmpeg transcodes into the local S3, reviews through the API and the machine reviewer.
+ */
+describe('the publish workflow', () => {
+  const root = mkdtempSync(join(tmpdir(), 'publish-workflow-'));
+  const dataDir = join(root, 'data');
+  const savedEnv = { ...process.env };
+  let cloud: LocalCloud;
+  let issuer: LocalIssuer;
+  let store: ReturnType<typeof createDynamoDbEventStore>;
+  let dynamodb: DynamoDBClient;
+  let s3: S3Client;
+
+  beforeAll(async () => {
+    // Short review deadlines so the timeout path runs in seconds; a fault-injected input for the failure path.
+    process.env.SHOWRUNNER_WORKFLOW_DEADLINES = 'short';
+    process.env.SHOWRUNNER_MEDIACONVERT_FAIL_INPUTS = '^uploads/fail-transcode-';
+    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
+    const cognito = cloud.service.httpApi.authorizers.cognito;
+    issuer = await createLocalIssuer({ dataDir, issuerUrl: cognito?.issuerUrl ?? '', audience: cognito?.audience[0] ?? '' });
+    dynamodb = new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: cloud.service.region, credentials: localCredentials });
+    store = createDynamoDbEventStore({ client: dynamodb, tables: { events: 'showrunner-dev-events', snapshots: 'showrunner-dev-snapshots' } });
+    s3 = new S3Client({ endpoint: cloud.endpoints.s3, region: cloud.service.region, credentials: localCredentials, forcePathStyle: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    process.env = savedEnv;
+    // Each may be missing when start-up failed; the start-up error is the one to report.
+    (dynamodb as DynamoDBClient | undefined)?.destroy();
+    (s3 as S3Client | undefined)?.destroy();
+    await (cloud as LocalCloud | undefined)?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const api = async (method: string, path: string, groups: string[], body?: unknown) => {
+    const token = await issuer.mint({ sub: `${groups.join('-') || 'viewer'}-user`, groups });
+    const response = await fetch(`${cloud.endpoints.api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  const events = async (showId: string) => (await store.readStream(showStreamId(showId))).events.map((stored) => decodeShowEvent(stored));
+  const types = async (showId: string) => (await events(showId)).map((e) => e.type);
+
+  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 40_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const waitForEvent = (showId: string, type: ShowEventType) => waitFor(`${type} of ${showId}`, async () => ((await types(showId)).includes(type) ? true : undefined));
+
+  /** POST /uploads, then PUT the bytes to the presigned URL: what a creator's client does. */
+  const upload = async (bytes: Buffer, options: { showId?: string; fileName?: string } = {}) => {
+    const fileName = options.fileName ?? 'clip.MP4';
+    const created = await api('POST', '/uploads', ['creator'], {
+      title: 'Test pattern',
+      description: 'Made by ffmpeg',
+      genre: 'test',
+      language: 'en',
+      fileName,
+      contentType: 'video/mp4',
+      sizeBytes: Math.max(1, bytes.length),
+      ...(options.showId === undefined ? {} : { showId: options.showId }),
+    });
+    expect(created.status).toBe(201);
+    const showId = String(created.body.showId);
+    const target = created.body.upload as { url: string; key: string; headers: Record<string, string> };
+    const put = await fetch(target.url, { method: 'PUT', headers: target.headers, body: bytes });
+    expect(put.status).toBe(200);
+    return { showId, key: target.key };
+  };
+
+  const clip = async (name: string, options: ClipOptions) => {
+    const path = join(root, `${name}.mp4`);
+    await makeTestClip(path, { seconds: 2, width: 320, height: 240, ...options });
+    return readFileSync(path);
+  };
+
+  const timeline = async (showId: string) => (await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { currentStage: string; executionName: string | null; error: { stage: string; reason: string } | null; stages: { stage: string; status: string }[] };
+
+  it('takes an upload to review, and an approval by a human to published HLS that decodes end to end', async () => {
+    // No audio track: the machine reviewer is unsure and escalates to a human.
+    const { showId } = await upload(await clip('silent', { audio: 'none' }));
+    await waitForEvent(showId, 'ReviewEscalated');
+    // Later escalations (the short review deadline of this suite) may follow; the run up to the review is fixed.
+    expect((await types(showId)).slice(0, 9)).toEqual(['ShowDrafted', 'UploadRequested', 'SourceUploaded', 'IngestStarted', 'SourceProbed', 'TranscodeRequested', 'TranscodeCompleted', 'ReviewRequested', 'ReviewEscalated']);
+
+    const pending = await api('GET', '/reviews?status=pending', ['reviewer']);
+    expect((pending.body.reviews as { showId: string }[]).map((r) => r.showId)).toContain(showId);
+    expect((await api('POST', `/reviews/${showId}/decision`, ['creator'], { decision: 'approve' })).status).toBe(403);
+
+    const approved = await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve', reason: 'looks right' });
+    expect(approved.status).toBe(200);
+    const second = await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'reject', reason: 'changed my mind' });
+    expect(second.status).toBe(409);
+
+    await waitForEvent(showId, 'ShowPublished');
+    const published = (await events(showId)).find((e) => e.type === 'ShowPublished');
+    const hls = published?.type === 'ShowPublished' ? published.data.playback.find((p) => p.format === 'hls')?.url : undefined;
+    expect(hls).toMatch(/\/showrunner-dev-media\/shows\/.+\/hls\/master\.m3u8$/);
+    const decoded = await run(ffmpegPath, ['-v', 'error', '-i', hls ?? '', '-map', '0:v:0', '-f', 'null', '-']);
+    expect(decoded.stderr).toBe('');
+
+    const status = await timeline(showId);
+    expect(status.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(['upload:succeeded', 'ingest:succeeded', 'transcode:succeeded', 'review:succeeded', 'publish:succeeded']);
+    expect(status.executionName).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+  }, 60_000);
+
+  it('ends in rejected when a human rejects', async () => {
+    const { showId } = await upload(await clip('silent-reject', { audio: 'none' }));
+    await waitForEvent(showId, 'ReviewEscalated');
+    expect((await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'reject', reason: 'not our content', category: 'CONTENT_POLICY' })).status).toBe(200);
+    const status = await waitFor('the rejection', async () => {
+      const t = await timeline(showId);
+      return t.error?.stage === 'review' ? t : undefined;
+    });
+    expect(status.error).toMatchObject({ stage: 'review', reason: 'CONTENT_POLICY' });
+    expect(await types(showId)).not.toContain('ShowPublished');
+  }, 60_000);
+
+  it('lets the machine reviewer approve clean media and reject a black picture', async () => {
+    const clean = await upload(await clip('clean', { audio: 'tone' }));
+    const black = await upload(await clip('black', { audio: 'tone', picture: 'black' }));
+    await waitForEvent(clean.showId, 'ShowPublished');
+    await waitForEvent(black.showId, 'ShowRejected');
+    const rejection = (await events(black.showId)).find((e) => e.type === 'ShowRejected');
+    expect(rejection?.actor).toEqual({ id: 'machine-reviewer', kind: 'service' });
+    expect(rejection?.data).toMatchObject({ reason: 'VIDEO_QUALITY' });
+  }, 60_000);
+
+  it('ends a corrupt upload cleanly with an ingest failure that says why', async () => {
+    const { showId } = await upload(randomBytes(4096));
+    await waitForEvent(showId, 'IngestFailed');
+    const failure = (await events(showId)).find((e) => e.type === 'IngestFailed');
+    expect(failure?.data).toMatchObject({ reason: 'SOURCE_UNREADABLE' });
+    expect((await timeline(showId)).error).toMatchObject({ stage: 'ingest', reason: 'SOURCE_UNREADABLE' });
+  }, 60_000);
+
+  it('records a failed transcode, and an admin reprocess starts a new run', async () => {
+    const { showId } = await upload(await clip('fails', { audio: 'none' }), { showId: `fail-transcode-${Date.now()}` });
+    await waitForEvent(showId, 'TranscodeFailed');
+    const failure = (await events(showId)).find((e) => e.type === 'TranscodeFailed');
+    expect(failure?.data).toMatchObject({ reason: 'JOB_FAILED' });
+    expect(failure?.type === 'TranscodeFailed' && failure.data.message).toContain('Injected failure');
+    expect((await timeline(showId)).error).toMatchObject({ stage: 'transcode', reason: 'JOB_FAILED' });
+
+    expect((await api('POST', `/shows/${showId}/reprocess`, ['creator'])).status).toBe(403);
+    expect((await api('POST', `/shows/${showId}/reprocess`, ['admin'])).status).toBe(202);
+    await waitFor('the second transcode request', async () => ((await types(showId)).filter((t) => t === 'TranscodeRequested').length === 2 ? true : undefined));
+  }, 60_000);
+
+  it('records a review nobody decided in time as escalated, and a human can still decide it', async () => {
+    const { showId } = await upload(await clip('slow-review', { audio: 'none' }));
+    await waitFor('the timeout escalation', async () => {
+      const escalations = (await events(showId)).filter((e) => e.type === 'ReviewEscalated');
+      return escalations.some((e) => e.type === 'ReviewEscalated' && e.data.reason === 'TIMED_OUT') ? true : undefined;
+    });
+    const pending = await api('GET', '/reviews?status=pending', ['reviewer']);
+    expect((pending.body.reviews as { showId: string; escalation: string }[]).find((r) => r.showId === showId)?.escalation).toBe('TIMED_OUT');
+    expect((await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve' })).status).toBe(200);
+    await waitForEvent(showId, 'ShowPublished');
+  }, 60_000);
+
+  it('starts nothing new for a duplicated S3 event', async () => {
+    const { showId, key } = await upload(await clip('duplicate', { audio: 'tone' }));
+    await waitForEvent(showId, 'ShowPublished');
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'showrunner-dev-sources', Key: key }));
+    const before = await types(showId);
+    const executions = async () => (await cloud.stepFunctions.listExecutions({ stateMachineArn: `arn:aws:states:${cloud.service.region}:${cloud.service.accountId}:stateMachine:showrunner-dev-publish` })).executions.length;
+    const count = await executions();
+    await cloud.eventBridge.putEvents([
+      {
+        Source: 'aws.s3',
+        DetailType: 'Object Created',
+        EventBusName: 'default',
+        Detail: JSON.stringify({ version: '0', bucket: { name: 'showrunner-dev-sources' }, object: { key, size: head.ContentLength, etag: head.ETag?.replace(/"/g, '') } }),
+      },
+    ]);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await executions()).toBe(count);
+    expect(await types(showId)).toEqual(before);
+  }, 60_000);
+});
