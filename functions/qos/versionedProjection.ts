@@ -1,5 +1,4 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { chunks } from './sessions/batches';
 
 export interface Versioned<R> {
   readonly record: R;
@@ -25,8 +24,28 @@ export class ProjectionContentionError extends Error {
   }
 }
 
-// TransactWriteItems takes 100 items; 25 keeps one transaction under its 4 MB even with large records.
-const transactionSize = 25;
+// TransactWriteItems takes at most 100 items and 4 MB; fewer, larger transactions cost DynamoDB less per item.
+const maxTransactionItems = 100;
+const maxTransactionBytes = 3_500_000;
+
+/** Groups writes into transactions under both limits (sizes estimated from the items' JSON). */
+const transactions = <T extends { item: Record<string, unknown> }>(writes: readonly T[]): T[][] => {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const write of writes) {
+    const size = JSON.stringify(write.item).length;
+    if (current.length === maxTransactionItems || (current.length > 0 && bytes + size > maxTransactionBytes)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(write);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+};
 const maxRounds = 8;
 
 const isCancelled = (error: unknown): boolean => error instanceof Error && (error.name === 'TransactionCanceledException' || error.name === 'TransactionConflictException');
@@ -35,7 +54,7 @@ const isCancelled = (error: unknown): boolean => error instanceof Error && (erro
  * Writes what a batch of facts changes, each record conditional on the version it was folded from. On AWS a
  * table's stream has several shards, and two projector invocations can fold the same record at once: the later
  * write then fails its condition, and its records are reloaded and folded again (the folds are joins, so folding
- * the same facts into the newer record is right). Writes go 25 to a transaction: few requests, each conditional.
+ * the same facts into the newer record is right). Writes go up to 100 to a transaction: few requests, each item conditional.
  * Returns the records written.
  */
 export const projectVersioned = async <F, R>(projection: VersionedProjection<F, R>, factsById: ReadonlyMap<string, readonly F[]>): Promise<Map<string, R>> => {
@@ -47,18 +66,19 @@ export const projectVersioned = async <F, R>(projection: VersionedProjection<F, 
     const writes = pending.flatMap((id) => {
       const stored = current.get(id);
       const next = projection.fold(stored?.record, factsById.get(id) ?? []);
-      return next === undefined ? [] : [{ id, next, version: stored?.version ?? 0 }];
+      const version = stored?.version ?? 0;
+      return next === undefined ? [] : [{ id, next, version, item: projection.toItem(next, version + 1) }];
     });
     const retry: string[] = [];
     await Promise.all(
-      chunks(writes, transactionSize).map(async (chunk) => {
+      transactions(writes).map(async (chunk) => {
         try {
           await projection.client.send(
             new TransactWriteCommand({
-              TransactItems: chunk.map(({ next, version }) => ({
+              TransactItems: chunk.map(({ item, version }) => ({
                 Put: {
                   TableName: projection.table,
-                  Item: projection.toItem(next, version + 1),
+                  Item: item,
                   ConditionExpression: version === 0 ? 'attribute_not_exists(#version)' : '#version = :version',
                   ExpressionAttributeNames: { '#version': 'version' },
                   ...(version === 0 ? {} : { ExpressionAttributeValues: { ':version': version } }),
