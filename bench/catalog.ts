@@ -137,11 +137,20 @@ const run = async (): Promise<BenchSection> => {
 
     // GET /shows: the same page through the local API and straight into the handler.
     for (let i = 0; i < listedShows; i += 1) await db.send(new PutCommand({ TableName: 'showrunner-bench-catalog', Item: toCatalogItem(1, entry(i)) }));
+    // Warm-up, not measured: the local runtime starts up to 16 workers per function, each compiling the handler.
+    await measureWindow(readConnections, 5_000, async () => {
+      await (await fetch(`${api}/shows?limit=20`)).arrayBuffer();
+      return 1;
+    });
+    const failures = new Map<string, number>();
     const viaHttp = await measureWindow(readConnections, readWindowMs, async () => {
       const response = await fetch(`${api}/shows?limit=20`);
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`GET /shows answered ${response.status}`);
-      return 1;
+      const body = await response.text();
+      if (response.status === 200) return 1;
+      // Counted, not thrown: under this load the local stack may time a worker out; the figure says how often.
+      const key = `${response.status} ${body.slice(0, 120)}`;
+      failures.set(key, (failures.get(key) ?? 0) + 1);
+      return 0;
     });
     const inProcess = await inProcessReads(cloud.endpoints.dynamodb, cloud.service.region);
 
@@ -153,6 +162,7 @@ const run = async (): Promise<BenchSection> => {
         `Lag: UpdateShowMetadata commands (load, decide, append through the event store) at a target of ${targetRate} events/s for ${lagSeconds} s, over ${shows} published shows, at most one command in flight per show; every ${probeEvery}th event polled in GET /shows/{showId} (every 5 ms) until its version shows.`,
         `Achieved append rate ${round(achievedRate)} events/s (${skipped} scheduled events skipped because every show already had a command in flight): DynamoDB Local on a table with a stream is the ceiling here, not the projection.`,
         'Path measured: append -> DynamoDB Local stream -> local stream poller (Lambda semantics) -> projector worker -> gated Put -> GET through the local API gateway and its worker.',
+        `GET /shows answers other than 200 through the local API: ${failures.size === 0 ? 'none' : [...failures].map(([what, count]) => `${count} x ${what}`).join('; ')}.`,
         `GET /shows?limit=20 over ${listedShows} published shows: ${readConnections} concurrent loops for ${readWindowMs / 1000} s through the local HTTP API, then the same handler called in-process against the same DynamoDB Local.`,
       ],
       columns: ['measure', 'value', 'p50 ms', 'p99 ms'],
