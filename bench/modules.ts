@@ -4,10 +4,11 @@ import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
 import { premiumBenchmark } from './premium';
+import { publishWorkflowBenchmark } from './publishWorkflow';
 import { qosIngestBenchmark } from './qosIngest';
 import { qosIngestProfileBenchmark } from './qosIngestProfile';
 import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark];
+export const benchModules: readonly BenchModule[] = [eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, publishWorkflowBenchmark];
