@@ -59,7 +59,7 @@ describe('the publish workflow', () => {
   const events = async (showId: string) => (await store.readStream(showStreamId(showId))).events.map((stored) => decodeShowEvent(stored));
   const types = async (showId: string) => (await events(showId)).map((e) => e.type);
 
-  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 40_000): Promise<T> => {
+  const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe();
@@ -125,7 +125,8 @@ describe('the publish workflow', () => {
     const status = await timeline(showId);
     expect(status.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(['upload:succeeded', 'ingest:succeeded', 'transcode:succeeded', 'review:succeeded', 'publish:succeeded']);
     expect(status.executionName).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
-  }, 60_000);
+    // The first run pays every function's cold start.
+  }, 150_000);
 
   it('ends in rejected when a human rejects', async () => {
     const { showId } = await upload(await clip('silent-reject', { audio: 'none' }));
@@ -137,7 +138,7 @@ describe('the publish workflow', () => {
     });
     expect(status.error).toMatchObject({ stage: 'review', reason: 'CONTENT_POLICY' });
     expect(await types(showId)).not.toContain('ShowPublished');
-  }, 60_000);
+  }, 100_000);
 
   it('lets the machine reviewer approve clean media and reject a black picture', async () => {
     const clean = await upload(await clip('clean', { audio: 'tone' }));
@@ -147,7 +148,7 @@ describe('the publish workflow', () => {
     const rejection = (await events(black.showId)).find((e) => e.type === 'ShowRejected');
     expect(rejection?.actor).toEqual({ id: 'machine-reviewer', kind: 'service' });
     expect(rejection?.data).toMatchObject({ reason: 'VIDEO_QUALITY' });
-  }, 60_000);
+  }, 100_000);
 
   it('ends a corrupt upload cleanly with an ingest failure that says why', async () => {
     const { showId } = await upload(randomBytes(4096));
@@ -155,7 +156,7 @@ describe('the publish workflow', () => {
     const failure = (await events(showId)).find((e) => e.type === 'IngestFailed');
     expect(failure?.data).toMatchObject({ reason: 'SOURCE_UNREADABLE' });
     expect((await timeline(showId)).error).toMatchObject({ stage: 'ingest', reason: 'SOURCE_UNREADABLE' });
-  }, 60_000);
+  }, 100_000);
 
   it('records a failed transcode, and an admin reprocess starts a new run', async () => {
     const { showId } = await upload(await clip('fails', { audio: 'none' }), { showId: `fail-transcode-${Date.now()}` });
@@ -168,7 +169,7 @@ describe('the publish workflow', () => {
     expect((await api('POST', `/shows/${showId}/reprocess`, ['creator'])).status).toBe(403);
     expect((await api('POST', `/shows/${showId}/reprocess`, ['admin'])).status).toBe(202);
     await waitFor('the second transcode request', async () => ((await types(showId)).filter((t) => t === 'TranscodeRequested').length === 2 ? true : undefined));
-  }, 60_000);
+  }, 100_000);
 
   it('records a review nobody decided in time as escalated, and a human can still decide it', async () => {
     const { showId } = await upload(await clip('slow-review', { audio: 'none' }));
@@ -180,7 +181,7 @@ describe('the publish workflow', () => {
     expect((pending.body.reviews as { showId: string; escalation: string }[]).find((r) => r.showId === showId)?.escalation).toBe('TIMED_OUT');
     expect((await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve' })).status).toBe(200);
     await waitForEvent(showId, 'ShowPublished');
-  }, 60_000);
+  }, 100_000);
 
   it('starts nothing new for a duplicated S3 event', async () => {
     const { showId, key } = await upload(await clip('duplicate', { audio: 'tone' }));
@@ -200,5 +201,5 @@ describe('the publish workflow', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await executions()).toBe(count);
     expect(await types(showId)).toEqual(before);
-  }, 60_000);
+  }, 100_000);
 });
