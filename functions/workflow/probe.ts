@@ -37,7 +37,9 @@ const fraction = (text: string | undefined): number => {
 const positiveOrUndefined = (n: number | undefined) => (n !== undefined && Number.isFinite(n) && n > 0 ? { bitrateBps: Math.round(n) } : {});
 
 const rotationOf = (stream: z.infer<typeof ffprobeOutput>['streams'][number]): 0 | 90 | 180 | 270 => {
-  const raw = stream.tags?.rotate ?? stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? 0;
+  // The display matrix counts counter-clockwise (-90 for a phone's `rotate=90` tag); the tag counts clockwise.
+  const matrix = stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation;
+  const raw = stream.tags?.rotate ?? (matrix === undefined ? 0 : -matrix);
   const normalized = (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
   return normalized === 90 || normalized === 180 || normalized === 270 ? normalized : 0;
 };
