@@ -1,4 +1,5 @@
 import type { QoeMetrics } from './metrics';
+import type { SessionQoe } from './sessionQoe';
 
 /** An alert rule from configuration: a metric per dimension value, with separate raise and clear levels. */
 export interface AlertRule {
@@ -50,3 +51,12 @@ export const checkAlertRule = (rule: AlertRule): AlertRule => {
   if (!(rule.clearBelow < rule.raiseAbove)) throw new InvalidAlertRuleError(rule.id, 'clearBelow must be lower than raiseAbove');
   return rule;
 };
+
+/**
+ * Whether these newly projected sessions could push the rule's metric up: only a failed session raises an error
+ * ratio, only a stall raises a rebuffering ratio. A resolved alert need not be re-read for a batch that cannot
+ * raise it (the common, healthy case). Not covered: good sessions ageing out of the window; the next batch with
+ * a failure or stall on that value evaluates it again.
+ */
+export const mayRaise = (rule: AlertRule, sessions: readonly SessionQoe[]): boolean =>
+  rule.metric === 'errorRatio' ? sessions.some((s) => s.startFailed || s.playbackFailed) : sessions.some((s) => s.stallMs > 0);

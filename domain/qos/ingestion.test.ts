@@ -1,7 +1,9 @@
 import { alertRulesSchema } from './alertRules';
+import { mayRaise } from './alerts';
 import { bucketCount, bucketStartOf, bucketsBetween } from './buckets';
 import { playerEventSchema, type PlayerEvent } from './playerEvent';
 import { maxEventsPerSession, mergeSessionEvents } from './sessionEvents';
+import { summarizeSession, type SessionQoe } from './sessionQoe';
 
 const event = (seq: number, type: PlayerEvent['type'] = 'heartbeat', extra: Partial<PlayerEvent> = {}): PlayerEvent =>
   playerEventSchema.parse({ type, sid: '00000000-0000-4000-8000-000000000001', seq, ts: new Date(Date.UTC(2026, 10, 23, 10, 0, seq)).toISOString(), cid: 'show-1', ...extra });
@@ -37,5 +39,20 @@ describe('alert rules from configuration', () => {
     expect(alertRulesSchema.safeParse([rule, rule]).error?.issues[0]?.message).toBe('alert rule ids must be unique');
     expect(alertRulesSchema.safeParse([{ ...rule, metric: 'mood' }]).success).toBe(false);
     expect(() => alertRulesSchema.parse([{ ...rule, clearBelow: 0.05 }])).toThrow('clearBelow must be lower than raiseAbove');
+  });
+});
+
+describe('whether a batch may raise an alert', () => {
+  const errors = alertRulesSchema.parse([{ id: 'e', metric: 'errorRatio', dimension: 'cdn', raiseAbove: 0.05, clearBelow: 0.02, minAttempts: 1, windowMinutes: 5 }])[0];
+  const stalls = alertRulesSchema.parse([{ id: 's', metric: 'rebufferingRatio', dimension: 'cdn', raiseAbove: 0.05, clearBelow: 0.02, minAttempts: 1, windowMinutes: 5 }])[0];
+  const of = (events: PlayerEvent[]): SessionQoe[] => [summarizeSession(events)].flatMap((s) => (s === undefined ? [] : [s]));
+  const healthy = of([event(0, 'play_attempt'), event(1, 'first_frame', { br: 3000 }), event(5, 'end')]);
+  const failed = of([event(0, 'play_attempt'), event(2, 'error', { fatal: true })]);
+  const stalled = of([event(0, 'play_attempt'), event(1, 'first_frame'), event(3, 'stall_start'), event(4, 'stall_end'), event(5, 'end')]);
+
+  it('says yes only when a session failed (error ratio) or stalled (rebuffering ratio)', () => {
+    if (errors === undefined || stalls === undefined) throw new Error('rules did not parse');
+    expect([mayRaise(errors, healthy), mayRaise(errors, failed), mayRaise(errors, stalled)]).toEqual([false, true, false]);
+    expect([mayRaise(stalls, healthy), mayRaise(stalls, failed), mayRaise(stalls, stalled)]).toEqual([false, false, true]);
   });
 });

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { bucketsBetween, evaluateAlert, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
+import { bucketsBetween, evaluateAlert, mayRaise, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
 import type { EventEnvelope } from '../../../events/envelope';
 import { AlertTransitionLostError, alertEnvelope, alertStateOf, loadAlert, markPublished, transitionAlert } from './alertStore';
 import type { PlayerTables } from './config';
@@ -14,22 +14,33 @@ export interface AlertEvaluation {
   publish(envelope: EventEnvelope): Promise<void>;
 }
 
+/** One evaluation reads each dimension value's bucket once, however many rules watch it. */
+type BucketReads = Map<string, Promise<SessionQoe[]>>;
+
 /** The sessions one rule sees for one dimension value: attempted within the rule's window ending `now`. */
-const windowSessions = async (deps: AlertEvaluation, rule: AlertRule, value: string, now: string): Promise<SessionQoe[]> => {
+const windowSessions = async (deps: AlertEvaluation, reads: BucketReads, rule: AlertRule, value: string, now: string): Promise<SessionQoe[]> => {
   const from = new Date(Date.parse(now) - rule.windowMinutes * 60_000).toISOString();
   const buckets = bucketsBetween(from, now, deps.bucketMinutes, 24 * 60);
-  const pages = await Promise.all(buckets.map((bucket) => summariesIn(deps.client, deps.tables, rule.dimension, value, bucket)));
+  const pages = await Promise.all(
+    buckets.map((bucket) => {
+      const key = `${rule.dimension}|${value}|${bucket}`;
+      const read = reads.get(key) ?? summariesIn(deps.client, deps.tables, rule.dimension, value, bucket);
+      reads.set(key, read);
+      return read;
+    }),
+  );
   return pages.flat().filter((s) => s.attemptedAt >= from && s.attemptedAt <= now);
 };
 
-const evaluateOne = async (deps: AlertEvaluation, rule: AlertRule, value: string, now: string): Promise<void> => {
+const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: AlertRule, value: string, touched: readonly SessionQoe[], now: string): Promise<void> => {
   const stored = await loadAlert(deps.client, deps.tables, rule, value);
   // A transition recorded but not yet on the bus (the previous evaluator stopped between the two) goes out first.
   if (stored?.pendingEvent !== undefined) {
     await deps.publish(JSON.parse(stored.pendingEvent) as EventEnvelope);
     await markPublished(deps.client, deps.tables, stored);
   }
-  const metrics = qoeMetrics(await windowSessions(deps, rule, value, now), now);
+  if (stored?.status !== 'open' && !mayRaise(rule, touched)) return;
+  const metrics = qoeMetrics(await windowSessions(deps, reads, rule, value, now), now);
   const decision = evaluateAlert(rule, metrics, alertStateOf(stored));
   if (decision === undefined) return;
   const envelope = alertEnvelope(rule, value, decision, (stored?.transitions ?? 0) + 1, now);
@@ -44,13 +55,19 @@ const evaluateOne = async (deps: AlertEvaluation, rule: AlertRule, value: string
 
 /**
  * Evaluates every rule for every show, country or CDN the projected sessions touched, over the rule's window
- * ending `now`. Hysteresis (domain/qos/alerts.ts) and the conditional transition make one incident one raise
+ * ending `now` (skipping a resolved alert the batch cannot raise: see mayRaise). Hysteresis (domain/qos/alerts.ts) and the conditional transition make one incident one raise
  * and one resolve, however many batches re-evaluate it.
  */
 export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly SessionQoe[], now: string): Promise<void> => {
+  const reads: BucketReads = new Map();
   const work = deps.rules.flatMap((rule) => {
-    const values = new Set(touched.flatMap((s) => dimensionIndex[rule.dimension].of(s) ?? []));
-    return [...values].map((value) => ({ rule, value }));
+    const byValue = new Map<string, SessionQoe[]>();
+    for (const session of touched) {
+      const value = dimensionIndex[rule.dimension].of(session);
+      if (value !== undefined) byValue.set(value, [...(byValue.get(value) ?? []), session]);
+    }
+    return [...byValue].map(([value, sessions]) => ({ rule, value, sessions }));
   });
-  for (const { rule, value } of work) await evaluateOne(deps, rule, value, now);
+  // Each (rule, value) is its own alert with its own conditional state: they can be evaluated side by side.
+  await Promise.all(work.map(({ rule, value, sessions }) => evaluateOne(deps, reads, rule, value, sessions, now)));
 };
