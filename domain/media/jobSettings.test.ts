@@ -27,7 +27,7 @@ describe('MediaConvert job settings from the ladder', () => {
     expect(renditionsOf(job).map((r) => `${r.name} ${r.width}x${r.height}`)).toEqual(['270p 480x270', '360p 640x360', '540p 960x540', '720p 1280x720', '1080p 1920x1080']);
     const hls = job.Settings.OutputGroups[0];
     expect(hls?.OutputGroupSettings).toEqual({ Type: 'HLS_GROUP_SETTINGS', HlsGroupSettings: { Destination: 's3://media/shows/show-1/t-1/hls/master', SegmentLength: 5, MinSegmentLength: 0 } });
-    expect(hls?.Outputs[0]?.AudioDescriptions).toHaveLength(1);
+    expect(hls?.Name === 'HLS' && hls.Outputs[0]?.AudioDescriptions).toHaveLength(1);
     const thumbs = job.Settings.OutputGroups[2];
     expect(thumbs?.Name === 'Thumbnails' && thumbs.Outputs[0]?.VideoDescription.CodecSettings.FrameCaptureSettings.MaxCaptures).toBe(3);
   });
