@@ -42,6 +42,21 @@ describe('handleCommand', () => {
     expect(versions).toEqual(Array.from({ length: 1 + 8 - lost.length }, (_, i) => i + 1));
   });
 
+  it('with an expected version (If-Match), refuses a stale decision instead of re-deciding on newer state', async () => {
+    const at = (commandId: string, expectedVersion: number) =>
+      handleCommand({ store: fixture.store, decider: counterDecider, codec: counterCodec, streamId: 'show#h4', command: { type: 'add', times: 1 }, commandId, metadata: counterMetadata, expectedVersion });
+    await send('show#h4', { type: 'add', times: 1 }, 'seed');
+    const racers = await Promise.allSettled([at('edit-a', 1), at('edit-b', 1), at('edit-c', 1)]);
+    expect(racers.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const lost of racers.filter((r) => r.status === 'rejected')) {
+      expect(lost.reason).toMatchObject({ name: 'WrongExpectedVersionError', expectedVersion: 1, actualVersion: 2 });
+    }
+    await expect(at('edit-d', 1)).rejects.toMatchObject({ name: 'WrongExpectedVersionError' });
+    const winner = racers.findIndex((r) => r.status === 'fulfilled');
+    await expect(at(['edit-a', 'edit-b', 'edit-c'][winner] ?? '', 1)).resolves.toMatchObject({ alreadyAppended: true, nextExpectedVersion: 2 });
+    expect((await fixture.store.readStream('show#h4')).events.map((e) => e.version)).toEqual([1, 2]);
+  });
+
   it('32 concurrent writers appending 20 times each to one stream: exactly 640 events, 1..640, none lost or doubled', async () => {
     const streamId = 'show#contended';
     // Each writer has its own client and store, like separate Lambda containers; snapshots keep loads short.

@@ -30,6 +30,11 @@ export interface HandleCommandInput<TCommand, TEvent, TState> {
   readonly snapshots?: SnapshotPolicy<TState>;
   /** Decide-and-append attempts when other writers win the race (default 10). */
   readonly maxAttempts?: number;
+  /**
+   * The version the caller's decision was based on (an HTTP If-Match): the command applies only to exactly that
+   * version, so a write landing in between is a WrongExpectedVersionError rather than a silent re-decision.
+   */
+  readonly expectedVersion?: number;
 }
 
 export interface HandledCommand {
@@ -64,7 +69,6 @@ const findEarlierRun = async <TState>(store: EventStore, loaded: LoadedAggregate
   return { events, nextExpectedVersion: loaded.version, alreadyAppended: true };
 };
 
-/** Full jitter: losers of one race spread out instead of colliding again on the next version. */
 /** The envelopes of decided events, all derived from the command so a re-decided retry proposes the same. */
 const proposeEvents = <TEvent>(
   input: Pick<HandleCommandInput<unknown, TEvent, unknown>, 'codec' | 'commandId' | 'streamId' | 'metadata'>,
@@ -85,6 +89,7 @@ const proposeEvents = <TEvent>(
     };
   });
 
+/** Full jitter: losers of one race spread out instead of colliding again on the next version. */
 const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(320, 10 * 2 ** (attempt - 1))));
 
@@ -120,6 +125,9 @@ export const handleCommand = async <TCommand, TEvent, TState>(input: HandleComma
   for (let attempt = 1; ; attempt += 1) {
     const earlier = await findEarlierRun(store, loaded, commandId);
     if (earlier !== undefined) return earlier;
+    if (input.expectedVersion !== undefined && loaded.version !== input.expectedVersion) {
+      throw new WrongExpectedVersionError(streamId, input.expectedVersion, loaded.version);
+    }
     const decided = decider.decide(command, loaded.state);
     if (decided.length === 0) return { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false };
     const proposed = proposeEvents(input, decided);

@@ -32,14 +32,18 @@ const commandContext = (request: HttpRequest<unknown, unknown, unknown>) => {
   return { commandId, correlationId: request.requestId, actor: actorOf(request.caller) };
 };
 
-/** If-Match names the version the client last saw; anything else in the stream since then is a 412. */
-const checkIfMatch = async (deps: CatalogDeps, showId: string, ifMatch: string | undefined): Promise<void> => {
+/**
+ * If-Match names the version the client last saw; anything else in the stream since then is a 412. Checked here
+ * for a clear 404/412 up front, and handed to the command so a write landing after this check is refused too.
+ */
+const checkIfMatch = async (deps: CatalogDeps, showId: string, ifMatch: string | undefined): Promise<number | undefined> => {
   const expected = versionOfIfMatch(ifMatch);
-  if (expected === undefined) return;
+  if (expected === undefined) return undefined;
   if (Number.isNaN(expected)) throw new HttpError(400, 'invalid_if_match', 'If-Match must be an ETag of this API or a version such as "12"');
   const { version } = await loadShow(deps.store, showId);
   if (version === 0) throw notFound(`show ${showId}`);
   if (version !== expected) throw new WrongExpectedVersionError(showStreamId(showId), expected, version);
+  return expected;
 };
 
 /**
@@ -72,16 +76,16 @@ export const catalogApi = (deps: CatalogDeps) => ({
   }),
 
   updateShow: httpHandler({ path: showPathSchema, body: updateShowBodySchema, access: { roles: ['admin'] } }, async (request) => {
-    await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
+    const expectedVersion = await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
     const command = { type: 'UpdateShowMetadata' as const, showId: request.path.showId, ...request.body, now: request.now, actor: actorOf(request.caller) };
-    const handled = await executeShowCommand(deps.store, command, commandContext(request));
+    const handled = await executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion });
     return json(200, { showId: request.path.showId, version: handled.nextExpectedVersion }, { etag: `"v${handled.nextExpectedVersion}"` });
   }),
 
   withdrawShow: httpHandler({ path: showPathSchema, query: withdrawQuerySchema, access: { roles: ['admin'] } }, async (request) => {
-    await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
+    const expectedVersion = await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
     const command = { type: 'WithdrawShow' as const, showId: request.path.showId, reason: request.query.reason, now: request.now, actor: actorOf(request.caller) };
-    const handled = await executeShowCommand(deps.store, command, commandContext(request));
+    const handled = await executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion });
     return json(200, { showId: request.path.showId, version: handled.nextExpectedVersion });
   }),
 

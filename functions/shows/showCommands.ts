@@ -12,6 +12,8 @@ export interface CommandContext {
   readonly correlationId: string;
   readonly causationId?: string;
   readonly actor: Actor;
+  /** The version the client decided on (If-Match): the command applies to exactly that version or fails with 412. */
+  readonly expectedVersion?: number;
 }
 
 /** The port every show handler goes through: load the show, let the decider decide, append, with conflict retries. */
@@ -31,6 +33,7 @@ export const executeShowCommand = (store: EventStore, command: ShowCommand, cont
       actor: context.actor,
     },
     snapshots,
+    ...(context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion }),
   });
 
 /** The current state of a show (through its snapshot), and the version a client sends back in If-Match. */
