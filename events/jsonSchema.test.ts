@@ -12,12 +12,12 @@ describe('JSON Schema of the contracts', () => {
     }
   });
 
-  it('describes ShowDrafted v2 with its language', () => {
+  it('describes ShowDrafted v3 with its language and premium flag', () => {
     const drafted = allContractJsonSchemas().find((schema) => schema.type === 'ShowDrafted');
     expect(drafted).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       context: 'catalog',
-      dataSchema: { required: ['showId', 'title', 'description', 'genre', 'language'] },
+      dataSchema: { required: ['showId', 'title', 'description', 'genre', 'language', 'premium'] },
     });
   });
 

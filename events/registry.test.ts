@@ -15,14 +15,20 @@ const corruptionOf = (run: () => unknown): CorruptEventError => {
 };
 
 describe('decodeEvent', () => {
-  it('reads a stored ShowDrafted v1 as v2 with the undetermined language', () => {
+  it('reads a stored ShowDrafted v1 as v3 through both upcasters: undetermined language, free to watch', () => {
     const event = decodeEvent(storedEnvelope({ type: 'ShowDrafted', schemaVersion: 1, data: v1Drafted }));
-    expect(event).toMatchObject({ type: 'ShowDrafted', schemaVersion: 2, data: { ...v1Drafted, language: 'und' } });
+    expect(event).toMatchObject({ type: 'ShowDrafted', schemaVersion: 3, data: { ...v1Drafted, language: 'und', premium: false } });
   });
 
-  it('reads a current ShowDrafted v2 unchanged', () => {
+  it('reads a stored ShowDrafted v2 as v3, free to watch', () => {
     const data = { ...v1Drafted, language: 'pt-BR' };
     const event = decodeEvent(storedEnvelope({ type: 'ShowDrafted', schemaVersion: 2, data }));
+    expect(event).toMatchObject({ schemaVersion: 3, data: { ...data, premium: false } });
+  });
+
+  it('reads a current ShowDrafted v3 unchanged', () => {
+    const data = { ...v1Drafted, language: 'pt-BR', premium: true };
+    const event = decodeEvent(storedEnvelope({ type: 'ShowDrafted', schemaVersion: 3, data }));
     expect(event.data).toEqual(data);
   });
 
@@ -41,9 +47,9 @@ describe('decodeEvent', () => {
 
   it('refuses a schema version newer than the code knows', () => {
     const error = corruptionOf(() =>
-      decodeEvent(storedEnvelope({ type: 'ShowDrafted', schemaVersion: 3, data: { ...v1Drafted, language: 'en' } })),
+      decodeEvent(storedEnvelope({ type: 'ShowDrafted', schemaVersion: 4, data: { ...v1Drafted, language: 'en', premium: false } })),
     );
-    expect(error.message).toContain('schema version 3 is not one this code reads (1..2)');
+    expect(error.message).toContain('schema version 4 is not one this code reads (1..3)');
   });
 
   it('refuses data that fails validation, with the zod issues', () => {
@@ -87,12 +93,12 @@ describe('encodeEvent', () => {
   };
 
   it('stamps the current schema version and the context of the contract', () => {
-    const data = { ...v1Drafted, language: 'en' };
+    const data = { ...v1Drafted, language: 'en', premium: true };
     expect(encodeEvent({ type: 'ShowDrafted', data }, metadata)).toEqual({
       ...metadata,
       type: 'ShowDrafted',
       context: 'catalog',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data,
     });
   });

@@ -6,7 +6,7 @@ import { storedEnvelope } from './testFixtures';
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const showDraftedDataIsPinned: Equals<
   ShowDraftedData,
-  { showId: string; title: string; description: string; genre: string; language: string }
+  { showId: string; title: string; description: string; genre: string; language: string; premium: boolean }
 > = true;
 
 describe('decoded event types', () => {

@@ -22,7 +22,7 @@ export const catalogEntrySchema = z.strictObject({
   genre: z.string(),
   language: z.string(),
   visibility: catalogVisibilitySchema,
-  /** No event carries a premium flag yet; false until the show contracts say otherwise. */
+  /** Premium shows stay listed; watching them needs an active subscription (GET /shows/{showId}/playback). */
   premium: z.boolean(),
   playback: z.array(z.strictObject({ format: deliveryFormatSchema, url: z.string() })),
   thumbnailUrls: z.array(z.string()),

@@ -18,8 +18,8 @@ export class ProjectionOrderError extends Error {
 }
 
 /** Only the fields an update names; the event schema guarantees at least one. */
-const changedFields = ({ showId: _showId, ...changes }: { showId: string; title?: string; description?: string; genre?: string; language?: string }): Partial<
-  Pick<CatalogEntry, 'title' | 'description' | 'genre' | 'language'>
+const changedFields = ({ showId: _showId, ...changes }: { showId: string; title?: string; description?: string; genre?: string; language?: string; premium?: boolean }): Partial<
+  Pick<CatalogEntry, 'title' | 'description' | 'genre' | 'language' | 'premium'>
 > => Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 
 /**
@@ -39,7 +39,7 @@ export const projectCatalogEntry = (entry: CatalogEntry | null, positioned: Posi
       ...event.data,
       creatorId: positioned.actorId,
       visibility: 'private',
-      premium: false,
+      premium: event.data.premium,
       playback: [],
       thumbnailUrls: [],
       draftedAt: occurredAt,

@@ -26,6 +26,19 @@ describe('Show: drafting', () => {
   });
 });
 
+describe('Show: premium', () => {
+  const update = { type: 'UpdateShowMetadata' as const, showId: f.showId, now: f.now, actor: f.owner };
+
+  it('drafts a premium show as premium', () => {
+    given([]).when({ ...f.draftShow, premium: true }).then([{ type: 'ShowDrafted', data: { ...f.drafted.data, premium: true } }]);
+  });
+
+  it('records a change of the premium flag, and nothing when it is already so', () => {
+    given([f.drafted]).when({ ...update, premium: true }).then([{ type: 'ShowMetadataUpdated', data: { showId: f.showId, premium: true } }]);
+    given([f.drafted]).when({ ...update, premium: false }).then([]);
+  });
+});
+
 describe('Show: metadata', () => {
   const update = { type: 'UpdateShowMetadata' as const, showId: f.showId, now: f.now, actor: f.owner };
 

@@ -20,7 +20,7 @@ import type { ShowCommand } from './commands';
  * `actor` (from the clock and the authorizer).
  */
 export const showCommandInputSchemas = {
-  DraftShow: showDraftedV1Schema.omit({ showId: true }).extend({ language: languageSchema.default(undeterminedLanguage) }),
+  DraftShow: showDraftedV1Schema.omit({ showId: true }).extend({ language: languageSchema.default(undeterminedLanguage), premium: z.boolean().default(false) }),
   UpdateShowMetadata: metadataChangesSchema,
   RequestUpload: z.strictObject({
     uploadId: uploadIdSchema,

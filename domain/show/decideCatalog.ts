@@ -8,8 +8,8 @@ export const decideDraft = (command: DraftShow, state: ShowState): ShowEvent[] =
   if (state.status !== 'none') {
     return refuse('SHOW_ALREADY_DRAFTED', `Show ${command.showId} already exists: choose another show id.`);
   }
-  const { showId, title, description, genre, language } = command;
-  return [{ type: 'ShowDrafted', data: { showId, title, description, genre, language } }];
+  const { showId, title, description, genre, language, premium } = command;
+  return [{ type: 'ShowDrafted', data: { showId, title, description, genre, language, premium } }];
 };
 
 const metadataFields = ['title', 'description', 'genre', 'language'] as const;
@@ -25,8 +25,9 @@ export const decideMetadataUpdate = (command: UpdateShowMetadata, state: ShowSta
     const value = command[field];
     if (value !== undefined && value !== state.metadata?.[field]) changes[field] = value;
   }
-  if (Object.keys(changes).length === 0) return [];
-  return [{ type: 'ShowMetadataUpdated', data: { showId, ...changes } }];
+  const premium = command.premium !== undefined && command.premium !== state.metadata?.premium ? { premium: command.premium } : {};
+  if (Object.keys(changes).length === 0 && premium.premium === undefined) return [];
+  return [{ type: 'ShowMetadataUpdated', data: { showId, ...changes, ...premium } }];
 };
 
 /**

@@ -19,7 +19,7 @@ const transcodeFor = (state: ShowState, transcodeId: string): Transcode =>
     ? state.transcode
     : { transcodeId, ladder: [], formats: [], status: 'requested', result: null, failure: null };
 
-const blankMetadata = { title: '', description: '', genre: '', language: 'und' };
+const blankMetadata = { title: '', description: '', genre: '', language: 'und', premium: false };
 
 // A switch over every event type is long by nature; each case is one small expression.
 // eslint-disable-next-line complexity

@@ -14,7 +14,7 @@ const base = { showId, now, actor: owner };
 const byWorkflow = { showId, now, actor: workflow };
 const byReviewer = { showId, now, actor: reviewer };
 
-export const metadata = { title: 'Night Trains', description: 'Sleepers across Europe', genre: 'documentary', language: 'en' };
+export const metadata = { title: 'Night Trains', description: 'Sleepers across Europe', genre: 'documentary', language: 'en', premium: false };
 export const draftShow: Commands.DraftShow = { type: 'DraftShow', ...base, ...metadata };
 export const drafted: ShowEvent = { type: 'ShowDrafted', data: { showId, ...metadata } };
 

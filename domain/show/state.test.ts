@@ -44,13 +44,13 @@ describe('Show state', () => {
     expect(fold(stored.map(decodeShowEvent))).toEqual(fold(f.publishedShow));
   });
 
-  it('decodes a v1 ShowDrafted from an old stream into a draft with an undetermined language', () => {
+  it('decodes a v1 ShowDrafted from an old stream into a free draft with an undetermined language', () => {
     const v1 = storedEnvelope({
       type: 'ShowDrafted',
       schemaVersion: 1,
       data: { showId: f.showId, title: 'Old', description: '', genre: 'drama' },
     });
-    expect(fold([decodeShowEvent(v1)]).metadata).toEqual({ title: 'Old', description: '', genre: 'drama', language: 'und' });
+    expect(fold([decodeShowEvent(v1)]).metadata).toEqual({ title: 'Old', description: '', genre: 'drama', language: 'und', premium: false });
   });
 
   it('refuses a non-Show event found in a Show stream', () => {

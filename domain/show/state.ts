@@ -42,7 +42,7 @@ export const showStateSchema = z.strictObject({
   status: showStatusSchema,
   showId: z.string().nullable(),
   metadata: z
-    .strictObject({ title: z.string(), description: z.string(), genre: z.string(), language: z.string() })
+    .strictObject({ title: z.string(), description: z.string(), genre: z.string(), language: z.string(), premium: z.boolean() })
     .nullable(),
   upload: z
     .strictObject({
@@ -90,7 +90,8 @@ export type ShowState = z.infer<typeof showStateSchema>;
  * The version of the state's shape and of evolve's meaning. Snapshots store it; a snapshot of another
  * version is ignored and the state is rebuilt from the events. Bump it whenever evolve or this schema changes.
  */
-export const showStateVersion = 1;
+// 2: metadata carries premium; snapshots of version 1 are ignored and rebuilt from the stream.
+export const showStateVersion = 2;
 
 export const initialShowState: ShowState = {
   status: 'none',

@@ -10,14 +10,19 @@ export const showDraftedV1Schema = z.strictObject({
   genre: genreSchema,
 });
 
+/** Version 2, frozen: before a show could be premium. */
+export const showDraftedV2Schema = showDraftedV1Schema.extend({ language: languageSchema });
+
 export const showDrafted = defineEvent({
   type: 'ShowDrafted',
   context: 'catalog',
-  schemaVersion: 2,
-  description: 'A show was created as a draft with its catalogue metadata; it has no video yet.',
-  schema: showDraftedV1Schema.extend({ language: languageSchema }),
+  schemaVersion: 3,
+  description: 'A show was created as a draft with its catalogue metadata; it has no video yet. Premium shows need an active subscription to watch.',
+  schema: showDraftedV2Schema.extend({ premium: z.boolean() }),
   upcasters: [
     // Version 1 never asked for a language, so claiming one would be a guess: "und" says "not stated".
     upcastFrom(1, showDraftedV1Schema, (v1) => ({ ...v1, language: undeterminedLanguage })),
+    // Every show drafted before premium existed was free to watch.
+    upcastFrom(2, showDraftedV2Schema, (v2) => ({ ...v2, premium: false })),
   ],
 });

@@ -48,7 +48,7 @@ export const showDetailSchema = showSummarySchema
   ;
 
 export const createShowBodySchema = z
-  .strictObject({ showId: showIdSchema, title: titleSchema, description: descriptionSchema, genre: genreSchema, language: languageSchema })
+  .strictObject({ showId: showIdSchema, title: titleSchema, description: descriptionSchema, genre: genreSchema, language: languageSchema, premium: z.boolean().default(false) })
   ;
 export const updateShowBodySchema = metadataChangesSchema;
 export const withdrawQuerySchema = z.strictObject({ reason: withdrawalReasonSchema.default('OTHER') });

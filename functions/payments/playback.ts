@@ -17,11 +17,8 @@ const config = readConfig(
   'playback configuration',
 );
 
-/**
- * The Show aggregate does not carry a premium flag yet (the catalogue work adds it); read it tolerantly from the
- * metadata so this route needs no change when it lands, and treats every show as free until then.
- */
-const premiumOf = (state: ShowState): boolean => z.looseObject({ premium: z.boolean().optional() }).safeParse(state.metadata).data?.premium === true;
+/** A show drafted before premium existed reads as free (ShowDrafted v2 upcasts with premium: false). */
+const premiumOf = (state: ShowState): boolean => state.metadata?.premium === true;
 
 /** The output keys of the published transcode: what the signed URLs point at. */
 const publishedKeys = (state: ShowState) =>

@@ -163,7 +163,7 @@ describe('accounts and premium end to end', () => {
     expect(await api('GET', '/shows/no-such-show/playback', { token: kay.token })).toMatchObject({ status: 404 });
     await executeShowCommand(
       store,
-      { type: 'DraftShow', showId: 'draft-1', now: new Date().toISOString(), actor: { id: 'creator-1', kind: 'user' }, title: 'Pilot', description: '', genre: 'drama', language: 'en' },
+      { type: 'DraftShow', showId: 'draft-1', now: new Date().toISOString(), actor: { id: 'creator-1', kind: 'user' }, title: 'Pilot', description: '', genre: 'drama', language: 'en', premium: false },
       { commandId: 'draft-1', correlationId: 'draft-1', actor: { id: 'creator-1', kind: 'user' } },
     );
     expect(await api('GET', '/shows/draft-1/playback', { token: kay.token })).toMatchObject({ status: 403, body: { error: 'SHOW_NOT_PUBLISHED' } });
