@@ -30,7 +30,7 @@ describe('Show: premium', () => {
   const update = { type: 'UpdateShowMetadata' as const, showId: f.showId, now: f.now, actor: f.owner };
 
   it('drafts a premium show as premium', () => {
-    given([]).when({ ...f.draftShow, premium: true }).then([{ type: 'ShowDrafted', data: { ...f.drafted.data, premium: true } }]);
+    given([]).when({ ...f.draftShow, premium: true }).then([{ type: 'ShowDrafted', data: { showId: f.showId, ...f.metadata, premium: true } }]);
   });
 
   it('records a change of the premium flag, and nothing when it is already so', () => {
