@@ -35,16 +35,24 @@ export const createReviews = (table: string) => ({
     await documentClient().send(new PutCommand({ TableName: table, Item: { ...item, status: 'pending', escalation: null } }));
   },
 
-  /** A pending review goes to a human with a new task token (the escalated wait's). */
+  /**
+   * A pending review goes to a human with a new task token (the escalated wait's). The token is stored even when a
+   * decision was claimed in the moment the first wait timed out: that decision's sender is retrying with whatever
+   * token is stored, and only the new one can resume the workflow.
+   */
   async escalate(showId: string, transcodeId: string, reason: string, taskToken?: string): Promise<void> {
     await documentClient().send(
       new UpdateCommand({
         TableName: table,
         Key: { showId },
         UpdateExpression: taskToken === undefined ? 'SET escalation = :reason' : 'SET escalation = :reason, taskToken = :token',
-        ConditionExpression: '#status = :pending AND transcodeId = :transcodeId',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':reason': reason, ':pending': 'pending', ':transcodeId': transcodeId, ...(taskToken === undefined ? {} : { ':token': taskToken }) },
+        ConditionExpression: taskToken === undefined ? '#status = :pending AND transcodeId = :transcodeId' : 'transcodeId = :transcodeId',
+        ...(taskToken === undefined ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+        ExpressionAttributeValues: {
+          ':reason': reason,
+          ':transcodeId': transcodeId,
+          ...(taskToken === undefined ? { ':pending': 'pending' } : { ':token': taskToken }),
+        },
       }),
     );
   },
