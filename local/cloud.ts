@@ -171,7 +171,6 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   late.stepFunctions = sfn;
   stoppers.push(() => sfn.stop());
-  stoppers.push(() => bus.idle());
 
   const issuer = await localIssuerFor(service, settings.dataDir);
   const payments = await startLocalPaymentGateway(service, settings.ports.api);
@@ -196,6 +195,8 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   late.runtime = runtime;
   stoppers.push(runtime.stop);
+  // Stoppers run in reverse: deliveries still in flight reach their functions before the runtime goes.
+  stoppers.push(() => bus.idle());
 
   const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, log });
   stoppers.push(async () => void (await Promise.all(subscriptions.map((s) => s.stop()))));
