@@ -1,4 +1,4 @@
-import { InvalidToken, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
+import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import type { RejectionReason } from '../../events/catalog/showRejected';
 import type { Actor } from '../../events/envelope';
 import { eventStore } from '../shared/eventStore';
@@ -48,7 +48,8 @@ const resume = async (reviews: ReturnType<typeof createReviews>, showId: string,
       await sfnClient().send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision }) }));
       return;
     } catch (error) {
-      if (!(error instanceof TaskTimedOut || error instanceof InvalidToken) || attempt >= 10) throw error;
+      const deadToken = error instanceof TaskTimedOut || error instanceof InvalidToken || error instanceof TaskDoesNotExist;
+      if (!deadToken || attempt >= 10) throw error;
       await pause(500 * attempt);
       token = (await reviews.get(showId))?.taskToken ?? token;
     }
