@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkAlertRule, type AlertRule } from './alerts';
 
 const ruleSchema = z.strictObject({
+  // No `#`: the rule id is the first part of the alert key (domain/qos/dimensionKeys.ts).
   id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'a rule id is 1-64 lower-case letters, digits and dashes'),
   metric: z.enum(['errorRatio', 'rebufferingRatio']),
   dimension: z.enum(['show', 'country', 'cdn']),
@@ -16,6 +17,3 @@ export const alertRulesSchema = z
   .array(ruleSchema)
   .transform((rules): AlertRule[] => rules.map(checkAlertRule))
   .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, 'alert rule ids must be unique');
-
-/** Where an alert's state lives: one per rule and dimension value (the CDN, country or show it watches). */
-export const alertKeyOf = (rule: Pick<AlertRule, 'id'>, dimensionValue: string): string => `${rule.id}#${dimensionValue}`;

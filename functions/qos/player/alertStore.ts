@@ -19,6 +19,8 @@ const alertItemSchema = z.object({
   transitions: z.number().int().min(1),
   /** The envelope of the last transition while it is not yet on the bus (see transitionAlert). */
   pendingEvent: z.string().optional(),
+  /** When an evaluator took over re-sending a pending event its first evaluator did not finish (see claimPending). */
+  pendingClaimedAt: z.string().optional(),
 });
 export type AlertItem = z.output<typeof alertItemSchema>;
 
@@ -120,7 +122,7 @@ export const markPublished = async (client: DynamoDBDocumentClient, tables: Play
       new UpdateCommand({
         TableName: tables.alerts,
         Key: { alertKey: item.alertKey },
-        UpdateExpression: 'REMOVE pendingEvent',
+        UpdateExpression: 'REMOVE pendingEvent, pendingClaimedAt',
         ConditionExpression: 'transitions = :n',
         ExpressionAttributeValues: { ':n': item.transitions },
       }),
@@ -128,6 +130,68 @@ export const markPublished = async (client: DynamoDBDocumentClient, tables: Play
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
   }
+};
+
+/**
+ * How long a transition's own evaluator has to put its event on the bus before another may re-send it: longer
+ * than the evaluating functions' timeout (60 s), so the first evaluator has finished or died by then.
+ */
+export const pendingLeaseMs = 120_000;
+
+/**
+ * Takes over re-sending a transition's pending event, conditional on nobody having published or claimed it in
+ * the last lease: of two evaluators that find the same stale pending event, one re-sends it, the other gets
+ * false. Without this, an evaluator reading the alert between a transition and its publication would publish
+ * the same event a second time.
+ */
+export const claimPending = async (client: DynamoDBDocumentClient, tables: PlayerTables, item: AlertItem, now: string): Promise<boolean> => {
+  const staleBefore = new Date(Date.parse(now) - pendingLeaseMs).toISOString();
+  if (item.pendingEvent === undefined || item.changedAt >= staleBefore) return false;
+  try {
+    await client.send(
+      new UpdateCommand({
+        TableName: tables.alerts,
+        Key: { alertKey: item.alertKey },
+        UpdateExpression: 'SET pendingClaimedAt = :now',
+        ConditionExpression: 'transitions = :n AND attribute_exists(pendingEvent) AND (attribute_not_exists(pendingClaimedAt) OR pendingClaimedAt < :stale)',
+        ExpressionAttributeValues: { ':n': item.transitions, ':now': now, ':stale': staleBefore },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+};
+
+/**
+ * What the scheduled evaluation looks at: every open alert (so one whose traffic stopped resolves) and the
+ * alerts resolved in the last `recentMs` whose event is still pending (a resolve whose evaluator died before
+ * publishing). Paginated Queries on the byStatus index, no Scan.
+ */
+export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables: PlayerTables, now: string, recentMs: number): Promise<AlertItem[]> => {
+  const query = async (status: 'open' | 'resolved', since?: string): Promise<AlertItem[]> => {
+    const items: AlertItem[] = [];
+    let key: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tables.alerts,
+          IndexName: 'byStatus',
+          KeyConditionExpression: since === undefined ? '#status = :status' : '#status = :status AND changedAt >= :since',
+          ...(since === undefined ? {} : { FilterExpression: 'attribute_exists(pendingEvent)' }),
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status, ...(since === undefined ? {} : { ':since': since }) },
+          ...(key === undefined ? {} : { ExclusiveStartKey: key }),
+        }),
+      );
+      items.push(...(page.Items ?? []).map((item) => alertItemSchema.parse(item)));
+      key = page.LastEvaluatedKey;
+    } while (key !== undefined);
+    return items;
+  };
+  const [open, resolved] = await Promise.all([query('open'), query('resolved', new Date(Date.parse(now) - recentMs).toISOString())]);
+  return [...open, ...resolved];
 };
 
 /** Alerts by status, most recently changed first (one Query on the byStatus index). */

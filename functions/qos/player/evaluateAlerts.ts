@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { bucketsBetween, evaluateAlert, mayRaise, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
+import { bucketsBetween, dimensionBucketKey, evaluateAlert, mayRaise, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
 import type { EventEnvelope } from '../../../events/envelope';
-import { AlertTransitionLostError, alertEnvelope, alertStateOf, loadAlert, markPublished, transitionAlert } from './alertStore';
+import { AlertTransitionLostError, alertEnvelope, alertStateOf, claimPending, loadAlert, markPublished, transitionAlert } from './alertStore';
 import type { PlayerTables } from './config';
 import { dimensionIndex, summariesIn } from './playerStore';
 
@@ -23,7 +23,8 @@ const windowSessions = async (deps: AlertEvaluation, reads: BucketReads, rule: A
   const buckets = bucketsBetween(from, now, deps.bucketMinutes, 24 * 60);
   const pages = await Promise.all(
     buckets.map((bucket) => {
-      const key = `${rule.dimension}|${value}|${bucket}`;
+      // The dimension has no `|` and the bucket key is unambiguous (domain/qos/dimensionKeys.ts).
+      const key = `${rule.dimension}|${dimensionBucketKey(value, bucket)}`;
       const read = reads.get(key) ?? summariesIn(deps.client, deps.tables, rule.dimension, value, bucket);
       reads.set(key, read);
       return read;
@@ -32,14 +33,20 @@ const windowSessions = async (deps: AlertEvaluation, reads: BucketReads, rule: A
   return pages.flat().filter((s) => s.attemptedAt >= from && s.attemptedAt <= now);
 };
 
-const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: AlertRule, value: string, touched: readonly SessionQoe[], now: string): Promise<void> => {
+/** What triggered an evaluation: sessions a stream batch projected, or the schedule (which re-reads regardless). */
+type Trigger = { readonly kind: 'sessions'; readonly sessions: readonly SessionQoe[] } | { readonly kind: 'schedule' };
+
+const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: AlertRule, value: string, trigger: Trigger, now: string): Promise<void> => {
   const stored = await loadAlert(deps.client, deps.tables, rule, value);
-  // A transition recorded but not yet on the bus (the previous evaluator stopped between the two) goes out first.
   if (stored?.pendingEvent !== undefined) {
+    // A transition recorded but not yet on the bus. Its own evaluator is publishing it, or died doing so: only
+    // the one evaluator that claims it after the lease re-sends it. Until it is out, the alert is left alone, so
+    // events of one alert reach the bus in transition order.
+    if (!(await claimPending(deps.client, deps.tables, stored, now))) return;
     await deps.publish(JSON.parse(stored.pendingEvent) as EventEnvelope);
     await markPublished(deps.client, deps.tables, stored);
   }
-  if (stored?.status !== 'open' && !mayRaise(rule, touched)) return;
+  if (trigger.kind === 'sessions' && stored?.status !== 'open' && !mayRaise(rule, trigger.sessions)) return;
   const metrics = qoeMetrics(await windowSessions(deps, reads, rule, value, now), now);
   const decision = evaluateAlert(rule, metrics, alertStateOf(stored));
   if (decision === undefined) return;
@@ -55,8 +62,8 @@ const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: Aler
 
 /**
  * Evaluates every rule for every show, country or CDN the projected sessions touched, over the rule's window
- * ending `now` (skipping a resolved alert the batch cannot raise: see mayRaise). Hysteresis (domain/qos/alerts.ts) and the conditional transition make one incident one raise
- * and one resolve, however many batches re-evaluate it.
+ * ending `now` (skipping a resolved alert the batch cannot raise: see mayRaise). Hysteresis (domain/qos/alerts.ts)
+ * and the conditional transition make one incident one raise and one resolve, however many batches re-evaluate it.
  */
 export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly SessionQoe[], now: string): Promise<void> => {
   const reads: BucketReads = new Map();
@@ -69,5 +76,28 @@ export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly Se
     return [...byValue].map(([value, sessions]) => ({ rule, value, sessions }));
   });
   // Each (rule, value) is its own alert with its own conditional state: they can be evaluated side by side.
-  await Promise.all(work.map(({ rule, value, sessions }) => evaluateOne(deps, reads, rule, value, sessions, now)));
+  await Promise.all(work.map(({ rule, value, sessions }) => evaluateOne(deps, reads, rule, value, { kind: 'sessions', sessions }, now)));
+};
+
+/**
+ * Re-evaluates the given alerts (rule and dimension value) over their windows ending `now`, whatever arrived:
+ * what the schedule does, so an open alert whose traffic stopped resolves. Runs the same conditional transitions
+ * as evaluateAlerts, so racing a stream-driven evaluation makes no second event. Alerts of rules no longer in
+ * the configuration are left as they are (their thresholds are gone) and returned.
+ */
+export const reevaluateAlerts = async (deps: AlertEvaluation, alerts: readonly { ruleId: string; dimensionValue: string }[], now: string): Promise<{ unknownRules: string[] }> => {
+  const reads: BucketReads = new Map();
+  const rules = new Map(deps.rules.map((rule) => [rule.id, rule]));
+  const unknownRules = new Set<string>();
+  await Promise.all(
+    alerts.map(({ ruleId, dimensionValue }) => {
+      const rule = rules.get(ruleId);
+      if (rule === undefined) {
+        unknownRules.add(ruleId);
+        return Promise.resolve();
+      }
+      return evaluateOne(deps, reads, rule, dimensionValue, { kind: 'schedule' }, now);
+    }),
+  );
+  return { unknownRules: [...unknownRules] };
 };

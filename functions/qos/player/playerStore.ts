@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { bucketStartOf, playerEventSchema, summarizeSession, type PlayerEvent, type SessionQoe } from '../../../domain/qos';
+import { bucketStartOf, dimensionBucketKey, playerEventSchema, summarizeSession, type PlayerEvent, type SessionQoe } from '../../../domain/qos';
 import { batchGet } from '../sessions/batches';
 import type { Versioned } from '../versionedProjection';
 import type { PlayerTables } from './config';
@@ -51,7 +51,8 @@ export const loadPlaybackSessions = async (client: DynamoDBDocumentClient, table
 
 /**
  * The stored item of a session: its events, its QoE summary (`qoe`, all the metric indexes copy) and one
- * "<value>#<bucket>" key per dimension it has, so each dimension's bucket is one Query.
+ * "<value>#<bucket>" key per dimension it has (unambiguous whatever the value holds: domain/qos/dimensionKeys.ts),
+ * so each dimension's bucket is one Query.
  */
 export const playbackSessionItem = (bucketMinutes: number, retentionDays: number) => (session: PlaybackSession, version: number) => {
   const qoe = summarizeSession(session.events);
@@ -59,7 +60,7 @@ export const playbackSessionItem = (bucketMinutes: number, retentionDays: number
   const keys = Object.fromEntries(
     Object.values(dimensionIndex).flatMap(({ attribute, of }) => {
       const value = qoe === undefined ? undefined : of(qoe);
-      return value === undefined || bucket === undefined ? [] : [[attribute, `${value}#${bucket}`]];
+      return value === undefined || bucket === undefined ? [] : [[attribute, dimensionBucketKey(value, bucket)]];
     }),
   );
   const lastTs = session.events.reduce((latest, e) => (e.ts > latest ? e.ts : latest), '');
@@ -103,7 +104,7 @@ export const summariesIn = async (client: DynamoDBDocumentClient, tables: Player
         IndexName: index,
         KeyConditionExpression: '#key = :key',
         ExpressionAttributeNames: { '#key': attribute },
-        ExpressionAttributeValues: { ':key': `${value}#${bucket}` },
+        ExpressionAttributeValues: { ':key': dimensionBucketKey(value, bucket) },
         ...(key === undefined ? {} : { ExclusiveStartKey: key }),
       }),
     );

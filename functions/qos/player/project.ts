@@ -1,11 +1,8 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue as StreamAttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
-import { z } from 'zod';
-import { toEventBridgeEntry, type EventEnvelope } from '../../../events/envelope';
-import { readConfig } from '../../shared/eventStore';
 import { documentClient } from '../sessions/config';
+import { alertPublisher } from './alertBus';
 import { playerTablesOf, qosConfigOf } from './config';
 import { evaluateAlerts } from './evaluateAlerts';
 import { eventsOfLogItem } from './playerStore';
@@ -16,21 +13,8 @@ const asSdkImage = (image: Record<string, StreamAttributeValue>) => image as Rec
 
 const tables = playerTablesOf(process.env);
 const qos = qosConfigOf(process.env);
-const { EVENT_BUS_NAME } = readConfig(z.object({ EVENT_BUS_NAME: z.string().min(1) }), process.env, 'QoS alerts bus');
 const client = documentClient();
-const eventBridge = new EventBridgeClient({});
-
-export class AlertNotPublishedError extends Error {
-  constructor(eventId: string, reason: string) {
-    super(`alert event ${eventId} was not accepted by the bus: ${reason}`);
-    this.name = 'AlertNotPublishedError';
-  }
-}
-
-const publish = async (envelope: EventEnvelope): Promise<void> => {
-  const result = await eventBridge.send(new PutEventsCommand({ Entries: [toEventBridgeEntry(envelope, EVENT_BUS_NAME)] }));
-  if ((result.FailedEntryCount ?? 0) > 0) throw new AlertNotPublishedError(envelope.eventId, result.Entries?.[0]?.ErrorMessage ?? 'unknown');
-};
+const publish = alertPublisher(process.env);
 
 /**
  * The player event log's stream -> per-session QoE records -> alert rules over the sessions' windows. A failure

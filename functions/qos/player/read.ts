@@ -62,6 +62,6 @@ export const alerts = httpHandler({ access: { roles: ['admin'] }, query: alertsQ
   const items = await alertsByStatus(client, tables, query.status, query.limit);
   return json(200, {
     count: items.length,
-    items: items.map(({ pendingEvent, ...alert }) => ({ ...alert, published: pendingEvent === undefined })),
+    items: items.map(({ pendingEvent, pendingClaimedAt: _claimed, ...alert }) => ({ ...alert, published: pendingEvent === undefined })),
   });
 });

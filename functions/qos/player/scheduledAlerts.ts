@@ -1,0 +1,38 @@
+import { logger } from '../../http/logger';
+import { z } from 'zod';
+import { documentClient } from '../sessions/config';
+import { alertPublisher } from './alertBus';
+import { alertsToReevaluate } from './alertStore';
+import { playerTablesOf, qosConfigOf } from './config';
+import { reevaluateAlerts } from './evaluateAlerts';
+
+const tables = playerTablesOf(process.env);
+const qos = qosConfigOf(process.env);
+const client = documentClient();
+const publish = alertPublisher(process.env);
+
+/** EventBridge's Scheduled Event, as a `schedule:` event delivers it (only the parts this handler relies on). */
+const scheduledEventSchema = z.object({
+  'detail-type': z.literal('Scheduled Event'),
+  source: z.literal('aws.events'),
+  time: z.iso.datetime({ offset: true }),
+  resources: z.array(z.string()),
+});
+
+/** A resolve whose evaluator died before publishing is picked up if it happened this recently. */
+const recentPendingMs = 3600_000;
+
+/**
+ * Every minute (serverless.yml `schedule`): re-evaluates every open alert over its rule's window ending now, so an
+ * alert whose traffic stopped resolves without new events (stream-driven evaluation runs only when sessions
+ * arrive), and re-sends transitions whose evaluator died before publishing. The window ends at this handler's
+ * clock, not at the event's `time`: a retried invocation must not judge an old window.
+ */
+export const handler = async (event: unknown): Promise<void> => {
+  const scheduled = scheduledEventSchema.parse(event);
+  if (qos.QOS_ALERT_RULES.length === 0) return;
+  const now = new Date().toISOString();
+  const alerts = await alertsToReevaluate(client, tables, now, recentPendingMs);
+  const { unknownRules } = await reevaluateAlerts({ client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, publish }, alerts, now);
+  if (unknownRules.length > 0) logger.warn('alerts of rules no longer configured are left as they are', { unknownRules, rule: scheduled.resources });
+};
