@@ -15,6 +15,7 @@ import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbL
 import { assertPortFree } from './parts/portCheck';
 import { ensureTables } from './parts/tables';
 import { startS3Local } from './s3/s3Local';
+import { startScheduler } from './scheduler';
 import type { LocalSettings } from './settings';
 import { createStepFunctionsService, type StepFunctionsService } from './stepfunctions';
 import { fileCheckpoints } from './streams/checkpoints';
@@ -200,6 +201,17 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
 
   const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, log });
   stoppers.push(async () => void (await Promise.all(subscriptions.map((s) => s.stop()))));
+
+  // serverless.yml's schedule rules, on EventBridge's clock (or every SHOWRUNNER_SCHEDULE_PERIOD_MS in tests).
+  const scheduler = startScheduler({
+    rules: service.schedules.map((rule) => ({ name: rule.name, functionName: rule.functionName, expression: rule.expression, ...(rule.input === undefined ? {} : { input: rule.input }) })),
+    region: service.region,
+    accountId: service.accountId,
+    invoke: (name, payload) => runtime.invoke(name, payload),
+    log,
+    ...(settings.schedulePeriodMs === undefined ? {} : { periodOverrideMs: settings.schedulePeriodMs }),
+  });
+  stoppers.push(() => scheduler.stop());
 
   const health = async () => {
     const probe = async (check: () => Promise<unknown>): Promise<'up' | 'down'> => check().then(() => 'up' as const, () => 'down' as const);

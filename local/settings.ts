@@ -15,6 +15,8 @@ export const localSettingsSchema = z.object({
   SHOWRUNNER_DATA_DIR: z.string().min(1).default('.local/data'),
   SHOWRUNNER_STAGE: z.string().min(1).default('dev'),
   SHOWRUNNER_CONFIG: z.string().min(1).default('serverless.yml'),
+  /** Tests: every schedule rule fires this often instead of on its rate()/cron() expression. */
+  SHOWRUNNER_SCHEDULE_PERIOD_MS: z.coerce.number().int().min(100).optional(),
 });
 
 export interface LocalSettings {
@@ -23,6 +25,8 @@ export interface LocalSettings {
   readonly stage: string;
   /** serverless.yml to run; its folder is the service folder handler paths are relative to. */
   readonly configPath: string;
+  /** When set, every `schedule` rule fires this often (ms) instead of on its expression: for tests. */
+  readonly schedulePeriodMs?: number;
 }
 
 export class LocalSettingsError extends Error {
@@ -44,5 +48,6 @@ export const readLocalSettings = (env: Readonly<Record<string, string | undefine
     dataDir: resolve(s.SHOWRUNNER_DATA_DIR),
     stage: s.SHOWRUNNER_STAGE,
     configPath: resolve(s.SHOWRUNNER_CONFIG),
+    ...(s.SHOWRUNNER_SCHEDULE_PERIOD_MS === undefined ? {} : { schedulePeriodMs: s.SHOWRUNNER_SCHEDULE_PERIOD_MS }),
   };
 };

@@ -1,4 +1,6 @@
-import type { EventRule, LocalFunction, StreamSubscription } from './model';
+import { InvalidScheduleExpressionError, parseScheduleExpression } from '../scheduler/scheduleExpression';
+import { ServerlessConfigError } from './errors';
+import type { EventRule, LocalFunction, ScheduledRule, StreamSubscription } from './model';
 
 /** Pattern rules from functions' eventBridge events (scheduled ones stay on the function as events). */
 export const functionEventRules = (functions: readonly LocalFunction[]): EventRule[] =>
@@ -46,3 +48,48 @@ export const streamSubscriptions = (functions: readonly LocalFunction[]): Stream
         : [],
     ),
   );
+
+const checkedExpression = (expression: string, where: string): string => {
+  try {
+    parseScheduleExpression(expression);
+  } catch (error) {
+    if (error instanceof InvalidScheduleExpressionError) throw new ServerlessConfigError(where, error.message);
+    throw error;
+  }
+  return expression;
+};
+
+/**
+ * Schedule rules: one per expression of each enabled `schedule` event (serverless accepts a list of them) and one
+ * per `eventBridge` event with a `schedule`. Expressions are checked here, so a malformed one stops `npm start`
+ * with the function it belongs to.
+ */
+export const scheduledRules = (functions: readonly LocalFunction[]): ScheduledRule[] =>
+  functions.flatMap((fn) => {
+    let ordinal = 0;
+    return fn.events.flatMap((event, index): ScheduledRule[] => {
+      const where = `functions.${fn.key}.events[${index}]`;
+      if (event.kind === 'schedule' && event.enabled)
+        return event.rate.map((expression) => {
+          ordinal += 1;
+          return {
+            name: `${fn.name}-schedule-${ordinal}`,
+            functionKey: fn.key,
+            functionName: fn.name,
+            expression: checkedExpression(expression, `${where}.schedule`),
+            ...(event.input === undefined ? {} : { input: event.input }),
+          };
+        });
+      if (event.kind === 'eventBridge' && event.schedule !== undefined && event.pattern === undefined)
+        return [
+          {
+            name: event.ruleName,
+            functionKey: fn.key,
+            functionName: fn.name,
+            expression: checkedExpression(event.schedule, `${where}.eventBridge.schedule`),
+            ...(event.input === undefined ? {} : { input: event.input }),
+          },
+        ];
+      return [];
+    });
+  });

@@ -105,6 +105,13 @@ describe('loadServerlessConfig on a fixture using every event kind', () => {
     ]);
   });
 
+  it('turns schedule events and scheduled eventBridge events into schedule rules for the local scheduler', () => {
+    expect(service.schedules).toEqual([
+      { name: 'fixture-test-onShowPublished-rule-3', functionKey: 'onShowPublished', functionName: 'fixture-test-onShowPublished', expression: 'rate(1 hour)' },
+      { name: 'fixture-test-nightly-schedule-1', functionKey: 'nightly', functionName: 'fixture-test-nightly', expression: 'cron(0 3 * * ? *)' },
+    ]);
+  });
+
   it('resolves intrinsics inside state machine definitions', () => {
     const [publish, express] = service.stateMachines;
     expect(publish).toMatchObject({ key: 'publishWorkflow', name: 'fixture-test-publish', type: 'STANDARD', arn: 'arn:aws:states:eu-west-3:000000000000:stateMachine:fixture-test-publish' });
@@ -153,6 +160,7 @@ describe('loadServerlessConfig on the real serverless.yml', () => {
     expect(service.httpRoutes).toContainEqual({ method: 'GET', path: '/health', functionKey: 'health' });
     expect(service.tables.map((table) => table.TableName)).toEqual(expect.arrayContaining(['showrunner-dev-events', 'showrunner-dev-snapshots']));
     expect(service.buses).toContainEqual({ logicalId: 'EventBus', name: 'showrunner-dev' });
+    expect(service.schedules).toContainEqual({ name: 'showrunner-dev-evaluateQosAlerts-schedule-1', functionKey: 'evaluateQosAlerts', functionName: 'showrunner-dev-evaluateQosAlerts', expression: 'rate(1 minute)' });
     expect(await loadServerlessConfig({ serviceDir: repoDir, resolver: 'framework' })).toEqual(service);
   });
 });
@@ -172,6 +180,8 @@ describe('a malformed serverless.yml', () => {
     ['wrong-provider.yml', 'serverless.yml provider.name: only provider aws is supported'],
     ['payload-1.yml', "serverless.yml provider.httpApi.payload: only payload format '2.0'"],
     ['request-authorizer.yml', 'serverless.yml provider.httpApi.authorizers.custom.type: only JWT authorizers run locally'],
+    ['bad-schedule-rate.yml', 'serverless.yml functions.api.events[0].schedule: schedule "rate(1 minutes)": write "1 minute"'],
+    ['bad-schedule-cron.yml', 'serverless.yml functions.api.events[0].schedule: schedule "cron(0 3 * * * *)": exactly one of day-of-month and day-of-week must be "?"'],
   ];
 
   it.each(cases)('%s is refused in one line that names the key', async (file, message) => {

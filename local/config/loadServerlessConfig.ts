@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseServerlessYaml } from './cloudFormationYaml';
 import type { BuildContext } from './context';
 import { ServerlessConfigError } from './errors';
-import { functionEventRules, streamSubscriptions } from './eventRules';
+import { functionEventRules, scheduledRules, streamSubscriptions } from './eventRules';
 import { printWithFramework } from './frameworkPrint';
 import { normalizeFunctions } from './functions';
 import { collectHttpRoutes, normalizeAuthorizers, normalizeCors } from './httpApi';
@@ -104,6 +104,7 @@ export const loadServerlessConfig = async (options: LoadServerlessConfigOptions)
     httpApi: { cors: normalizeCors(context, httpRoutes), authorizers },
     eventRules: [...functionEventRules(functions), ...stateMachineEventRules(context)],
     streamSubscriptions: streamSubscriptions(functions),
+    schedules: scheduledRules(functions),
     stateMachines: normalizeStateMachines(context),
     ...normalizeResources(context, functions),
   });

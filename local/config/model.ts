@@ -154,6 +154,17 @@ export const streamSubscriptionSchema = z.strictObject({
 });
 export type StreamSubscription = z.infer<typeof streamSubscriptionSchema>;
 
+/** A schedule rule (a function's `schedule` event, or an `eventBridge` event with `schedule`) and its target. */
+export const scheduledRuleSchema = z.strictObject({
+  name: z.string(),
+  functionKey: z.string(),
+  functionName: z.string(),
+  /** `rate(...)` or `cron(...)`, checked at load (local/scheduler). */
+  expression: z.string(),
+  input: z.unknown().optional(),
+});
+export type ScheduledRule = z.infer<typeof scheduledRuleSchema>;
+
 export const stateMachineSchema = z.strictObject({
   key: z.string(),
   name: z.string(),
@@ -186,6 +197,7 @@ export const localServiceSchema = z.strictObject({
   httpApi: z.strictObject({ cors: corsSchema.nullable(), authorizers: z.record(z.string(), jwtAuthorizerSchema) }),
   eventRules: z.array(eventRuleSchema),
   streamSubscriptions: z.array(streamSubscriptionSchema),
+  schedules: z.array(scheduledRuleSchema),
   stateMachines: z.array(stateMachineSchema),
   tables: z.array(tableSchema),
   buckets: z.array(bucketSchema),

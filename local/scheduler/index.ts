@@ -1,0 +1,2 @@
+export * from './scheduleExpression';
+export * from './scheduler';
