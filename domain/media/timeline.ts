@@ -41,6 +41,15 @@ const end = (stage: WorkflowStage, status: 'succeeded' | 'failed', detail: strin
   entries[index] = { ...open, status, endedAt: at, detail: detail ?? open.detail };
 };
 
+/**
+ * A run stopped at `stage`: its open entry fails. A stage whose own failure event already ended it keeps that
+ * entry (it says more); a stage that never opened (a crash before its first event) gets a failed entry.
+ */
+const failStage = (stage: WorkflowStage, detail: string): Step => (entries, at) => {
+  if (entries.at(-1)?.stage === stage && entries.at(-1)?.status === 'failed') return;
+  end(stage, 'failed', detail)(entries, at);
+};
+
 const stepOf = (event: ShowEvent): Step | null => {
   switch (event.type) {
     case 'UploadRequested':
@@ -76,6 +85,8 @@ const stepOf = (event: ShowEvent): Step | null => {
         start('publish')(entries, at);
         end('publish', 'succeeded', event.data.playback.map((p) => p.format).join(', '))(entries, at);
       };
+    case 'ProcessingFailed':
+      return failStage(event.data.stage, `${event.data.error}: ${event.data.cause}`);
     default:
       return null;
   }
@@ -85,6 +96,7 @@ const errorOf = (event: ShowEvent): WorkflowTimeline['error'] => {
   if (event.type === 'IngestFailed') return { stage: 'ingest', reason: event.data.reason, message: event.data.message };
   if (event.type === 'TranscodeFailed') return { stage: 'transcode', reason: event.data.reason, message: event.data.message };
   if (event.type === 'ShowRejected') return { stage: 'review', reason: event.data.reason, message: event.data.message };
+  if (event.type === 'ProcessingFailed') return { stage: event.data.stage, reason: event.data.error, message: event.data.cause };
   return null;
 };
 
@@ -105,7 +117,10 @@ export const workflowTimeline = (events: readonly TimedShowEvent[]): WorkflowTim
     if (event.type === 'IngestStarted') executionName = event.data.executionId;
     // A reprocess starts a new transcode: the error of the previous attempt no longer stands.
     if (event.type === 'TranscodeRequested') error = null;
-    error = errorOf(event) ?? error;
+    // The specific failure event of a stage (IngestFailed, TranscodeFailed) names its reason better than the
+    // run's ProcessingFailed that follows it.
+    const keepsSpecific = event.type === 'ProcessingFailed' && error?.stage === event.data.stage;
+    if (!keepsSpecific) error = errorOf(event) ?? error;
     stepOf(event)?.(entries, occurredAt);
   }
   const last = entries.at(-1);

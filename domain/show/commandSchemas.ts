@@ -3,6 +3,7 @@ import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, trans
 import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
 import { showDraftedV1Schema } from '../../events/catalog/showDrafted';
 import { metadataChangesSchema } from '../../events/catalog/showMetadataUpdated';
+import { processingFailed } from '../../events/catalog/processingFailed';
 import { playbackSchema, showPublished } from '../../events/catalog/showPublished';
 import { escalationReasonSchema } from '../../events/catalog/reviewEscalated';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
@@ -45,6 +46,7 @@ export const showCommandInputSchemas = {
   RejectShow: z.strictObject({ reason: rejectionReasonSchema, message: messageSchema }),
   PublishShow: showPublished.schema.omit({ showId: true, transcodeId: true }).extend({ playback: z.array(playbackSchema).min(1) }),
   WithdrawShow: z.strictObject({ reason: withdrawalReasonSchema, note: messageSchema.optional() }),
+  RecordProcessingFailure: processingFailed.schema.omit({ showId: true }),
 } satisfies { [TType in ShowCommand['type']]: z.ZodType<CommandInput<TType>> };
 
 /** The fields of a command that the caller supplies. */

@@ -2,6 +2,7 @@ import type { Actor } from '../../events/envelope';
 import type { DeliveryFormat } from '../../events/catalog/fields';
 import type {
   IngestFailedData,
+  ProcessingFailedData,
   ReviewEscalatedData,
   ShowDraftedData,
   ShowPublishedData,
@@ -45,6 +46,7 @@ export type ApproveShow = Command<'ApproveShow', { note?: string }>;
 export type RejectShow = Command<'RejectShow', Omit<ShowRejectedData, 'transcodeId'>>;
 export type PublishShow = Command<'PublishShow', Omit<ShowPublishedData, 'transcodeId'>>;
 export type WithdrawShow = Command<'WithdrawShow', ShowWithdrawnData>;
+export type RecordProcessingFailure = Command<'RecordProcessingFailure', ProcessingFailedData>;
 
 export type ShowCommand =
   | DraftShow
@@ -62,4 +64,5 @@ export type ShowCommand =
   | ApproveShow
   | RejectShow
   | PublishShow
-  | WithdrawShow;
+  | WithdrawShow
+  | RecordProcessingFailure;

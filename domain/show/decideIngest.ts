@@ -14,7 +14,7 @@ export const uploadWindowMs = 6 * 60 * 60 * 1000;
 export const supportedSourceExtensions = ['mp4', 'm4v', 'mov', 'mkv', 'webm', 'mpg', 'mpeg', 'm2ts', 'mts', 'wmv', 'mxf', 'h264'];
 
 /** A first upload, a replacement while waiting, or a re-submission after a failure or a rejection. */
-const uploadableStatuses: readonly ShowStatus[] = ['draft', 'awaitingUpload', 'ingestFailed', 'transcodeFailed', 'rejected'];
+const uploadableStatuses: readonly ShowStatus[] = ['draft', 'awaitingUpload', 'ingestFailed', 'transcodeFailed', 'rejected', 'processingFailed'];
 
 const extensionOf = (fileName: string) => fileName.split('.').pop()?.toLowerCase() ?? '';
 

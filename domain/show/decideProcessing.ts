@@ -16,11 +16,11 @@ import type { ShowState } from './state';
 
 /**
  * After a successful probe; again after a failed transcode or a rejection (a reprocess of the same source,
- * e.g. rejected for quality, or a transient encoder failure).
+ * e.g. rejected for quality, or a transient encoder failure), and after a run that failed at any other stage.
  */
 export const decideTranscodeRequest = (command: RequestTranscode, state: ShowState): ShowEvent[] => {
   const showId = requireLiveShow(state, command);
-  requireStatus(state, ['probed', 'transcodeFailed', 'rejected'], {
+  requireStatus(state, ['probed', 'transcodeFailed', 'rejected', 'processingFailed'], {
     code: 'TRANSCODE_NOT_ALLOWED',
     action: 'request a transcode',
     hint: 'A transcode needs a successfully probed source; after a failure or a rejection it can be requested again.',

@@ -12,6 +12,7 @@ import {
   decideTranscodeFailure,
   decideTranscodeRequest,
 } from './decideProcessing';
+import { decideProcessingFailure } from './decideFailure';
 import type { ShowEvent } from './events';
 import { evolveShow } from './evolve';
 import { initialShowState, type ShowState } from './state';
@@ -53,6 +54,8 @@ export const decideShow = (command: ShowCommand, state: ShowState): ShowEvent[] 
       return decideRejection(command, state);
     case 'PublishShow':
       return decidePublication(command, state);
+    case 'RecordProcessingFailure':
+      return decideProcessingFailure(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

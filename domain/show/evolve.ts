@@ -44,6 +44,7 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
         ingestFailure: null,
         transcode: null,
         review: null,
+        processingFailure: null,
       };
     }
     case 'SourceUploaded': {
@@ -66,6 +67,8 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
         status: 'transcoding',
         transcode: { transcodeId, ladder, formats, status: 'requested', result: null, failure: null },
         review: null,
+        // A new run: the failure of the previous one no longer stands.
+        processingFailure: null,
       };
     }
     case 'TranscodeCompleted': {
@@ -107,6 +110,12 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
     case 'ShowPublished': {
       const { transcodeId, playback, thumbnailUrls } = event.data;
       return { ...state, status: 'published', publication: { transcodeId, playback, thumbnailUrls } };
+    }
+    case 'ProcessingFailed': {
+      const { executionName, stage, error, cause } = event.data;
+      // A stage with a failure status of its own (ingest, transcode, a rejection) keeps it: it says more.
+      const keepsStatus = state.status === 'ingestFailed' || state.status === 'transcodeFailed' || state.status === 'rejected' || state.status === 'withdrawn';
+      return { ...state, status: keepsStatus ? state.status : 'processingFailed', processingFailure: { executionName, stage, error, cause } };
     }
     case 'ShowWithdrawn':
       return { ...state, status: 'withdrawn', withdrawal: { reason: event.data.reason, note: event.data.note ?? null } };

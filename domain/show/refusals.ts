@@ -22,6 +22,7 @@ export const showRefusalCodes = [
   'REVIEW_NOT_PENDING',
   'SHOW_NOT_APPROVED',
   'PLAYBACK_FORMAT_NOT_TRANSCODED',
+  'PROCESSING_FAILURE_NOT_EXPECTED',
 ] as const;
 export type ShowRefusalCode = (typeof showRefusalCodes)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deliveryFormatSchema, rungSchema } from '../../events/catalog/fields';
 import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
+import { processingStageSchema } from '../../events/catalog/processingFailed';
 import { playbackSchema } from '../../events/catalog/showPublished';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
 import { withdrawalReasonSchema } from '../../events/catalog/showWithdrawn';
@@ -28,6 +29,8 @@ export const showStatusSchema = z.enum([
   'approved',
   'published',
   'withdrawn',
+  // A workflow run stopped at a stage that has no failure status of its own (review, publish, a crashed task).
+  'processingFailed',
 ]);
 export type ShowStatus = z.infer<typeof showStatusSchema>;
 
@@ -83,6 +86,10 @@ export const showStateSchema = z.strictObject({
     .strictObject({ transcodeId: z.string(), playback: z.array(playbackSchema), thumbnailUrls: z.array(z.string()) })
     .nullable(),
   withdrawal: z.strictObject({ reason: withdrawalReasonSchema, note: z.string().nullable() }).nullable(),
+  /** The latest failed workflow run of the current upload: one failure is recorded per execution. */
+  processingFailure: z
+    .strictObject({ executionName: z.string(), stage: processingStageSchema, error: z.string(), cause: z.string() })
+    .nullable(),
 });
 export type ShowState = z.infer<typeof showStateSchema>;
 
@@ -91,7 +98,8 @@ export type ShowState = z.infer<typeof showStateSchema>;
  * version is ignored and the state is rebuilt from the events. Bump it whenever evolve or this schema changes.
  */
 // 2: metadata carries premium; snapshots of version 1 are ignored and rebuilt from the stream.
-export const showStateVersion = 2;
+// 3: processingFailure and the processingFailed status (ProcessingFailed events).
+export const showStateVersion = 3;
 
 export const initialShowState: ShowState = {
   status: 'none',
@@ -104,4 +112,5 @@ export const initialShowState: ShowState = {
   review: null,
   publication: null,
   withdrawal: null,
+  processingFailure: null,
 };

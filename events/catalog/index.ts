@@ -1,5 +1,6 @@
 import { ingestFailed } from './ingestFailed';
 import { ingestStarted } from './ingestStarted';
+import { processingFailed } from './processingFailed';
 import { reviewEscalated } from './reviewEscalated';
 import { reviewRequested } from './reviewRequested';
 import { showApproved } from './showApproved';
@@ -33,6 +34,7 @@ export const showContracts = [
   showPublished,
   showWithdrawn,
   showMetadataUpdated,
+  processingFailed,
 ] as const;
 
 export type ShowContract = (typeof showContracts)[number];
@@ -40,6 +42,7 @@ export type ShowContract = (typeof showContracts)[number];
 export {
   ingestFailed,
   ingestStarted,
+  processingFailed,
   reviewEscalated,
   reviewRequested,
   showApproved,

@@ -3,6 +3,7 @@ import type { ShowContract } from './index';
 import type {
   ingestFailed,
   ingestStarted,
+  processingFailed,
   reviewEscalated,
   reviewRequested,
   showApproved,
@@ -38,3 +39,4 @@ export type ShowRejectedData = EventDataOf<typeof showRejected>;
 export type ShowPublishedData = EventDataOf<typeof showPublished>;
 export type ShowWithdrawnData = EventDataOf<typeof showWithdrawn>;
 export type ShowMetadataUpdatedData = EventDataOf<typeof showMetadataUpdated>;
+export type ProcessingFailedData = EventDataOf<typeof processingFailed>;
