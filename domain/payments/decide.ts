@@ -47,18 +47,27 @@ const fail = (state: PremiumState, command: RecordFailure): PremiumEvent[] => {
   return [{ type: 'PaymentFailed', data: { userId, orderId, paymentId, reason } }];
 };
 
-/** A refund ends what the payment bought: the unused part of its period is taken off the subscription. */
+/**
+ * A refund takes back what the money returned had bought. A full refund ends the payment's period from now on; a
+ * partial one shortens what the period still had to give in proportion to the money returned, out of what was not
+ * yet returned (half of a payment refunded: half of its remaining days go; the other half refunded later: the rest).
+ * Each refund id counts once; a refund larger than what is left counts as the rest.
+ */
 const refund = (state: PremiumState, command: RecordRefund): PremiumEvent[] => {
   orderOf(state, command.orderId);
-  if (state.payments[command.paymentId]?.status === 'refunded') return [];
+  const known = state.payments[command.paymentId];
+  if (known?.status === 'refunded' || known?.refundIds.includes(command.refundId) === true) return [];
   const { userId, orderId, paymentId, refundId, amount } = command;
   const refunded: PremiumEvent = { type: 'PaymentRefunded', data: { userId, orderId, paymentId, refundId, amount } };
   const period = state.periods.find((p) => p.paymentId === paymentId);
-  if (period === undefined || state.endsAt === null) return [refunded];
+  if (known === undefined || period === undefined || state.endsAt === null) return [refunded];
   const now = Date.parse(iso(command.now));
   const unusedMs = Math.max(0, Date.parse(period.endsAt) - Math.max(Date.parse(period.startsAt), now));
-  if (unusedMs === 0) return [refunded];
-  const endsAt = new Date(Date.parse(state.endsAt) - unusedMs).toISOString();
+  const outstanding = known.amount - known.refunded;
+  const share = outstanding <= 0 ? 1 : Math.min(1, amount / outstanding);
+  const cutMs = Math.floor(unusedMs * share);
+  if (cutMs === 0) return [refunded];
+  const endsAt = new Date(Date.parse(state.endsAt) - cutMs).toISOString();
   return [refunded, { type: 'SubscriptionShortened', data: { userId, paymentId, endsAt } }];
 };
 

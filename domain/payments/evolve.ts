@@ -14,7 +14,7 @@ export const evolvePremium = (state: PremiumState, event: PremiumEvent): Premium
       return {
         ...state,
         orders: order === undefined ? state.orders : { ...state.orders, [orderId]: { ...order, paidBy: paymentId } },
-        payments: { ...state.payments, [paymentId]: { orderId, status: 'captured' } },
+        payments: { ...state.payments, [paymentId]: { orderId, status: 'captured', amount: event.data.amount, refunded: 0, refundIds: [] } },
       };
     }
     case 'SubscriptionExtended': {
@@ -22,9 +22,15 @@ export const evolvePremium = (state: PremiumState, event: PremiumEvent): Premium
       return { ...state, periods: [...state.periods, { paymentId, startsAt, endsAt }], endsAt };
     }
     case 'PaymentFailed':
-      return { ...state, payments: { ...state.payments, [event.data.paymentId]: { orderId: event.data.orderId, status: 'failed' } } };
-    case 'PaymentRefunded':
-      return { ...state, payments: { ...state.payments, [event.data.paymentId]: { orderId: event.data.orderId, status: 'refunded' } } };
+      return { ...state, payments: { ...state.payments, [event.data.paymentId]: { orderId: event.data.orderId, status: 'failed', amount: 0, refunded: 0, refundIds: [] } } };
+    case 'PaymentRefunded': {
+      const { orderId, paymentId, refundId, amount } = event.data;
+      // A refund seen before its capture (out of order) still ends the payment: what it would buy is refunded.
+      const known = state.payments[paymentId] ?? { orderId, status: 'captured' as const, amount, refunded: 0, refundIds: [] };
+      const refunded = known.refunded + amount;
+      const status = refunded >= known.amount ? 'refunded' : known.status;
+      return { ...state, payments: { ...state.payments, [paymentId]: { ...known, status, refunded, refundIds: [...known.refundIds, refundId] } } };
+    }
     case 'SubscriptionShortened': {
       return { ...state, periods: shortenedPeriods(state, event.data.paymentId, event.data.endsAt), endsAt: event.data.endsAt };
     }
@@ -32,8 +38,8 @@ export const evolvePremium = (state: PremiumState, event: PremiumEvent): Premium
 };
 
 /**
- * The refunded payment's period is cut to nothing from the refund on; periods stacked after it move earlier by
- * the time taken off, so the subscription ends at `endsAt` with no gap.
+ * The refunded payment's period loses the time taken off (all of what was left for a full refund, a share for a
+ * partial one); periods stacked after it move earlier by as much, so the subscription ends at `endsAt` with no gap.
  */
 const shortenedPeriods = (state: PremiumState, paymentId: string, endsAt: string): PremiumState['periods'] => {
   const removedMs = state.endsAt === null ? 0 : Date.parse(state.endsAt) - Date.parse(endsAt);

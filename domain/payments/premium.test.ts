@@ -132,6 +132,39 @@ describe('webhook facts', () => {
     given([ordered(), refunded]).when(capture(9900)).thenRefuses('PAYMENT_REFUNDED');
   });
 
+  describe('partial refunds: the share of the money returned takes the same share of what the period had left', () => {
+    const history = [ordered(), captured(), extended(jan, '2026-02-10T00:00:00.000Z')];
+    const partial = (refundId: string, amount: number, now: string): PremiumCommand => ({ kind: 'RecordRefund', userId, now, orderId: 'order_A', paymentId: 'pay_1', refundId, amount });
+    const partlyRefunded = (refundId: string, amount: number): PremiumEvent => ({ type: 'PaymentRefunded', data: { userId, orderId: 'order_A', paymentId: 'pay_1', refundId, amount } });
+    const shortenedTo = (endsAt: string): PremiumEvent => ({ type: 'SubscriptionShortened', data: { userId, paymentId: 'pay_1', endsAt } });
+
+    it('half the payment refunded on day 10 takes half of the 21 days left', () => {
+      given(history).when(partial('rfnd_a', 4950, '2026-01-20T00:00:00.000Z')).then([partlyRefunded('rfnd_a', 4950), shortenedTo('2026-01-30T12:00:00.000Z')]);
+    });
+
+    it('the rest refunded later takes all that is left, and the payment then counts as refunded', () => {
+      const afterHalf = [...history, partlyRefunded('rfnd_a', 4950), shortenedTo('2026-01-30T12:00:00.000Z')];
+      given(afterHalf).when(partial('rfnd_b', 4950, '2026-01-25T00:00:00.000Z')).then([partlyRefunded('rfnd_b', 4950), shortenedTo('2026-01-25T00:00:00.000Z')]);
+      const state = given([...afterHalf, partlyRefunded('rfnd_b', 4950), shortenedTo('2026-01-25T00:00:00.000Z')]).state();
+      expect(state.payments.pay_1).toMatchObject({ status: 'refunded', refunded: 9900 });
+      expect(decidePlayback({ published: true, premium: true }, state, '2026-01-25T00:00:00.000Z')).toMatchObject({ allowed: false, reason: 'SUBSCRIPTION_EXPIRED' });
+    });
+
+    it('a partial refund leaves the payment captured and premium active until the shortened end', () => {
+      const state = given([...history, partlyRefunded('rfnd_a', 4950), shortenedTo('2026-01-30T12:00:00.000Z')]).state();
+      expect(state.payments.pay_1).toMatchObject({ status: 'captured', refunded: 4950, refundIds: ['rfnd_a'] });
+      expect(decidePlayback({ published: true, premium: true }, state, '2026-01-30T11:59:59.999Z')).toEqual({ allowed: true });
+    });
+
+    it('the same partial refund delivered twice counts once', () => {
+      given([...history, partlyRefunded('rfnd_a', 4950), shortenedTo('2026-01-30T12:00:00.000Z')]).when(partial('rfnd_a', 4950, '2026-01-21T00:00:00.000Z')).then([]);
+    });
+
+    it('a partial refund after the period is used up takes nothing off', () => {
+      given(history).when(partial('rfnd_a', 1000, '2026-03-01T00:00:00.000Z')).then([partlyRefunded('rfnd_a', 1000)]);
+    });
+  });
+
   it('a refund replayed changes nothing', () => {
     given([ordered(), captured(), extended(jan, '2026-02-10T00:00:00.000Z'), refunded]).when(refund(jan)).then([]);
   });

@@ -10,7 +10,14 @@ export const premiumStateSchema = z.strictObject({
     z.string(),
     z.strictObject({ months: z.number(), amount: z.number(), currency: z.string(), paidBy: z.string().nullable() }),
   ),
-  payments: z.record(z.string(), z.strictObject({ orderId: z.string(), status: z.enum(['captured', 'failed', 'refunded']) })),
+  /**
+   * Each payment seen: `refunded` is the sum of its refunds so far and `refundIds` the refunds counted; a payment is
+   * `refunded` once they add up to its amount (partial refunds leave it `captured`).
+   */
+  payments: z.record(
+    z.string(),
+    z.strictObject({ orderId: z.string(), status: z.enum(['captured', 'failed', 'refunded']), amount: z.number(), refunded: z.number(), refundIds: z.array(z.string()) }),
+  ),
   /** The period each captured payment bought, in order; a refund removes its own. */
   periods: z.array(z.strictObject({ paymentId: z.string(), startsAt: z.string(), endsAt: z.string() })),
   /** When premium ends (null: never had it). */
