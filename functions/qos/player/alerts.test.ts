@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { checkAlertRule, type AlertRule, type PlayerEvent } from '../../../domain/qos';
+import type { EventEnvelope } from '../../../events/envelope';
+import { loadServerlessConfig } from '../../../local/config';
+import { alertEnvelope, alertsToReevaluate, loadAlert, pendingLeaseMs, transitionAlert } from './alertStore';
+import type { PlayerTables } from './config';
+import { evaluateAlerts, reevaluateAlerts, type AlertEvaluation } from './evaluateAlerts';
+import { summariesIn } from './playerStore';
+import { projectPlayerEvents } from './projectEvents';
+
+/**
+ * Alert evaluation against the real DynamoDB Local, on tables made from serverless.yml's own definitions: the
+ * scheduled re-evaluation resolves an alert whose traffic stopped, once, however it races the stream-driven one.
+ */
+describe('QoE alerts re-evaluated on a schedule', () => {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
+  const suffix = randomUUID().slice(0, 8);
+  const tables: PlayerTables = { log: 'unused', sessions: `playback-sessions-${suffix}`, alerts: `qos-alerts-${suffix}` };
+  const rule: AlertRule = checkAlertRule({ id: 'errors-per-cdn', metric: 'errorRatio', dimension: 'cdn', raiseAbove: 0.1, clearBelow: 0.05, minAttempts: 2, windowMinutes: 10 });
+  const published: EventEnvelope[] = [];
+  const deps: AlertEvaluation = { client, tables, rules: [rule], bucketMinutes: 5, publish: async (envelope) => void published.push(envelope) };
+  const base = Date.parse('2026-03-01T10:00:00.000Z');
+  const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+  let sidCounter = 0;
+  const sid = () => `00000000-0000-4000-8000-${String((sidCounter += 1)).padStart(12, '0')}`;
+  const failedSession = (cdn: string, minute: number): PlayerEvent[] => {
+    const id = sid();
+    return [
+      { type: 'play_attempt', sid: id, seq: 0, ts: at(minute), cid: 'show-1', cdn },
+      { type: 'error', sid: id, seq: 1, ts: at(minute + 0.1), cid: 'show-1', cdn, fatal: true },
+    ];
+  };
+  const project = (events: PlayerEvent[]) => projectPlayerEvents(client, tables, { bucketMinutes: 5, retentionDays: 400 }, events);
+  const eventsFor = (cdn: string) => published.filter((e) => (e.data as { dimensionValue: string }).dimensionValue === cdn).map((e) => e.type);
+
+  beforeAll(async () => {
+    const service = await loadServerlessConfig({ serviceDir: join(__dirname, '..', '..', '..'), stage: 'dev' });
+    const definition = (name: string): CreateTableCommandInput => {
+      const table = service.tables.find((t) => t.TableName === `showrunner-dev-${name}`);
+      if (table === undefined) throw new Error(`serverless.yml has no ${name} table`);
+      return { ...table, TableName: `${name}-${suffix}`, StreamSpecification: undefined, TimeToLiveSpecification: undefined } as CreateTableCommandInput;
+    };
+    await client.send(new CreateTableCommand(definition('playback-sessions')));
+    await client.send(new CreateTableCommand(definition('qos-alerts')));
+  });
+
+  it('resolves an open alert once its window holds no session, with no new event, and only once', async () => {
+    const cdn = 'cdn-quiet';
+    const touched = await project([...failedSession(cdn, 0), ...failedSession(cdn, 1)]);
+    await evaluateAlerts(deps, touched, at(2));
+    expect(eventsFor(cdn)).toEqual(['QoeAlertRaised']);
+    // Inside the window the failures are still there: the schedule changes nothing.
+    await reevaluateAlerts(deps, await alertsToReevaluate(client, tables, at(5), 3600_000), at(5));
+    expect(eventsFor(cdn)).toEqual(['QoeAlertRaised']);
+    // Past the window: resolved, by three schedule ticks racing each other and a stream-driven evaluation.
+    const quiet = at(12);
+    const open = await alertsToReevaluate(client, tables, quiet, 3600_000);
+    expect(open.map((a) => a.alertKey)).toContain(`errors-per-cdn#${cdn}`);
+    await Promise.all([
+      reevaluateAlerts(deps, open, quiet),
+      reevaluateAlerts(deps, open, quiet),
+      reevaluateAlerts(deps, open, quiet),
+      evaluateAlerts(deps, touched, quiet),
+    ]);
+    expect(eventsFor(cdn)).toEqual(['QoeAlertRaised', 'QoeAlertResolved']);
+    expect(await loadAlert(client, tables, rule, cdn)).toMatchObject({ status: 'resolved', value: 0, transitions: 2 });
+    expect((await alertsToReevaluate(client, tables, quiet, 3600_000)).map((a) => a.alertKey)).not.toContain(`errors-per-cdn#${cdn}`);
+  });
+
+  it('re-sends a transition whose evaluator died before publishing: not while it may still be publishing, then once', async () => {
+    const cdn = 'cdn-crashed';
+    // An evaluator recorded the raise and died before putting it on the bus.
+    const envelope = alertEnvelope(rule, cdn, { type: 'QoeAlertRaised', value: 1 }, 1, at(0));
+    await transitionAlert(client, tables, rule, cdn, undefined, envelope);
+    const within = new Date(base + pendingLeaseMs - 1000).toISOString();
+    await Promise.all([1, 2].map(async () => reevaluateAlerts(deps, await alertsToReevaluate(client, tables, within, 3600_000), within)));
+    expect(eventsFor(cdn)).toEqual([]);
+    const after = new Date(base + pendingLeaseMs + 1000).toISOString();
+    await Promise.all([1, 2, 3].map(async () => reevaluateAlerts(deps, await alertsToReevaluate(client, tables, after, 3600_000), after)));
+    // Re-sent once (same event id), then the empty window resolved it, once.
+    expect(published.filter((e) => e.eventId === envelope.eventId)).toHaveLength(1);
+    expect(eventsFor(cdn)).toEqual(['QoeAlertRaised', 'QoeAlertResolved']);
+    expect(await loadAlert(client, tables, rule, cdn)).toMatchObject({ status: 'resolved', transitions: 2 });
+    expect((await loadAlert(client, tables, rule, cdn))?.pendingEvent).toBeUndefined();
+  });
+
+  it('leaves alerts of rules no longer configured as they are, and says so', async () => {
+    const gone = checkAlertRule({ ...rule, id: 'retired-rule' });
+    await transitionAlert(client, tables, gone, 'cdn-x', undefined, alertEnvelope(gone, 'cdn-x', { type: 'QoeAlertRaised', value: 1 }, 1, at(0)));
+    const result = await reevaluateAlerts(deps, [{ ruleId: 'retired-rule', dimensionValue: 'cdn-x' }], at(30));
+    expect(result.unknownRules).toEqual(['retired-rule']);
+    expect(await loadAlert(client, tables, gone, 'cdn-x')).toMatchObject({ status: 'open', transitions: 1 });
+  });
+
+  it('keeps CDNs whose names would collide in a "<value>#<bucket>" key apart, in the metrics and in the alerts', async () => {
+    // "a#<bucket 10:00>" in bucket 10:05 and "a" in bucket 10:00 share every character but the bucket suffix.
+    const tricky = 'cdn-a#2026-03-01T10:00';
+    const touched = await project([...failedSession(tricky, 5), ...failedSession(tricky, 6)]);
+    const plain = [{ type: 'play_attempt', sid: sid(), seq: 0, ts: at(0), cid: 'show-1', cdn: 'cdn-a' }] as PlayerEvent[];
+    await project(plain);
+    expect((await summariesIn(client, tables, 'cdn', 'cdn-a', '2026-03-01T10:00')).map((s) => s.cdn)).toEqual(['cdn-a']);
+    expect((await summariesIn(client, tables, 'cdn', tricky, '2026-03-01T10:05')).map((s) => s.cdn)).toEqual([tricky, tricky]);
+    expect(await summariesIn(client, tables, 'cdn', 'cdn-a#2026-03-01T10:00#2026-03-01T10', '2026-03-01T10:05')).toEqual([]);
+    await evaluateAlerts(deps, touched, at(7));
+    expect(await loadAlert(client, tables, rule, tricky)).toMatchObject({ status: 'open', dimensionValue: tricky });
+    expect(await loadAlert(client, tables, rule, 'cdn-a')).toBeUndefined();
+  });
+});
