@@ -4,10 +4,10 @@ import { premiumRefusalCodes } from '../../domain/payments';
 import { HttpError } from '../http/errors';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
-import { paymentsDeps } from './deps';
+import { checkPaymentsSettings, paymentsDeps } from './deps';
 import { executePremiumCommand, loadPremium } from './premium';
 
-paymentsDeps();
+checkPaymentsSettings();
 
 const gatewayId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_]+$/);
 
@@ -26,7 +26,7 @@ const statusOf: Record<string, number> = {
 export const handler = httpHandler(
   { body: z.strictObject({ razorpay_order_id: gatewayId, razorpay_payment_id: gatewayId, razorpay_signature: z.string().regex(/^[0-9a-f]{1,128}$/) }), access: { roles: [] } },
   async ({ body, caller, requestId, now }) => {
-    const { config, store } = paymentsDeps();
+    const { config, store } = await paymentsDeps();
     const userId = caller?.userId ?? '';
     const { razorpay_order_id: orderId, razorpay_payment_id: paymentId, razorpay_signature: signature } = body;
     try {

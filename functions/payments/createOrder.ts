@@ -2,17 +2,17 @@ import { z } from 'zod';
 import { planMonthsSchema } from '../../domain/payments';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
-import { paymentsDeps } from './deps';
+import { checkPaymentsSettings, paymentsDeps } from './deps';
 import { executePremiumCommand } from './premium';
 
-paymentsDeps();
+checkPaymentsSettings();
 
 /**
  * POST /premium/orders {"months": 1|3|6|12}: the price is the server's, never the client's. The gateway order
  * carries the user id in its notes, so a webhook can find whose order it is by asking the gateway.
  */
 export const handler = httpHandler({ body: z.strictObject({ months: planMonthsSchema }), access: { roles: [] } }, async ({ body, caller, requestId, now }) => {
-  const { config, gateway, store } = paymentsDeps();
+  const { config, gateway, store } = await paymentsDeps();
   const userId = caller?.userId ?? '';
   const amount = config.prices.amounts[body.months];
   const receipt = `premium-${requestId}`.slice(0, 40);

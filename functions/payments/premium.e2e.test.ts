@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbEventStore, type EventStore } from '../../adapters/eventstore';
 import { hmacHex } from '../../domain/payments';
 import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
@@ -9,6 +10,7 @@ import { localIssuerFor } from '../../local/cognito/part';
 import { localGatewayCredentials } from '../../local/payments/simulator';
 import * as show from '../../domain/show/fixtures';
 import { executeShowCommand } from '../shows/showCommands';
+import { ffmpegPath, run } from '../workflow/ffmpeg';
 
 /** Accounts, payments and entitlements through HTTP on the stack `npm start` runs from the real serverless.yml. */
 describe('accounts and premium end to end', () => {
@@ -169,22 +171,39 @@ describe('accounts and premium end to end', () => {
     expect(await api('GET', '/shows/draft-1/playback', { token: kay.token })).toMatchObject({ status: 403, body: { error: 'SHOW_NOT_PUBLISHED' } });
   });
 
-  it('signs short-lived URLs for the outputs of a published free show', async () => {
+  it('signs short-lived URLs for the outputs of a published free show, and a player decodes the HLS end to end', async () => {
     const kim = await signUpAndIn('kim@example.com');
     const life = [
       show.draftShow, show.requestUpload(), show.recordSourceUploaded(), show.startIngest(), show.recordSourceProbe(), show.requestTranscode(),
       show.recordTranscodeCompletion(), show.requestReview, show.approveShow, show.publishShow,
     ];
     for (const [index, command] of life.entries()) await executeShowCommand(store, command, { commandId: `life-${index}`, correlationId: 'life', actor: command.actor });
+    // Real HLS where the published transcode says it is: a master playlist, a variant playlist in a folder, segments.
+    const hlsKey = show.recordTranscodeCompletion().outputs.find((o) => o.format === 'hls')?.key ?? '';
+    const media = mkdtempSync(join(tmpdir(), 'showrunner-hls-'));
+    mkdirSync(join(media, '360p'));
+    await run(ffmpegPath, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x180:rate=10:duration=3', '-c:v', 'libx264', '-g', '10', '-f', 'hls', '-hls_time', '1', '-hls_list_size', '0', join(media, '360p', 'index.m3u8')]);
+    writeFileSync(join(media, 'index.m3u8'), '#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=320x180\n360p/index.m3u8\n');
+    const s3 = new S3Client({ endpoint: cloud.endpoints.s3, region: cloud.service.region, credentials: localCredentials, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
+    const folder = hlsKey.slice(0, hlsKey.lastIndexOf('/') + 1);
+    for (const file of ['index.m3u8', ...readdirSync(join(media, '360p')).map((f) => `360p/${f}`)])
+      await s3.send(new PutObjectCommand({ Bucket: 'showrunner-dev-media', Key: `${folder}${file}`, Body: readFileSync(join(media, file)) }));
+    s3.destroy();
+    rmSync(media, { recursive: true, force: true });
+
     const answer = await api('GET', `/shows/${show.showId}/playback`, { token: kim.token });
     expect(answer).toMatchObject({ status: 200, body: { showId: show.showId, premium: false } });
+    expect(answer.body.cloudFront).toBeUndefined(); // no distribution locally
     const sources = answer.body.sources as Array<{ format: string; url: string }>;
-    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.map((s) => s.format)).toEqual(['hls', 'dash']);
     for (const source of sources) {
       const url = new URL(source.url);
-      expect(url.pathname).toMatch(/^\/showrunner-dev-renditions\//);
+      expect(url.pathname).toMatch(/^\/showrunner-dev-media\//);
       expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
       expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
     }
-  });
+    // What a player does: the master, then the variant playlist and its segments by relative URL.
+    const played = await run(ffmpegPath, ['-v', 'error', '-i', sources[0]?.url ?? '', '-f', 'framemd5', '-']);
+    expect(played.stdout.split('\n').filter((line) => /^0,/.test(line)).length).toBe(30);
+  }, 60_000);
 });

@@ -5,12 +5,12 @@ import { webhookSignatureValid } from '../../domain/payments';
 import { errorResponse } from '../http/httpHandler';
 import { logger } from '../http/logger';
 import { json, type HttpResult } from '../http/response';
-import { paymentsDeps } from './deps';
+import { checkPaymentsSettings, paymentsDeps } from './deps';
 import type { PaymentGateway } from './gateway';
 import { executePremiumCommand } from './premium';
 import { commandOfWebhook, webhookSchema } from './webhookPayload';
 
-paymentsDeps();
+checkPaymentsSettings();
 
 const headerOf = (event: APIGatewayProxyEventV2, name: string): string | undefined => event.headers?.[name] ?? undefined;
 
@@ -28,7 +28,7 @@ const ownerOfOrder = async (gateway: PaymentGateway, orderId: string): Promise<s
 export const handler = middy(async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
   const headers = event.headers ?? {};
   try {
-    const { config, gateway, store } = paymentsDeps();
+    const { config, gateway, store } = await paymentsDeps();
     const rawBody = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
     const signature = headerOf(event, 'x-razorpay-signature') ?? '';
     if (!webhookSignatureValid({ webhookSecret: config.webhookSecret, rawBody, signature }))
