@@ -61,6 +61,9 @@ export const describeResource = (arns: Arns & { stackName: string }, logicalId: 
     }
     case 'AWS::Cognito::UserPoolClient':
       return { ref: named('ClientName', logicalId), attributes: {} };
+    case 'AWS::CloudFront::Distribution':
+      // No CloudFront runs locally: its domain is empty, which functions read as "no distribution" (functions/delivery).
+      return { ref: logicalId, attributes: { Id: logicalId, DomainName: '' } };
     case 'AWS::StepFunctions::StateMachine':
       return describeStateMachine(arns, named('StateMachineName'));
     default: {
