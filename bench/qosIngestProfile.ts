@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpus } from 'node:os';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { startLocalCloud } from '../local/cloud';
 import type { BenchModule, BenchSection } from './benchModule';
+import { benchDataRoot, startBenchStack } from './benchStack';
 import { measureWindow, percentile, round } from './measure';
 
-const seconds = Number(process.env.QOS_BENCH_SECONDS ?? 8);
-const senders = Number(process.env.QOS_BENCH_SENDERS ?? 16);
-/** Where the stack keeps its data: the default temp dir is on disk here; /dev/shm (tmpfs) takes fsync out. */
-const dataRoot = process.env.QOS_BENCH_DATA_ROOT ?? tmpdir();
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const senders = Number(process.env.BENCH_SENDERS ?? 16);
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 
 /**
@@ -23,9 +19,8 @@ const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 export const qosIngestProfileBenchmark: BenchModule = {
   section: 'qosIngestProfile',
   async run(): Promise<BenchSection> {
-    const dataDir = join(mkdtempSync(join(dataRoot, 'showrunner-bench-qos-')), 'data');
-    const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
-    const api = cloud.endpoints.api;
+    const stack = await startBenchStack('qos-profile');
+    const { cloud, api } = stack;
     let counter = 0;
     const ts = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 - 60_000).toISOString().replace('Z', '123');
     const sessionBatch = (daysAgo: number) =>
@@ -84,16 +79,15 @@ export const qosIngestProfileBenchmark: BenchModule = {
       });
       console.log(rows.at(-1));
     }
-    await cloud.stop();
-    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await stack.stop();
     return {
       title: 'QoS ingestion profile: where a request spends its time (layers taken away one at a time)',
       measuredAt: new Date().toISOString(),
-      environment: `Node ${process.version}, ${cpus().length} CPUs (shared), npm start's stack on the real serverless.yml, data in ${dataRoot}, ${senders} senders, ${seconds} s per row`,
+      environment: `Node ${process.version}, ${cpus().length} CPUs (shared), npm start's stack on the real serverless.yml, data in ${benchDataRoot}, ${senders} senders, ${seconds} s per row`,
       notes: [
         'Each row is measured after 3 s of the same load, so worker cold starts are not in it.',
         'Projectors run in the background during the rows that write; they compete for the same CPUs and DynamoDB Local.',
-        'Reproduce: npm run bench -- qosIngestProfile (QOS_BENCH_SECONDS, QOS_BENCH_SENDERS, QOS_BENCH_DATA_ROOT=/dev/shm for tmpfs).',
+        'Reproduce: npm run bench -- qosIngestProfile (BENCH_SECONDS, BENCH_SENDERS, BENCH_DATA_ROOT=/dev/shm for tmpfs).',
       ],
       columns: ['layer', 'requests/s', 'events/s', 'p50 ms', 'p99 ms'],
       rows,
