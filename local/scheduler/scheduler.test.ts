@@ -15,13 +15,15 @@ const manualClock = (start: number) => {
     },
     clearTimer: (handle) => void timers.delete(handle as number),
   };
-  const advanceTo = (to: number) => {
+  /** Fires the due timers in order, letting settled invocations finish between firings as real time would. */
+  const advanceTo = async (to: number) => {
     for (;;) {
       const due = [...timers].filter(([, t]) => t.at <= to).sort(([, a], [, b]) => a.at - b.at)[0];
       if (due === undefined) break;
       timers.delete(due[0]);
       now = Math.max(now, due[1].at);
       due[1].callback();
+      await new Promise((r) => setImmediate(r));
     }
     now = to;
   };
@@ -94,9 +96,9 @@ describe('the local scheduler', () => {
 
   it('invokes the target with the Scheduled Event at each firing, and never before', async () => {
     const { scheduler, advanceTo, calls } = run([{ name: 'tick-rule', functionName: 'svc-dev-tick', expression: 'rate(1 minute)' }]);
-    advanceTo(at('2026-03-01T10:01:29Z'));
+    await advanceTo(at('2026-03-01T10:01:29Z'));
     expect(calls).toEqual([]);
-    advanceTo(at('2026-03-01T10:03:30Z'));
+    await advanceTo(at('2026-03-01T10:03:30Z'));
     expect(calls.map((c) => (c.payload as { time: string }).time)).toEqual(['2026-03-01T10:01:30Z', '2026-03-01T10:02:30Z', '2026-03-01T10:03:30Z']);
     expect(calls[0]).toEqual({
       functionName: 'svc-dev-tick',
@@ -118,7 +120,7 @@ describe('the local scheduler', () => {
 
   it('fires cron rules at their minutes and sends a configured input instead of the Scheduled Event', async () => {
     const { scheduler, advanceTo, calls } = run([{ name: 'quarter', functionName: 'fn', expression: 'cron(0/15 * * * ? *)', input: { mode: 'full' } }]);
-    advanceTo(at('2026-03-01T10:46:00Z'));
+    await advanceTo(at('2026-03-01T10:46:00Z'));
     expect(calls).toEqual([{ functionName: 'fn', payload: { mode: 'full' } }, { functionName: 'fn', payload: { mode: 'full' } }, { functionName: 'fn', payload: { mode: 'full' } }]);
     await scheduler.stop();
   });
@@ -131,24 +133,48 @@ describe('the local scheduler', () => {
       ],
       { periodOverrideMs: 500 },
     );
-    advanceTo(start + 1600);
+    await advanceTo(start + 1600);
     expect(calls.map((c) => c.functionName).sort()).toEqual(['a', 'a', 'a', 'b', 'b', 'b']);
     await scheduler.stop();
   });
 
   it('does not replay firings missed while the machine slept, and keeps firing after a failed invocation', async () => {
     const { scheduler, advanceTo, sleepUntil, calls, logs } = run([{ name: 'tick', functionName: 'fn', expression: 'rate(1 minute)' }], { fail: true });
-    advanceTo(at('2026-03-01T10:01:30Z'));
+    await advanceTo(at('2026-03-01T10:01:30Z'));
     expect(calls).toHaveLength(1);
-    await Promise.resolve();
-    await Promise.resolve();
     expect(logs).toEqual(['scheduled invocation of fn (tick) failed: handler threw']);
     // The timer for 10:02:30 goes off 10 minutes late: one firing, then the next one after now (10:13:30).
     sleepUntil(at('2026-03-01T10:12:40Z'));
-    advanceTo(at('2026-03-01T10:13:29Z'));
+    await advanceTo(at('2026-03-01T10:13:29Z'));
     expect(calls.map((c) => (c.payload as { time: string }).time)).toEqual(['2026-03-01T10:01:30Z', '2026-03-01T10:02:30Z']);
-    advanceTo(at('2026-03-01T10:13:30Z'));
+    await advanceTo(at('2026-03-01T10:13:30Z'));
     expect(calls.map((c) => (c.payload as { time: string }).time)).toHaveLength(3);
+    await scheduler.stop();
+  });
+
+  it('skips a firing while the same rule\'s last invocation still runs, and fires again once it has ended', async () => {
+    const { clock, advanceTo } = manualClock(start);
+    const finishers: (() => void)[] = [];
+    const logs: string[] = [];
+    const scheduler = startScheduler({
+      rules: [{ name: 'tick', functionName: 'fn', expression: 'rate(1 minute)' }],
+      region: 'eu-west-1',
+      accountId: '000000000000',
+      clock,
+      log: (line) => logs.push(line),
+      invoke: () => new Promise<void>((resolve) => finishers.push(resolve)),
+    });
+    await advanceTo(start + 3 * 60_000);
+    expect(finishers).toHaveLength(1);
+    expect(logs).toEqual([
+      'schedule tick: skipped the firing of 2026-03-01T10:02:30.000Z, the previous one is still running',
+      'schedule tick: skipped the firing of 2026-03-01T10:03:30.000Z, the previous one is still running',
+    ]);
+    finishers[0]?.();
+    await new Promise((r) => setImmediate(r));
+    await advanceTo(start + 4 * 60_000);
+    expect(finishers).toHaveLength(2);
+    finishers[1]?.();
     await scheduler.stop();
   });
 
@@ -170,7 +196,7 @@ describe('the local scheduler', () => {
           };
         }),
     });
-    advanceTo(start + 60_000);
+    await advanceTo(start + 60_000);
     const stopping = scheduler.stop();
     expect(pending()).toBe(0);
     finish();

@@ -28,7 +28,7 @@ export interface SchedulerOptions {
   readonly rules: readonly ScheduledRule[];
   readonly region: string;
   readonly accountId: string;
-  /** Invokes the target as EventBridge does, asynchronously: the scheduler does not wait for one firing to end before the next. */
+  /** Invokes the target as EventBridge does, asynchronously; a firing due while the rule's last invocation still runs is skipped. */
   invoke(functionName: string, payload: unknown): Promise<unknown>;
   log(line: string): void;
   /** When set, every rule fires every this many ms instead of on its expression (SHOWRUNNER_SCHEDULE_PERIOD_MS: tests). */
@@ -59,7 +59,8 @@ export const scheduledEvent = (rule: ScheduledRule, at: number, region: string, 
  * Runs serverless.yml's schedule rules on this machine: each rule fires at its expression's times and invokes
  * its function with the Scheduled Event (or the rule's constant input). A firing whose time has passed while
  * the machine slept is not replayed: the rule fires next at its next time after now, as a missed minute on
- * EventBridge is not made up either. A failed invocation is logged; the next firing happens regardless.
+ * EventBridge is not made up either. A failed invocation is logged; the next firing happens regardless. Unlike
+ * EventBridge, a rule never has two invocations running at once (see fire).
  */
 export const startScheduler = (options: SchedulerOptions): Scheduler => {
   const clock = options.clock ?? systemClock;
@@ -74,13 +75,26 @@ export const startScheduler = (options: SchedulerOptions): Scheduler => {
     timers.set(rule.name, clock.setTimer(() => fire(rule, schedule, at), Math.max(0, at - clock.now())));
   };
 
+  const running = new Set<string>();
+
   const fire = (rule: ScheduledRule, schedule: Schedule, at: number): void => {
     if (stopped) return;
+    if (running.has(rule.name)) {
+      // EventBridge would invoke again; here a tick that finds the last one still running (a cold start on a
+      // busy machine) is skipped, or ticks pile up as cold starts and the machine never catches up.
+      options.log(`schedule ${rule.name}: skipped the firing of ${new Date(at).toISOString()}, the previous one is still running`);
+      arm(rule, schedule, Math.max(at, clock.now()));
+      return;
+    }
+    running.add(rule.name);
     const payload = rule.input === undefined ? scheduledEvent(rule, at, options.region, options.accountId) : rule.input;
     const invocation = options
       .invoke(rule.functionName, payload)
       .catch((error: unknown) => options.log(`scheduled invocation of ${rule.functionName} (${rule.name}) failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => inFlight.delete(invocation));
+      .finally(() => {
+        inFlight.delete(invocation);
+        running.delete(rule.name);
+      });
     inFlight.add(invocation);
     arm(rule, schedule, Math.max(at, clock.now()));
   };
