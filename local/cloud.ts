@@ -9,7 +9,7 @@ import type { RuleTarget } from './eventbridge/types';
 import { startHttpApiGateway, type LocalIssuer } from './gateway';
 import { cognitoEdgeRoute, localIssuerFor } from './cognito/part';
 import { startLocalPaymentGateway } from './payments/part';
-import { createLambdaRuntime, type LambdaRuntime } from './lambda';
+import { createLambdaRuntime, LambdaFunctionError, type LambdaRuntime } from './lambda';
 import { createLocalMediaConvert } from './mediaconvert/transcoder';
 import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbLocal';
 import { assertPortFree } from './parts/portCheck';
@@ -165,7 +165,13 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     region: service.region,
     accountId: service.accountId,
     stateMachines: service.stateMachines.map((m) => ({ name: m.name, definition: m.definition, type: m.type })),
-    invokeLambda: (fn, payload) => invoke(fn.startsWith('arn:') ? (functionNameOfArn(fn) ?? fn) : fn, payload),
+    // Step Functions names a function error after its errorType (what a Catch on `OutputsMissing` matches), not after
+    // the runtime's wrapper.
+    invokeLambda: (fn, payload) =>
+      invoke(fn.startsWith('arn:') ? (functionNameOfArn(fn) ?? fn) : fn, payload).catch((error: unknown) => {
+        if (!(error instanceof LambdaFunctionError)) throw error;
+        throw Object.assign(new Error(error.errorMessage), { name: error.errorType, stack: [`${error.errorType}: ${error.errorMessage}`, ...error.trace.slice(1)].join('\n') });
+      }),
     putEvents: (entries) => bus.putEvents(entries),
     dynamodb: { endpoint: dynamo.endpoint },
     mediaConvertCreateJob: createLocalMediaConvert({ s3Endpoint: s3.endpoint, region: service.region }),

@@ -12,6 +12,11 @@ const workflowEnvSchema = z.object({
   /** CloudFront's origin on AWS; unset locally, where playback reads the S3 endpoint. */
   PLAYBACK_BASE_URL: z.url().optional(),
   AWS_ENDPOINT_URL_S3: z.url().optional(),
+  /**
+   * After publish, tag the source so the source bucket's lifecycle rule moves it to this storage class (the AWS
+   * VOD solution's "archive source"); `off` keeps sources where they are.
+   */
+  ARCHIVE_SOURCE: z.enum(['off', 'GLACIER', 'DEEP_ARCHIVE']).default('off'),
   AWS_REGION: z.string().min(1).default('eu-west-1'),
 });
 export type WorkflowConfig = z.infer<typeof workflowEnvSchema>;

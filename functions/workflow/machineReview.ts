@@ -9,6 +9,7 @@ import { s3Client } from '../shared/s3';
 import { executeShowCommand, loadShow } from '../shows/showCommands';
 import { workflowConfig } from './config';
 import { decideReview } from './decideReview';
+import { sendReviewHeartbeat } from './heartbeat';
 import { measureSignals } from './signals';
 import { createReviews, ReviewAlreadyDecidedError } from './reviews';
 
@@ -28,6 +29,9 @@ export const handler = async (event: unknown) => {
   const reviews = createReviews(workflowConfig().REVIEWS_TABLE);
   const { state } = await loadShow(eventStore(), detail.showId);
   if (state.status !== 'inReview' || state.review?.transcodeId !== detail.transcodeId || state.probe === null) return { decided: false };
+  // The review is picked up: the wait's "nobody opened it" deadline starts over while the media is measured.
+  const pickedUp = await sendReviewHeartbeat(reviews, detail.showId);
+  if (!pickedUp) return { decided: false };
   const url = await getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: detail.source.bucket, Key: detail.source.key }), { expiresIn: 900 });
   const signals = await measureSignals(url, state.probe.durationMs / 1000, state.probe.audio.length > 0);
   const outcome = decideMachineReview(signals);

@@ -2,13 +2,31 @@ import { outputKeys } from '../../domain/media/jobSettings';
 import { eventStore } from '../shared/eventStore';
 import { loadShow } from '../shows/showCommands';
 import { playbackBaseUrl, workflowConfig } from './config';
+import { exists, tagForArchive } from './objects';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';
 
-/** Publishes the approved transcode: playback URLs for HLS and DASH and the thumbnails, from the media bucket's origin. */
+/** The outputs under review are gone (a review can last weeks): publishing would hand out dead URLs. */
+export class OutputsMissingError extends Error {
+  constructor(missing: readonly string[]) {
+    super(`Cannot publish: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} no longer in the media bucket.`);
+    this.name = 'OutputsMissing';
+  }
+}
+
+/**
+ * Publishes the approved transcode: checks its manifests are still there, archives the source if configured, and
+ * records the playback URLs for HLS and DASH and the thumbnails, from the media bucket's origin.
+ */
 export const handler = async (event: unknown) => {
   const run = parseTaskInput(preparedRunSchema, event);
-  const base = playbackBaseUrl(workflowConfig());
+  const config = workflowConfig();
+  const base = playbackBaseUrl(config);
   const keys = outputKeys(run.showId, run.prepared.transcodeId);
+  const present = await Promise.all([keys.hlsMaster, keys.dashManifest].map(async (key) => ({ key, there: await exists(config.MEDIA_BUCKET, key) })));
+  const missing = present.filter((output) => !output.there).map((output) => output.key);
+  if (missing.length > 0) throw new OutputsMissingError(missing);
+  // Before the publication is recorded, so a failure to tag fails the stage visibly and a retry tags again.
+  if (config.ARCHIVE_SOURCE !== 'off') await tagForArchive(run.bucket, run.key, config.ARCHIVE_SOURCE);
   const { state } = await loadShow(eventStore(), run.showId);
   const thumbnails = state.transcode?.result?.thumbnailKeys ?? [];
   const url = (key: string) => `${base}/${key}`;
@@ -23,5 +41,5 @@ export const handler = async (event: unknown) => {
     ],
     thumbnailUrls: thumbnails.map(url),
   });
-  return { hls: url(keys.hlsMaster), dash: url(keys.dashManifest) };
+  return { hls: url(keys.hlsMaster), dash: url(keys.dashManifest), archived: config.ARCHIVE_SOURCE };
 };

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbEventStore } from '../../adapters/eventstore';
 import { decodeShowEvent, showStreamId, type ShowEventType } from '../../domain/show';
 import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
+import type { PutEventsRequestEntry } from '../../local/eventbridge/types';
 import { createLocalIssuer, type LocalIssuer } from '../../local/gateway';
 import { ffmpegPath, run } from './ffmpeg';
 import { makeTestClip, type ClipOptions } from '../../local/mediaconvert/testClip';
@@ -29,6 +30,7 @@ describe('the publish workflow', () => {
     // Short review deadlines so the timeout path runs in seconds; a fault-injected input for the failure path.
     process.env.SHOWRUNNER_WORKFLOW_DEADLINES = 'short';
     process.env.SHOWRUNNER_MEDIACONVERT_FAIL_INPUTS = '^uploads/fail-transcode-';
+    process.env.SHOWRUNNER_ARCHIVE_SOURCE = 'GLACIER';
     cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
     const cognito = cloud.service.httpApi.authorizers.cognito;
     issuer = await createLocalIssuer({ dataDir, issuerUrl: cognito?.issuerUrl ?? '', audience: cognito?.audience[0] ?? '' });
@@ -99,15 +101,64 @@ describe('the publish workflow', () => {
 
   const timeline = async (showId: string) => (await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { currentStage: string; executionName: string | null; error: { stage: string; reason: string } | null; stages: { stage: string; status: string }[] };
 
+  /** The ShowProcessingFailed notifications the state machine put on the bus for a show (its putEvents task). */
+  const notifications: PutEventsRequestEntry[] = [];
+  beforeAll(() => {
+    const putEvents = cloud.eventBridge.putEvents.bind(cloud.eventBridge);
+    jest.spyOn(cloud.eventBridge, 'putEvents').mockImplementation(async (entries) => {
+      notifications.push(...entries.filter((entry) => entry.DetailType === 'ShowProcessingFailed'));
+      return putEvents(entries);
+    });
+  });
+  const notificationsOf = (showId: string) => notifications.filter((entry) => (JSON.parse(entry.Detail ?? '{}') as { showId?: string }).showId === showId);
+
+  /** Waits for the run to end FAILED: after that, no further notification of it can come. */
+  const failedRun = (executionName: string) =>
+    waitFor(`execution ${executionName} to fail`, async () => {
+      const { executions } = await cloud.stepFunctions.listExecutions({ stateMachineArn: `arn:aws:states:${cloud.service.region}:${cloud.service.accountId}:stateMachine:showrunner-dev-publish` });
+      return executions.some((e) => e.name === executionName && e.status === 'FAILED') ? true : undefined;
+    });
+
+  /** The run stopped at `stage`: one ProcessingFailed in the stream, the workflow view, exactly one notification. */
+  const expectRecordedFailure = async (showId: string, stage: string, error: string | RegExp) => {
+    await waitForEvent(showId, 'ProcessingFailed');
+    const recorded = (await events(showId)).filter((e) => e.type === 'ProcessingFailed');
+    expect(recorded).toHaveLength(1);
+    const data = recorded[0]?.type === 'ProcessingFailed' ? recorded[0].data : undefined;
+    expect(data?.stage).toBe(stage);
+    expect(data?.error).toMatch(error);
+    await failedRun(data?.executionName ?? '');
+    const notified = notificationsOf(showId);
+    expect(notified).toHaveLength(1);
+    expect(JSON.parse(notified[0]?.Detail ?? '{}')).toMatchObject({ showId, stage, executionName: data?.executionName });
+    const view = await timeline(showId);
+    expect(view.currentStage).toBe(stage);
+    expect(view.stages.at(-1)).toMatchObject({ stage, status: 'failed' });
+    expect(view.error?.stage).toBe(stage);
+    return data;
+  };
+
+  const reprocessReachesReview = async (showId: string) => {
+    const before = (await types(showId)).filter((t) => t === 'ReviewRequested').length;
+    expect((await api('POST', `/shows/${showId}/reprocess`, ['admin'])).status).toBe(202);
+    await waitFor('the reprocessed run to reach review', async () => ((await types(showId)).filter((t) => t === 'ReviewRequested').length > before ? true : undefined));
+    const view = await timeline(showId);
+    expect(view.error).toBeNull();
+    expect(view.stages.at(-1)).toMatchObject({ stage: 'review', status: 'running' });
+  };
+
   it('takes an upload to review, and an approval by a human to published HLS that decodes end to end', async () => {
     // No audio track: the machine reviewer is unsure and escalates to a human.
-    const { showId } = await upload(await clip('silent', { audio: 'none' }));
+    const { showId, key } = await upload(await clip('silent', { audio: 'none' }));
     await waitForEvent(showId, 'ReviewEscalated');
     // Later escalations (the short review deadline of this suite) may follow; the run up to the review is fixed.
     expect((await types(showId)).slice(0, 9)).toEqual(['ShowDrafted', 'UploadRequested', 'SourceUploaded', 'IngestStarted', 'SourceProbed', 'TranscodeRequested', 'TranscodeCompleted', 'ReviewRequested', 'ReviewEscalated']);
 
+    // A reviewer opening the review heartbeats the waiting task: the claim succeeds only while the wait is live.
+    expect((await api('POST', `/reviews/${showId}/claim`, ['creator'])).status).toBe(403);
+    expect((await api('POST', `/reviews/${showId}/claim`, ['reviewer'])).status).toBe(200);
     const pending = await api('GET', '/reviews?status=pending', ['reviewer']);
-    expect((pending.body.reviews as { showId: string }[]).map((r) => r.showId)).toContain(showId);
+    expect((pending.body.reviews as { showId: string; claimedBy?: string }[]).find((r) => r.showId === showId)?.claimedBy).toBe('reviewer-user');
     expect((await api('POST', `/reviews/${showId}/decision`, ['creator'], { decision: 'approve' })).status).toBe(403);
 
     const approved = await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve', reason: 'looks right' });
@@ -125,6 +176,10 @@ describe('the publish workflow', () => {
     const status = await timeline(showId);
     expect(status.stages.map((s) => `${s.stage}:${s.status}`)).toEqual(['upload:succeeded', 'ingest:succeeded', 'transcode:succeeded', 'review:succeeded', 'publish:succeeded']);
     expect(status.executionName).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+    // SHOWRUNNER_ARCHIVE_SOURCE=GLACIER: the published source carries the tag the bucket's lifecycle rule matches.
+    const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: 'showrunner-dev-sources', Key: key }));
+    expect(tags.TagSet).toEqual([{ Key: 'ArchiveSource', Value: 'GLACIER' }]);
+    expect((await api('POST', `/reviews/${showId}/claim`, ['reviewer'])).status).toBe(409);
     // The first run pays every function's cold start.
   }, 150_000);
 
@@ -166,10 +221,42 @@ describe('the publish workflow', () => {
     expect(failure?.type === 'TranscodeFailed' && failure.data.message).toContain('Injected failure');
     expect((await timeline(showId)).error).toMatchObject({ stage: 'transcode', reason: 'JOB_FAILED' });
 
+    await expectRecordedFailure(showId, 'transcode', 'MediaConvert.JobFailed');
+    // The transcode's own failure event names the reason better than the run's, and the view keeps it.
+    expect((await timeline(showId)).error).toMatchObject({ stage: 'transcode', reason: 'JOB_FAILED' });
+
     expect((await api('POST', `/shows/${showId}/reprocess`, ['creator'])).status).toBe(403);
     expect((await api('POST', `/shows/${showId}/reprocess`, ['admin'])).status).toBe(202);
     await waitFor('the second transcode request', async () => ((await types(showId)).filter((t) => t === 'TranscodeRequested').length === 2 ? true : undefined));
   }, 100_000);
+
+  it('records a failed review stage, announces it once, and a reprocess starts over', async () => {
+    const { showId } = await upload(await clip('review-fails', { audio: 'none' }));
+    await waitForEvent(showId, 'ReviewEscalated');
+    // The reviewer side reports that it cannot review (what a content-moderation backend giving up does): the real
+    // SendTaskFailure on the stored token. The token may be replaced by a timeout escalation meanwhile: read it again.
+    await waitFor('the review task to take the failure', async () => {
+      const item = await dynamodb.send(new GetItemCommand({ TableName: 'showrunner-dev-reviews', Key: { showId: { S: showId } }, ConsistentRead: true }));
+      const taskToken = item.Item?.taskToken?.S ?? '';
+      return cloud.stepFunctions.sendTaskFailure({ taskToken, error: 'Review.Unavailable', cause: 'The moderation service gave up on this media.' }).then(() => true, () => undefined);
+    });
+    const failure = await expectRecordedFailure(showId, 'review', 'Review.Unavailable');
+    expect(failure?.cause).toBe('The moderation service gave up on this media.');
+    await reprocessReachesReview(showId);
+  }, 150_000);
+
+  it('records a failed publish (outputs gone while in review), announces it once, and a reprocess starts over', async () => {
+    const { showId } = await upload(await clip('publish-fails', { audio: 'none' }));
+    await waitForEvent(showId, 'ReviewEscalated');
+    const transcoded = (await events(showId)).find((e) => e.type === 'TranscodeCompleted');
+    const master = transcoded?.type === 'TranscodeCompleted' ? transcoded.data.outputs.find((o) => o.format === 'hls')?.key : undefined;
+    await s3.send(new DeleteObjectCommand({ Bucket: 'showrunner-dev-media', Key: master ?? '' }));
+    expect((await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve' })).status).toBe(200);
+    const failure = await expectRecordedFailure(showId, 'publish', 'OutputsMissing');
+    expect(failure?.cause).toContain(master);
+    expect(await types(showId)).not.toContain('ShowPublished');
+    await reprocessReachesReview(showId);
+  }, 150_000);
 
   it('records a review nobody decided in time as escalated, and a human can still decide it', async () => {
     const { showId } = await upload(await clip('slow-review', { audio: 'none' }));

@@ -1,18 +1,15 @@
-import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { outputKeys, renditionsOf, type MediaConvertJob } from '../../domain/media/jobSettings';
 import { s3Client } from '../shared/s3';
 import { workflowConfig } from './config';
+import { exists } from './objects';
 import { parseTaskInput, preparedRunSchema, record, runSchema, workflowActor } from './workflowInput';
 
 const inputSchema = runSchema.extend({
   prepared: z.object({ transcodeId: z.string(), job: z.custom<MediaConvertJob>((value) => typeof value === 'object' && value !== null && 'Settings' in value) }),
 });
 
-const exists = (bucket: string, key: string) =>
-  s3Client()
-    .send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
-    .then(() => true, () => false);
 
 /**
  * Records a finished transcode: checks that the manifests really are in the media bucket (a job that reports

@@ -17,6 +17,9 @@ export const reviewItemSchema = z.object({
   escalation: z.string().nullable().default(null),
   decidedBy: z.string().optional(),
   decidedAt: z.string().optional(),
+  /** The human who opened the review last (POST /reviews/{showId}/claim); the decision may still come from anyone. */
+  claimedBy: z.string().optional(),
+  claimedAt: z.string().optional(),
 });
 export type ReviewItem = z.infer<typeof reviewItemSchema>;
 
@@ -73,6 +76,25 @@ export const createReviews = (table: string) => ({
           ConditionExpression: '#status = :pending AND transcodeId = :transcodeId',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':decision': decision, ':by': decidedBy, ':at': decidedAt, ':pending': 'pending', ':transcodeId': transcodeId },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new ReviewAlreadyDecidedError(showId);
+      throw error;
+    }
+  },
+
+  /** A reviewer opened a pending review: noted on the item (the reviewers' list shows it); never a lock. */
+  async markClaimed(showId: string, claimedBy: string, claimedAt: string): Promise<void> {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { showId },
+          UpdateExpression: 'SET claimedBy = :by, claimedAt = :at',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':by': claimedBy, ':at': claimedAt, ':pending': 'pending' },
         }),
       );
     } catch (error) {

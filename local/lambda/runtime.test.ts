@@ -27,11 +27,13 @@ const rejectionOf = (promise: Promise<unknown>): Promise<unknown> =>
 
 describe('the local Lambda runtime', () => {
   let lambda: LambdaRuntime;
+  const errorLog: string[] = [];
 
   beforeAll(() => {
     lambda = createLambdaRuntime({
       baseEnv: { SHARED: 'from-base', GREETING: 'base-greeting' },
       region: 'eu-west-1',
+      errorLog: (text) => errorLog.push(text),
       functions: [
         fixture('envReader.ts', 'handler', { key: 'english', environment: { GREETING: 'hello' } }),
         fixture('envReader.ts', 'handler', { key: 'french', environment: { GREETING: 'bonjour' } }),
@@ -112,6 +114,17 @@ describe('the local Lambda runtime', () => {
     expect(error).toMatchObject({ errorType: 'ShowNotFoundError', errorMessage: 'Show show-1 does not exist' });
     expect((error as LambdaFunctionError).trace.join('\n')).toContain('failures.ts');
     expect(await rejectionOf(lambda.invoke('throwsString', {}))).toMatchObject({ errorType: 'string', errorMessage: 'plain text failure' });
+  });
+
+  it('writes a failed invocation\'s error and stack to the error log, every line under the function\'s name', async () => {
+    errorLog.length = 0;
+    await rejectionOf(lambda.invoke('throwsNamed', { showId: 'show-2' }));
+    const lines = errorLog.join('').trimEnd().split('\n');
+    expect(lines[0]).toBe('[lambda fixture-test-throwsNamed] ShowNotFoundError: Show show-2 does not exist');
+    expect(lines.slice(1).some((line) => line.includes('failures.ts'))).toBe(true);
+    expect(lines.every((line) => line.startsWith('[lambda fixture-test-throwsNamed] '))).toBe(true);
+    await lambda.invoke('returnsUndefined', {});
+    expect(errorLog).toHaveLength(1);
   });
 
   it('returns what Lambda would serialize: undefined as null, dates as strings, callback results', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LambdaRuntimeStoppedError, UnknownFunctionError } from './errors';
+import { LambdaFunctionError, LambdaRuntimeStoppedError, UnknownFunctionError } from './errors';
 import { Sandbox } from './sandbox';
 
 /** What the runtime needs of a function: the fields of local/config's LocalFunction. */
@@ -20,6 +20,12 @@ export interface LambdaRuntimeOptions {
   readonly accountId?: string;
   /** Warm workers per function at most; further concurrent invokes wait their turn. */
   readonly maxConcurrencyPerFunction?: number;
+  /**
+   * Where a failed invocation's error and stack go (default: this process's stderr), one line each, prefixed with
+   * the function's name: on AWS they would be in the function's log group; locally, a 500 or a failed task needs them
+   * next to the test output.
+   */
+  readonly errorLog?: (text: string) => void;
 }
 
 export interface InvokeOptions {
@@ -47,6 +53,12 @@ const reservedEnvironment = (fn: RunnableFunction, region: string): Record<strin
   AWS_LAMBDA_LOG_STREAM_NAME: `local/[$LATEST]${randomUUID().replace(/-/g, '')}`,
 });
 
+/** `[lambda <name>] errorType: message`, then the stack, each line under the same prefix so it greps as one. */
+export const functionErrorLines = (functionName: string, error: LambdaFunctionError): string => {
+  const trace = error.trace.filter((line, index) => !(index === 0 && line.includes(error.errorMessage)));
+  return `${[`${error.errorType}: ${error.errorMessage}`, ...trace].map((line) => `[lambda ${functionName}] ${line}`).join('\n')}\n`;
+};
+
 class FunctionPool {
   private readonly sandboxes: Sandbox[] = [];
   private readonly idle: Sandbox[] = [];
@@ -65,6 +77,9 @@ class FunctionPool {
       await sandbox.ready;
       const awsRequestId = invokeOptions.awsRequestId ?? randomUUID();
       return await sandbox.invoke({ awsRequestId, eventJson, deadlineMs: Date.now() + this.fn.timeoutSeconds * 1000 });
+    } catch (error) {
+      if (error instanceof LambdaFunctionError) this.options.errorLog(functionErrorLines(this.fn.name, error));
+      throw error;
     } finally {
       this.release(sandbox);
     }
@@ -129,6 +144,7 @@ export const createLambdaRuntime = (options: LambdaRuntimeOptions): LambdaRuntim
     region: options.region ?? options.baseEnv?.AWS_REGION ?? 'us-east-1',
     accountId: options.accountId ?? '000000000000',
     maxConcurrencyPerFunction: options.maxConcurrencyPerFunction ?? 4,
+    errorLog: options.errorLog ?? ((text: string) => void process.stderr.write(text)),
   };
   const pools = new Map<string, FunctionPool>();
   for (const fn of options.functions) {

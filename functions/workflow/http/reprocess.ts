@@ -14,8 +14,8 @@ export const handler = httpHandler({ path: z.object({ showId: showIdSchema }), a
   if (state.status === 'none') throw notFound(`show ${path.showId}`);
   const source = state.upload?.source;
   if (!state.upload || !source || state.probe === null) throw new HttpError(409, 'NOTHING_TO_REPROCESS', `Show ${path.showId} has no probed source to reprocess.`);
-  if (!['transcodeFailed', 'rejected'].includes(state.status)) {
-    throw new HttpError(409, 'REPROCESS_NOT_ALLOWED', `Show ${path.showId} is ${state.status}: only a failed transcode or a rejected show is reprocessed.`);
+  if (!['transcodeFailed', 'rejected', 'processingFailed'].includes(state.status)) {
+    throw new HttpError(409, 'REPROCESS_NOT_ALLOWED', `Show ${path.showId} is ${state.status}: only a failed run or a rejected show is reprocessed.`);
   }
   const executionName = `reprocess-${requestId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60)}`;
   const run = { showId: path.showId, uploadId: state.upload.uploadId, bucket: workflowConfig().SOURCE_BUCKET, key: source.key, sizeBytes: source.sizeBytes, etag: source.etag, executionName, reprocess: true };

@@ -6,6 +6,7 @@ import { json } from '../../http/response';
 import { httpHandler } from '../../http/httpHandler';
 import { workflowConfig } from '../config';
 import { decideReview } from '../decideReview';
+import { sendReviewHeartbeat } from '../heartbeat';
 import { createReviews, ReviewAlreadyDecidedError } from '../reviews';
 
 const reviews = () => createReviews(workflowConfig().REVIEWS_TABLE);
@@ -43,3 +44,20 @@ export const decide = httpHandler(
     }
   },
 );
+
+/**
+ * POST /reviews/{showId}/claim (reviewer): a reviewer opened the review. Sends the waiting workflow a heartbeat, so
+ * the "nobody even opened it" deadline (HeartbeatSeconds) starts over; the review stays pending for anyone to decide.
+ */
+export const claim = httpHandler({ path: z.object({ showId: showIdSchema }), access: { roles: ['reviewer'] } }, async ({ path, caller, now }) => {
+  const claimedBy = caller?.userId ?? 'unknown';
+  try {
+    await reviews().markClaimed(path.showId, claimedBy, now);
+  } catch (error) {
+    if (error instanceof ReviewAlreadyDecidedError) throw new HttpError(409, 'REVIEW_NOT_PENDING', error.message);
+    throw error;
+  }
+  const workflowNotified = await sendReviewHeartbeat(reviews(), path.showId);
+  if (!workflowNotified) throw new HttpError(409, 'REVIEW_NOT_PENDING', `The review of show ${path.showId} is no longer waiting for a decision.`);
+  return json(200, { showId: path.showId, claimedBy, claimedAt: now });
+});

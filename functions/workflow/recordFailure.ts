@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { processingStageSchema } from '../../events/catalog/processingFailed';
+import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
+
+const inputSchema = runSchema.pick({ showId: true, executionName: true }).extend({
+  notice: z.object({ stage: processingStageSchema, error: z.string().nullish(), cause: z.string().nullish() }),
+});
+
+/** A Lambda error reaches the Catch as `{"errorType", "errorMessage", "trace"}` in Cause: the message is what people read. */
+const readableCause = (cause: string): string => {
+  try {
+    const parsed: unknown = JSON.parse(cause);
+    const message = z.object({ errorMessage: z.string().min(1) }).safeParse(parsed);
+    if (message.success) return message.data.errorMessage;
+  } catch {
+    // Not JSON: a States.* or service error's cause is plain text already.
+  }
+  return cause;
+};
+
+/**
+ * Records where and why a run stopped, in the show's stream, before the workflow announces it on the bus. The
+ * command id is the execution's, so a retried task records nothing twice (and the decider records one failure per
+ * execution anyway).
+ */
+export const handler = async (event: unknown) => {
+  const run = parseTaskInput(inputSchema, event);
+  const error = (run.notice.error ?? '').trim() || 'States.TaskFailed';
+  const cause = readableCause((run.notice.cause ?? '').trim()).slice(0, 2000) || 'No cause was given.';
+  await record(run, 'processing-failed', {
+    type: 'RecordProcessingFailure',
+    showId: run.showId,
+    now: new Date().toISOString(),
+    actor: workflowActor,
+    executionName: run.executionName,
+    stage: run.notice.stage,
+    error: error.slice(0, 256),
+    cause,
+  });
+  return { recorded: true };
+};
