@@ -1,5 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -20,6 +22,8 @@ export interface PaymentGatewaySimulatorOptions {
   /** Where webhooks go (the API's POST /webhooks/razorpay); none are sent until it is set. */
   readonly webhookUrl?: string;
   readonly now?: () => number;
+  /** Keeps orders and payments in this JSON file, so they survive a restart of the local cloud; in memory without it. */
+  readonly stateFile?: string;
 }
 
 interface Order {
@@ -48,6 +52,30 @@ interface Payment {
   created_at: number;
 }
 
+const stateSchema = z.object({
+  orders: z.array(z.looseObject({ id: z.string() })),
+  payments: z.array(z.looseObject({ id: z.string() })),
+});
+
+/** The orders and payments of an earlier run, as it wrote them (this file is only ever written by the simulator). */
+const loadState = (file: string | undefined): { orders: Map<string, Order>; payments: Map<string, Payment> } => {
+  const empty = { orders: new Map<string, Order>(), payments: new Map<string, Payment>() };
+  if (file === undefined) return empty;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty;
+    throw error;
+  }
+  const parsed = stateSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${file} is not the Razorpay simulator's state: delete it to start with no orders`);
+  return {
+    orders: new Map(parsed.data.orders.map((order) => [order.id, order as unknown as Order])),
+    payments: new Map(parsed.data.payments.map((payment) => [payment.id, payment as unknown as Payment])),
+  };
+};
+
 const orderBodySchema = z.object({
   amount: z.number().int().min(100),
   currency: z.string().regex(/^[A-Z]{3}$/),
@@ -72,8 +100,15 @@ class GatewayError extends Error {
 
 export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimulatorOptions) => {
   const now = options.now ?? Date.now;
-  const orders = new Map<string, Order>();
-  const payments = new Map<string, Payment>();
+  const { orders, payments } = loadState(options.stateFile);
+  /** Written whole after every change, through a temporary file, so a crash leaves the old state or the new one. */
+  const save = () => {
+    if (options.stateFile === undefined) return;
+    mkdirSync(dirname(options.stateFile), { recursive: true });
+    const temporary = `${options.stateFile}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ orders: [...orders.values()], payments: [...payments.values()] }), { mode: 0o600 });
+    renameSync(temporary, options.stateFile);
+  };
   let webhookUrl = options.webhookUrl;
   const delivered: Array<{ eventId: string; status: number }> = [];
 
@@ -103,6 +138,7 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
       receipt: input.data.receipt ?? '', status: 'created', attempts: 0, notes: input.data.notes ?? {}, created_at: Math.floor(now() / 1000),
     };
     orders.set(order.id, order);
+    save();
     return order;
   };
 
@@ -116,6 +152,7 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
     const payment = payments.get(paymentId);
     if (payment?.status !== 'captured') throw new GatewayError(400, 'The payment has not been captured or is already refunded');
     payment.status = 'refunded';
+    save();
     const issued = { id: gatewayId('rfnd'), entity: 'refund', amount: payment.amount, currency: payment.currency, payment_id: payment.id, status: 'processed' };
     await sendWebhook('refund.processed', { refund: { entity: issued }, payment: { entity: payment } });
     return issued;
@@ -134,10 +171,12 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
     payments.set(payment.id, payment);
     if (outcome === 'failure') {
       order.status = 'attempted';
+      save();
       if (notify) await sendWebhook('payment.failed', { payment: { entity: { ...payment, error_code: 'BAD_REQUEST_ERROR', error_description: 'Payment failed' } } });
       return { error: { code: 'BAD_REQUEST_ERROR', description: 'Payment failed', metadata: { payment_id: payment.id, order_id: order.id } } };
     }
     Object.assign(order, { status: 'paid', amount_paid: order.amount, amount_due: 0 });
+    save();
     if (notify) await sendWebhook('payment.captured', { payment: { entity: payment } });
     return { razorpay_payment_id: payment.id, razorpay_order_id: order.id, razorpay_signature: hmacHex(options.keySecret, `${order.id}|${payment.id}`) };
   };
