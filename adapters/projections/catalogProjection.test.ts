@@ -122,7 +122,7 @@ describe('the catalogue projection behind its version gate', () => {
     await projectCatalogBatch({ db, catalogTable: table, store: fixture.store }, shuffled(history, 42));
     const live = await entriesOf(table, 1);
     const report = await rebuildCatalog({ db, catalogTable: table, store: fixture.store });
-    expect(report).toEqual({ generation: 2, streams: showIds.length });
+    expect(report).toEqual({ generation: 2, streams: showIds.length, prune: { pruned: [], deferred: [] } });
     expect(await readGenerations(db, table, 'catalog')).toEqual({ active: 2, building: null });
     expect(await entriesOf(table, 2)).toEqual(live);
   });

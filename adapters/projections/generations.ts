@@ -37,42 +37,25 @@ export class RebuildConflictError extends Error {
 
 const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
-/** Opens generation active+1 for building; refuses while another rebuild is under way. */
-export const startBuilding = async (db: DynamoDBDocumentClient, table: string, projection: string): Promise<number> => {
-  const current = await readGenerations(db, table, projection);
-  if (current.building !== null) throw new RebuildConflictError(projection, `generation ${current.building} is already being built`);
-  const next = current.active + 1;
+/**
+ * The atomic switch: the built generation becomes the one served, `previous` the one it replaces (kept for a
+ * rollback). `switchedAt` dates it, so pruning knows how long ago each older generation stopped being served;
+ * the run's claim and checkpoint go with it.
+ */
+export const switchTo = async (db: DynamoDBDocumentClient, table: string, projection: string, generation: number, run: { readonly runId: string; readonly at: number }): Promise<void> => {
   try {
     await db.send(
       new UpdateCommand({
         TableName: table,
         Key: pointerKey(projection),
-        UpdateExpression: 'SET active = :active, building = :next',
-        ConditionExpression: 'attribute_not_exists(pk) OR (active = :active AND (attribute_not_exists(building) OR building = :none))',
-        ExpressionAttributeValues: { ':active': current.active, ':next': next, ':none': null },
+        UpdateExpression:
+          'SET active = :generation, building = :none, previous = active, previousSwitchedAt = if_not_exists(switchedAt, :never), switchedAt = :at REMOVE builder, heartbeatAt, checkpoint',
+        ConditionExpression: 'building = :generation AND builder = :me',
+        ExpressionAttributeValues: { ':generation': generation, ':none': null, ':me': run.runId, ':at': run.at, ':never': 0 },
       }),
     );
   } catch (error) {
-    if (conditionFailed(error)) throw new RebuildConflictError(projection, 'another rebuild started at the same moment');
-    throw error;
-  }
-  return next;
-};
-
-/** The atomic switch: the built generation becomes the one served. */
-export const switchTo = async (db: DynamoDBDocumentClient, table: string, projection: string, generation: number): Promise<void> => {
-  try {
-    await db.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: pointerKey(projection),
-        UpdateExpression: 'SET active = :generation, building = :none, previous = active',
-        ConditionExpression: 'building = :generation',
-        ExpressionAttributeValues: { ':generation': generation, ':none': null },
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error)) throw new RebuildConflictError(projection, `generation ${generation} is no longer the one being built`);
+    if (conditionFailed(error)) throw new RebuildConflictError(projection, `generation ${generation} is no longer the one this run builds`);
     throw error;
   }
 };

@@ -1,6 +1,8 @@
 export { catalogIndexes, catalogTableDefinition, createCatalogTables, engagementTableDefinition, listingAttribute, type CatalogListing, type CatalogTableNames } from './catalogTables';
 export { entryKey, fromCatalogItem, listingKey, searchTextOf, toCatalogItem } from './catalogItem';
-export { initialGenerations, readGenerations, startBuilding, switchTo, writeTargets, RebuildConflictError, type Generations } from './generations';
+export { initialGenerations, readGenerations, switchTo, writeTargets, RebuildConflictError, type Generations } from './generations';
+export { claimBuild, rebuildLeaseMs, type BuildClaim } from './rebuildRun';
+export { pruneGraceMs } from './pruneGenerations';
 export { applyShowEvents, type ApplyOutcome, type CatalogWriterDeps } from './gatedApply';
 export { catalogProjection, projectCatalogBatch, type ProjectedBatch } from './catalogProjector';
 export { rebuildCatalog, type RebuildReport } from './rebuildCatalog';

@@ -5,8 +5,9 @@ import { createDynamoDbEventStore } from '../eventstore';
 import { rebuildCatalog } from './rebuildCatalog';
 
 /**
- * `npm run rebuild -- <projection>`: rebuilds a read model from the event store into a fresh generation and
- * switches the API to it. Tables come from the environment (as the functions get them), defaulting to the
+ * `npm run rebuild -- <projection>`: rebuilds a read model from the event store into a fresh generation,
+ * switches the API to it and deletes the generations before the one it replaced. Run it again after it was
+ * killed: it resumes from its checkpoint (at once after a failure, after 30 s after a kill). Tables come from the environment (as the functions get them), defaulting to the
  * dev stage's names; point AWS_ENDPOINT_URL_DYNAMODB at `npm start`'s DynamoDB to rebuild locally.
  */
 const envSchema = z.object({
@@ -35,7 +36,10 @@ const main = async () => {
   const client = new DynamoDBClient({});
   const started = Date.now();
   const report = await projections[name as keyof typeof projections](env, client);
-  console.log(`${name}: rebuilt ${report.streams} streams into generation ${report.generation} and switched to it in ${Date.now() - started} ms`);
+  const resumed = report.resumedAfter === undefined ? '' : ` (resumed an interrupted run after ${report.resumedAfter})`;
+  console.log(`${name}: rebuilt ${report.streams} streams into generation ${report.generation}${resumed} and switched to it in ${Date.now() - started} ms`);
+  if (report.prune.pruned.length > 0) console.log(`${name}: deleted generations ${report.prune.pruned.join(', ')}; generation ${report.generation - 1} is kept for a rollback`);
+  if (report.prune.deferred.length > 0) console.log(`${name}: generations ${report.prune.deferred.join(', ')} were served too recently to delete; the next rebuild deletes them`);
   client.destroy();
 };
 
