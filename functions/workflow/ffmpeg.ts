@@ -1,16 +1,38 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/**
- * The ffmpeg and ffprobe binaries shipped by @ffmpeg-installer and @ffprobe-installer, found through their
- * platform packages. Their index modules `require()` a package.json, which the local Lambda workers' TypeScript
- * loader cannot load, so the path is resolved here (resolving does not load the file).
- */
-const binaryOf = (tool: 'ffmpeg' | 'ffprobe'): string =>
-  join(dirname(require.resolve(`@${tool}-installer/${process.platform}-${process.arch}/package.json`)), process.platform === 'win32' ? `${tool}.exe` : tool);
+type Tool = 'ffmpeg' | 'ffprobe';
 
-export const ffmpegPath: string = binaryOf('ffmpeg');
-export const ffprobePath: string = binaryOf('ffprobe');
+/**
+ * The binaries of the @ffmpeg-installer / @ffprobe-installer platform package of this machine. Their index modules
+ * `require()` a package.json, which the local Lambda workers' TypeScript loader cannot load, so the path is resolved
+ * here (resolving does not load the file). Never bundled: the require is dynamic, and on AWS the layer serves.
+ */
+const fromPackages = (tool: Tool): string | undefined => {
+  try {
+    return join(dirname(require.resolve(`@${tool}-installer/${process.platform}-${process.arch}/package.json`)), process.platform === 'win32' ? `${tool}.exe` : tool);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Where a tool is: the path its variable names (FFMPEG_PATH, FFPROBE_PATH: /opt/bin/... from the ffmpeg layer on
+ * AWS, see layers/ffmpeg) when that file exists, else the npm platform package (the local cloud, tests, benchmarks).
+ * Resolved once at load; neither found is a deployment error, said at once.
+ */
+export const resolveBinary = (tool: Tool, configured: string | undefined, packaged: (tool: Tool) => string | undefined = fromPackages): string => {
+  if (configured !== undefined && configured !== '' && existsSync(configured)) return configured;
+  const fallback = packaged(tool);
+  if (fallback !== undefined && existsSync(fallback)) return fallback;
+  throw new Error(
+    `${tool} not found: ${configured ? `${configured} (from ${tool.toUpperCase()}_PATH) does not exist` : `${tool.toUpperCase()}_PATH is not set`} and no @${tool}-installer/${process.platform}-${process.arch} package is installed. On AWS, attach the ffmpeg layer (layers/ffmpeg).`,
+  );
+};
+
+export const ffmpegPath: string = resolveBinary('ffmpeg', process.env.FFMPEG_PATH);
+export const ffprobePath: string = resolveBinary('ffprobe', process.env.FFPROBE_PATH);
 
 export class FfmpegError extends Error {
   constructor(
