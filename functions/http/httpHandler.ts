@@ -1,10 +1,12 @@
 import middy from '@middy/core';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { WrongExpectedVersionError } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
 import { callerOf, type Caller, type Role } from './caller';
 import { HttpError, forbidden, unauthorized } from './errors';
+import { tracer } from '../shared/tracer';
 import { logger } from './logger';
 import { json, type HttpResult } from './response';
 
@@ -93,4 +95,4 @@ export const httpHandler = <TBody = undefined, TPath = undefined, TQuery = undef
     } catch (error) {
       return errorResponse(error, headers);
     }
-  });
+  }).use(captureLambdaHandler(tracer, { captureResponse: false }));

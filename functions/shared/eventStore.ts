@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { createDynamoDbEventStore, type EventStore } from '../../adapters/eventstore';
+import { traced } from './tracer';
 
 const storeConfigSchema = z.object({
   EVENTS_TABLE: z.string().min(1),
@@ -27,7 +28,7 @@ let store: EventStore | undefined;
 export const eventStore = (env: Readonly<Record<string, string | undefined>> = process.env): EventStore => {
   if (store === undefined) {
     const config = readConfig(storeConfigSchema, env, 'event store configuration');
-    store = createDynamoDbEventStore({ client: new DynamoDBClient({}), tables: { events: config.EVENTS_TABLE, snapshots: config.SNAPSHOTS_TABLE } });
+    store = createDynamoDbEventStore({ client: traced(new DynamoDBClient({})), tables: { events: config.EVENTS_TABLE, snapshots: config.SNAPSHOTS_TABLE } });
   }
   return store;
 };

@@ -1,4 +1,5 @@
 import { S3Client } from '@aws-sdk/client-s3';
+import { traced } from './tracer';
 
 let client: S3Client | undefined;
 
@@ -7,6 +8,6 @@ let client: S3Client | undefined;
  * S3-compatible server such as the local one may serve buckets by path only (S3_FORCE_PATH_STYLE=true).
  */
 export const s3Client = (env: Readonly<Record<string, string | undefined>> = process.env): S3Client => {
-  client ??= new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' });
+  client ??= traced(new S3Client({ forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true' }));
   return client;
 };

@@ -48,6 +48,7 @@ describe('the local Lambda runtime', () => {
         fixture('failures.ts', 'notAFunction', { key: 'notAFunction' }),
         fixture('missing.ts', 'handler', { key: 'missingFile' }),
         fixture('failures.ts', 'hoardsMemory', { key: 'hoardsMemory', memorySize: 64 }),
+        fixture('traced.ts', 'handler', { key: 'traced' }),
       ],
     });
   });
@@ -151,6 +152,17 @@ describe('the local Lambda runtime', () => {
     await stopping.stop();
     expect(await inFlight).toBeInstanceOf(LambdaRuntimeStoppedError);
     expect(await rejectionOf(stopping.invoke('stopping', { ms: 1 }))).toBeInstanceOf(LambdaRuntimeStoppedError);
+  });
+
+  it('gives every invocation its own X-Ray trace header, so Powertools Tracer works as under active tracing', async () => {
+    const first = (await lambda.invoke('fixture-test-traced', {})) as Record<string, unknown>;
+    const second = (await lambda.invoke('fixture-test-traced', {})) as Record<string, unknown>;
+    expect(first.tracingEnabled).toBe(true);
+    expect(first.traceId).toMatch(/^1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    // The segment the X-Ray SDK built for the invocation carries the header's trace id.
+    expect(first.segmentTraceId).toBe(first.traceId);
+    expect(second.traceId).toMatch(/^1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    expect(second.traceId).not.toBe(first.traceId);
   });
 
   it("serves the project's real health handler from serverless.yml, ESM-only middy included", async () => {

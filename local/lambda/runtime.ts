@@ -51,6 +51,11 @@ const reservedEnvironment = (fn: RunnableFunction, region: string): Record<strin
   AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
   AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${fn.name}`,
   AWS_LAMBDA_LOG_STREAM_NAME: `local/[$LATEST]${randomUUID().replace(/-/g, '')}`,
+  // The X-Ray SDK reads these to build each invocation's segment as on Lambda with active tracing; segments go
+  // to a daemon address nothing listens on locally (UDP: dropped, never an error).
+  LAMBDA_TASK_ROOT: process.cwd(),
+  AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+  AWS_XRAY_DAEMON_ADDRESS: '127.0.0.1:2000',
 });
 
 /** `[lambda <name>] errorType: message`, then the stack, each line under the same prefix so it greps as one. */

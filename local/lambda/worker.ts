@@ -1,4 +1,7 @@
-import { pathToFileURL } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
 import { invokeRequestSchema, workerSetupSchema, type WorkerMessage } from './protocol';
@@ -13,6 +16,17 @@ type Handler = (event: unknown, context: Context, callback?: (error?: unknown, r
 const port = parentPort;
 if (port === null) throw new Error('local/lambda/worker.ts runs inside a worker thread started by createLambdaRuntime');
 const setup = workerSetupSchema.parse(workerData);
+
+/*
+ * The worker runs with --conditions=import so CommonJS output can require ESM-only packages (middy). With that
+ * condition tsx takes every require() of a .json file for an ESM import and hands Node's JSON loader the file
+ * turned into JavaScript (tsx issue #794; aws-xray-sdk-core's sampling rules hit it). JSON stays JSON: this hook
+ * is registered after tsx's, so it runs first.
+ */
+registerHooks({
+  load: (url, context, nextLoad) =>
+    url.startsWith('file:') && url.endsWith('.json') ? { format: 'json', source: readFileSync(fileURLToPath(url)), shortCircuit: true } : nextLoad(url, context),
+});
 let currentRequestId: string | null = null;
 
 const send = (message: WorkerMessage): void => port.postMessage(message);
@@ -58,6 +72,14 @@ const contextFor = (awsRequestId: string, deadlineMs: number): Context => ({
   succeed: () => undefined,
 });
 
+/**
+ * Lambda hands every invocation its X-Ray trace header in _X_AMZN_TRACE_ID (with active tracing the X-Ray SDK
+ * builds the invocation's segment from it), so Powertools Tracer runs here as it does there. The id has X-Ray's
+ * shape: 1-<epoch seconds, hex>-<96 random bits>.
+ */
+const newTraceHeader = (): string =>
+  `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=1`;
+
 // Callback-style handlers (three parameters) finish when they call back; async ones when their promise settles.
 const run = (handler: Handler, event: unknown, context: Context): Promise<unknown> =>
   new Promise((resolve, reject) => {
@@ -80,6 +102,7 @@ const main = async (): Promise<void> => {
   port.on('message', (raw: unknown) => {
     const request = invokeRequestSchema.parse(raw);
     currentRequestId = request.awsRequestId;
+    process.env._X_AMZN_TRACE_ID = newTraceHeader();
     run(handler, JSON.parse(request.eventJson) as unknown, contextFor(request.awsRequestId, request.deadlineMs)).then(
       (result) => {
         currentRequestId = null;
