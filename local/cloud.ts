@@ -2,10 +2,11 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { appendToArchive, archiveNameOfTarget, archiveRules } from './archives/archive';
 import { loadServerlessConfig, type LocalService } from './config';
 import { startEdgeServer } from './edge';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/service';
-import type { RuleTarget } from './eventbridge/types';
+import type { EventBridgeEvent, LocalRule, RuleTarget } from './eventbridge/types';
 import { startHttpApiGateway, type LocalIssuer } from './gateway';
 import { cognitoEdgeRoute, localIssuerFor } from './cognito/part';
 import { startLocalPaymentGateway } from './payments/part';
@@ -133,7 +134,12 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   stoppers.push(s3.stop);
 
 
-  const deliver = async (target: RuleTarget, payload: unknown): Promise<void> => {
+  const deliver = async (target: RuleTarget, payload: unknown, event: EventBridgeEvent): Promise<void> => {
+    const archive = archiveNameOfTarget(service, target.arn);
+    if (archive !== undefined) {
+      appendToArchive(settings.dataDir, archive, event);
+      return;
+    }
     const functionName = functionNameOfArn(target.arn);
     if (functionName !== undefined) {
       await invoke(functionName, payload);
@@ -146,18 +152,22 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     region: service.region,
     accountId: service.accountId,
     buses: service.buses.map((b) => b.name),
-    rules: service.eventRules.map((rule) => ({
-      name: rule.name,
-      eventBusName: rule.eventBusName,
-      eventPattern: rule.pattern,
-      targets: rule.targets.map((t, i) => ({
-        id: `${rule.name}-target-${i + 1}`,
-        arn: arnOfTarget(service, t.kind, t.name),
-        ...(t.input === undefined ? {} : { input: typeof t.input === 'string' ? t.input : JSON.stringify(t.input) }),
-        ...(t.inputPath === undefined ? {} : { inputPath: t.inputPath }),
-        ...(t.inputTransformer === undefined ? {} : { inputTransformer: t.inputTransformer }),
+    rules: [
+      ...service.eventRules.map((rule): LocalRule => ({
+        name: rule.name,
+        eventBusName: rule.eventBusName,
+        eventPattern: rule.pattern,
+        targets: rule.targets.map((t, i) => ({
+          id: `${rule.name}-target-${i + 1}`,
+          arn: arnOfTarget(service, t.kind, t.name),
+          ...(t.input === undefined ? {} : { input: typeof t.input === 'string' ? t.input : JSON.stringify(t.input) }),
+          ...(t.inputPath === undefined ? {} : { inputPath: t.inputPath }),
+          ...(t.inputTransformer === undefined ? {} : { inputTransformer: t.inputTransformer }),
+        })),
       })),
-    })),
+      // Each archive of serverless.yml is a managed rule on its bus, as on AWS (local/archives).
+      ...archiveRules(service),
+    ],
     deliver,
   });
   late.eventBridge = bus;

@@ -160,6 +160,7 @@ describe('loadServerlessConfig on the real serverless.yml', () => {
     expect(service.httpRoutes).toContainEqual({ method: 'GET', path: '/health', functionKey: 'health' });
     expect(service.tables.map((table) => table.TableName)).toEqual(expect.arrayContaining(['showrunner-dev-events', 'showrunner-dev-snapshots']));
     expect(service.buses).toContainEqual({ logicalId: 'EventBus', name: 'showrunner-dev' });
+    expect(service.archives).toEqual([{ logicalId: 'EventArchive', name: 'showrunner-dev-archive', eventBusName: 'showrunner-dev' }]);
     expect(service.schedules).toContainEqual({ name: 'showrunner-dev-evaluateQosAlerts-schedule-1', functionKey: 'evaluateQosAlerts', functionName: 'showrunner-dev-evaluateQosAlerts', expression: 'rate(1 minute)' });
     expect(await loadServerlessConfig({ serviceDir: repoDir, resolver: 'framework' })).toEqual(service);
   });

@@ -185,6 +185,9 @@ export const bucketSchema = z.strictObject({
   eventBridge: z.boolean(),
 });
 export const busSchema = z.strictObject({ logicalId: z.string().optional(), name: z.string() });
+/** AWS::Events::Archive: every event of its bus (matching its pattern, if any) is kept for replay. */
+export const archiveSchema = z.strictObject({ logicalId: z.string(), name: z.string(), eventBusName: z.string(), pattern: jsonObject.optional() });
+export type LocalArchive = z.infer<typeof archiveSchema>;
 
 export const localServiceSchema = z.strictObject({
   service: z.string(),
@@ -202,5 +205,6 @@ export const localServiceSchema = z.strictObject({
   tables: z.array(tableSchema),
   buckets: z.array(bucketSchema),
   buses: z.array(busSchema),
+  archives: z.array(archiveSchema),
 });
 export type LocalService = z.infer<typeof localServiceSchema>;

@@ -1,7 +1,8 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import type { BuildContext } from './context';
-import { describeResource } from './intrinsics';
+import { eventBusNameOf } from './functionEvents';
+import { describeResource, resolveIntrinsics } from './intrinsics';
 import type { LocalFunction, LocalService } from './model';
 import { strictParse } from './strictParse';
 
@@ -57,8 +58,26 @@ const bucketNotificationSchema = z.looseObject({
 const eventBridgeEnabled = (properties: unknown): boolean =>
   bucketNotificationSchema.safeParse(properties ?? {}).data?.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled === true;
 
+const archivePropertiesSchema = z.looseObject({ ArchiveName: z.string().optional(), SourceArn: z.unknown(), EventPattern: z.unknown().optional() });
+
+/** AWS::Events::Archive resources: the bus they record (SourceArn) and their optional event pattern. */
+const normalizeArchives = (context: BuildContext, resources: [string, { Type: string; Properties?: Record<string, unknown> }][]): LocalService['archives'] =>
+  resources
+    .filter(([, resource]) => resource.Type === 'AWS::Events::Archive')
+    .map(([logicalId, resource]) => {
+      const where = `resources.Resources.${logicalId}.Properties`;
+      const properties = strictParse(archivePropertiesSchema, resource.Properties ?? {}, where);
+      const pattern = properties.EventPattern === undefined ? undefined : resolveIntrinsics(properties.EventPattern, context, `${where}.EventPattern`);
+      return {
+        logicalId,
+        name: properties.ArchiveName ?? `${context.service}-${context.stage}-${logicalId}`,
+        eventBusName: eventBusNameOf(properties.SourceArn, context, `${where}.SourceArn`),
+        ...(pattern === undefined ? {} : { pattern: pattern as Record<string, unknown> }),
+      };
+    });
+
 /** Tables, buckets and buses to create locally: declared resources plus those the framework creates from events. */
-export const normalizeResources = (context: BuildContext, functions: readonly LocalFunction[]): Pick<LocalService, 'tables' | 'buckets' | 'buses'> => {
+export const normalizeResources = (context: BuildContext, functions: readonly LocalFunction[]): Pick<LocalService, 'tables' | 'buckets' | 'buses' | 'archives'> => {
   const resources = Object.entries(context.raw.resources?.Resources ?? {});
   const tables = resources
     .filter(([, resource]) => resource.Type === 'AWS::DynamoDB::Table')
@@ -87,5 +106,5 @@ export const normalizeResources = (context: BuildContext, functions: readonly Lo
     }),
   );
   const unique = <T extends { name: string }>(items: T[]): T[] => items.filter((item, index) => items.findIndex((other) => other.name === item.name) === index);
-  return { tables, buckets: unique([...declaredBuckets, ...eventBuckets]), buses: unique([...declaredBuses, ...eventBuses]) };
+  return { tables, buckets: unique([...declaredBuckets, ...eventBuckets]), buses: unique([...declaredBuses, ...eventBuses]), archives: normalizeArchives(context, resources) };
 };
