@@ -1,6 +1,7 @@
 import { AdminConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
 import { httpHandler } from '../http/httpHandler';
+import { logger } from '../http/logger';
 import { json } from '../http/response';
 import { eventStore } from '../shared/eventStore';
 import { userPool } from './cognito';
@@ -28,8 +29,13 @@ export const handler = httpHandler(
       if (error instanceof Error && error.name === 'UsernameExistsException') return accepted();
       throw signUpError(error);
     }
-    // Email verification is not wired yet: the account is confirmed here so it can sign in at once.
-    await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: email }));
+    // Email verification is not wired yet: the account is confirmed here so it can sign in at once. Confirming
+    // runs the pool's Post confirmation trigger, which records the registration; if the trigger failed, the user is
+    // confirmed all the same, and the append below (same command id, so at most one event) records it instead.
+    await client.send(new AdminConfirmSignUpCommand({ UserPoolId: userPoolId, Username: email })).catch((error: unknown) => {
+      if (!(error instanceof Error && (error.name === 'UserLambdaValidationException' || error.name === 'UnexpectedLambdaException'))) throw error;
+      logger.warn('the post confirmation trigger failed; recording the registration here', { userId: userSub, error: error.name });
+    });
     await executeUserCommand(eventStore(), { kind: 'RegisterUser', userId: userSub, email }, {
       commandId: `register:${userSub}`,
       correlationId: requestId,

@@ -19,6 +19,9 @@ export interface LocalCognitoOptions {
   readonly tokenSeconds?: number;
   /** bcrypt cost; 10 is bcrypt's default. */
   readonly hashRounds?: number;
+  /** The user pool's Lambda triggers, as Cognito invokes them (the pool's region and id go in their events). */
+  readonly triggers?: { readonly postConfirmation?: (event: unknown) => Promise<unknown> };
+  readonly userPool?: { readonly region: string; readonly id: string };
 }
 
 class CognitoError extends Error {
@@ -110,6 +113,28 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
     return { AuthenticationResult: { ...(await tokensFor(user.sub, session)), RefreshToken: refreshToken }, ChallengeParameters: {} };
   };
 
+  /**
+   * Cognito runs the Post confirmation trigger once the user is confirmed, and reports its failure to the caller as
+   * UserLambdaValidationException; the user stays confirmed.
+   */
+  const postConfirmation = async (user: { sub: string; username: string; email: string }, clientMetadata: Record<string, string> | undefined) => {
+    const trigger = options.triggers?.postConfirmation;
+    if (trigger === undefined) return;
+    const event = {
+      version: '1',
+      region: options.userPool?.region ?? 'us-east-1',
+      userPoolId: options.userPool?.id ?? 'local',
+      userName: user.sub,
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'CLIENT_ID_NOT_APPLICABLE' },
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+      request: { userAttributes: { sub: user.sub, email: user.email, email_verified: 'true', 'cognito:user_status': 'CONFIRMED' }, ...(clientMetadata === undefined ? {} : { clientMetadata }) },
+      response: {},
+    };
+    await trigger(event).catch((error: unknown) => {
+      throw new CognitoError('UserLambdaValidationException', `PostConfirmation failed with error ${error instanceof Error ? error.message : String(error)}.`);
+    });
+  };
+
   const operations: Record<string, (body: unknown) => Promise<unknown>> = {
     SignUp: async (body) => {
       const { Username, Password } = input(z.object({ ClientId: z.string(), Username: z.string().min(1), Password: z.string() }), body);
@@ -124,8 +149,12 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
       return { UserConfirmed: false, UserSub: sub };
     },
     AdminConfirmSignUp: async (body) => {
-      userOf(input(adminTarget, body).Username).confirmed = true;
+      const { ClientMetadata } = input(z.object({ ClientMetadata: z.record(z.string(), z.string()).optional() }), body);
+      const user = userOf(input(adminTarget, body).Username);
+      if (user.confirmed) return {};
+      user.confirmed = true;
       store.save();
+      await postConfirmation(user, ClientMetadata);
       return {};
     },
     InitiateAuth: async (body) => {
