@@ -190,10 +190,10 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   stoppers.push(() => sfn.stop());
 
   const issuer = await localIssuerFor(service, settings.dataDir);
-  const payments = await startLocalPaymentGateway(service, settings.ports.api);
+  const payments = await startLocalPaymentGateway(service, settings.ports.api, settings.dataDir);
   stoppers.push(payments.stop);
   const edge = await startEdgeServer(settings.ports.edge, [
-    cognitoEdgeRoute(issuer, settings.dataDir),
+    cognitoEdgeRoute(issuer, settings.dataDir, { service, invoke }),
     { targetPrefix: 'AWSEvents', contentType: 'application/x-amz-json-1.1', service: bus },
     { targetPrefix: 'AWSStepFunctions', contentType: 'application/x-amz-json-1.0', service: sfn },
   ]);
