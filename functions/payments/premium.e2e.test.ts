@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { AdminConfirmSignUpCommand, CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbEventStore, type EventStore } from '../../adapters/eventstore';
 import { hmacHex } from '../../domain/payments';
@@ -84,6 +85,27 @@ describe('accounts and premium end to end', () => {
     expect((await api('POST', '/auth/logout', { token: ada.token })).status).toBe(204);
     expect((await api('GET', '/me', { token: ada.token })).status).toBe(401);
     expect(await api('POST', '/auth/login', { body: { refreshToken: ada.refreshToken } })).toMatchObject({ status: 401 });
+  }, 90_000); // the first test pays every cold start of the account functions (and the user pool's trigger)
+
+  it('the user pool\'s Post confirmation trigger records a registration once, however many paths record it', async () => {
+    // Through the API: the trigger records it while register confirms; register's own append then adds nothing.
+    const ann = await signUpAndIn('ann@example.com');
+    const annEvents = (await store.readStream(`user#${ann.userId}`)).events;
+    expect(annEvents.map((e) => [e.type, e.actor.id])).toEqual([['UserRegistered', 'cognito']]);
+
+    // Straight through Cognito's API (no register handler at all): the trigger alone records it.
+    const pool = cloud.service.functions.find((f) => f.key === 'register')?.environment ?? {};
+    const cognito = new CognitoIdentityProviderClient({ endpoint: cloud.endpoints.sfn, region: cloud.service.region, credentials: localCredentials });
+    const { UserSub: sub } = await cognito.send(new SignUpCommand({ ClientId: pool.USER_POOL_CLIENT_ID, Username: 'bo@example.com', Password: 'Correct-horse-9' }));
+    await cognito.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.USER_POOL_ID, Username: 'bo@example.com' }));
+    cognito.destroy();
+    expect((await store.readStream(`user#${sub ?? ''}`)).events.map((e) => e.data)).toEqual([{ userId: sub, email: 'bo@example.com' }]);
+
+    // Cognito retrying the trigger (a timeout on its side) appends nothing more.
+    const trigger = cloud.service.functions.find((f) => f.key === 'accountsPostConfirmation')?.name ?? '';
+    const event = { triggerSource: 'PostConfirmation_ConfirmSignUp', userName: sub, request: { userAttributes: { sub, email: 'bo@example.com' } }, response: {} };
+    expect(await cloud.runtime.invoke(trigger, event)).toEqual(event);
+    expect((await store.readStream(`user#${sub ?? ''}`)).events.map((e) => e.type)).toEqual(['UserRegistered']);
   });
 
   it('locks a name out after repeated wrong passwords, known or not', async () => {
@@ -155,6 +177,30 @@ describe('accounts and premium end to end', () => {
       'PremiumOrderCreated', 'PaymentCaptured', 'SubscriptionExtended',
       'PremiumOrderCreated', 'PaymentCaptured', 'SubscriptionExtended',
       'PremiumOrderCreated',
+      'PaymentRefunded', 'SubscriptionShortened',
+      'PaymentRefunded', 'SubscriptionShortened',
+    ]);
+  });
+
+  it('a partial refund through the gateway shortens premium by its share; refunding the rest ends it', async () => {
+    const pat = await signUpAndIn('pat@example.com');
+    const { paid } = await buy(pat.token, true); // the simulator delivers payment.captured
+    const premiumOf = async () => (await api('GET', '/me', { token: pat.token })).body.premium as { active: boolean; endsAt: string };
+    const bought = await premiumOf();
+    expect(bought.active).toBe(true);
+    const refund = (body: Record<string, unknown>) => gateway(`/v1/payments/${String(paid.razorpay_payment_id)}/refund`, body, true);
+
+    expect(await refund({ amount: 4950 })).toMatchObject({ amount: 4950, status: 'processed' });
+    const half = await premiumOf();
+    expect(half.active).toBe(true);
+    const share = (Date.parse(half.endsAt) - Date.now()) / (Date.parse(bought.endsAt) - Date.now());
+    expect(share).toBeGreaterThan(0.49);
+    expect(share).toBeLessThan(0.51);
+
+    expect(await refund({})).toMatchObject({ amount: 4950, status: 'processed' });
+    expect(await premiumOf()).toMatchObject({ active: false });
+    expect(await premiumEvents(pat.userId)).toEqual([
+      'PremiumOrderCreated', 'PaymentCaptured', 'SubscriptionExtended',
       'PaymentRefunded', 'SubscriptionShortened',
       'PaymentRefunded', 'SubscriptionShortened',
     ]);

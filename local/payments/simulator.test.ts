@@ -36,6 +36,21 @@ describe('the Razorpay simulator across restarts', () => {
     }
   });
 
+  it('refunds part of a payment, then the rest, and no more', async () => {
+    const gateway = await startPaymentGatewaySimulator(localGatewayCredentials);
+    try {
+      const order = await call(gateway.endpoint, 'POST', '/v1/orders', { amount: 9900, currency: 'INR' });
+      const paid = await call(gateway.endpoint, 'POST', `/checkout/${String(order.body.id)}/pay`, { notify: false });
+      const refund = (body: unknown) => call(gateway.endpoint, 'POST', `/v1/payments/${String(paid.body.razorpay_payment_id)}/refund`, body);
+      expect(await refund({ amount: 10000 })).toMatchObject({ status: 400 });
+      expect(await refund({ amount: 2900 })).toMatchObject({ status: 200, body: { amount: 2900 } });
+      expect(await refund({})).toMatchObject({ status: 200, body: { amount: 7000 } });
+      expect(await refund({})).toMatchObject({ status: 400 });
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('without a state file forgets its orders when it stops', async () => {
     const gateway = await startPaymentGatewaySimulator(localGatewayCredentials);
     const order = await call(gateway.endpoint, 'POST', '/v1/orders', { amount: 9900, currency: 'INR' });

@@ -11,7 +11,7 @@ import { z } from 'zod';
  *
  *   POST /v1/orders                      { amount, currency, receipt, notes }      (basic auth)
  *   GET  /v1/orders/:id                                                             (basic auth)
- *   POST /v1/payments/:id/refund                                                    (basic auth)
+ *   POST /v1/payments/:id/refund         { "amount"?: partial amount }              (basic auth)
  *   POST /checkout/:orderId/pay          { "outcome": "success" | "failure", "notify"?: false }   (the buyer's browser)
  */
 export interface PaymentGatewaySimulatorOptions {
@@ -46,6 +46,8 @@ interface Payment {
   amount: number;
   currency: string;
   status: 'captured' | 'failed' | 'refunded';
+  amount_refunded?: number;
+  refund_status?: 'partial' | 'full' | null;
   order_id: string;
   method: 'card';
   notes: Record<string, string>;
@@ -82,6 +84,7 @@ const orderBodySchema = z.object({
   receipt: z.string().max(40).optional(),
   notes: z.record(z.string(), z.string().max(256)).refine((notes) => Object.keys(notes).length <= 15, 'at most 15 notes').optional(),
 });
+const refundBodySchema = z.object({ amount: z.number().int().min(100).optional() });
 /** `notify: false` skips the webhook, to drive the checkout-confirmation path alone (e.g. racing confirmations). */
 const payBodySchema = z.object({ outcome: z.enum(['success', 'failure']).default('success'), notify: z.boolean().default(true) });
 
@@ -148,12 +151,18 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
     return order;
   };
 
-  const refund = async (paymentId: string) => {
+  /** Razorpay's refund: the whole payment, or `amount` of it (partial refunds add up to at most the payment). */
+  const refund = async (paymentId: string, body: unknown) => {
     const payment = payments.get(paymentId);
     if (payment?.status !== 'captured') throw new GatewayError(400, 'The payment has not been captured or is already refunded');
-    payment.status = 'refunded';
+    const already = payment.amount_refunded ?? 0;
+    const { amount = payment.amount - already } = refundBodySchema.parse(body ?? {});
+    if (amount > payment.amount - already) throw new GatewayError(400, 'The refund amount provided is greater than amount captured');
+    payment.amount_refunded = already + amount;
+    payment.refund_status = payment.amount_refunded === payment.amount ? 'full' : 'partial';
+    if (payment.refund_status === 'full') payment.status = 'refunded';
     save();
-    const issued = { id: gatewayId('rfnd'), entity: 'refund', amount: payment.amount, currency: payment.currency, payment_id: payment.id, status: 'processed' };
+    const issued = { id: gatewayId('rfnd'), entity: 'refund', amount, currency: payment.currency, payment_id: payment.id, status: 'processed' };
     await sendWebhook('refund.processed', { refund: { entity: issued }, payment: { entity: payment } });
     return issued;
   };
@@ -184,7 +193,7 @@ export const startPaymentGatewaySimulator = async (options: PaymentGatewaySimula
   const routes: ReadonlyArray<{ method: string; path: RegExp; authenticated: boolean; run: (id: string, body: unknown) => unknown }> = [
     { method: 'POST', path: /^\/v1\/orders$/, authenticated: true, run: (_id, body) => createOrder(body) },
     { method: 'GET', path: /^\/v1\/orders\/([^/]+)$/, authenticated: true, run: (id) => orderOf(id) },
-    { method: 'POST', path: /^\/v1\/payments\/([^/]+)\/refund$/, authenticated: true, run: (id) => refund(id) },
+    { method: 'POST', path: /^\/v1\/payments\/([^/]+)\/refund$/, authenticated: true, run: (id, body) => refund(id, body) },
     { method: 'POST', path: /^\/checkout\/([^/]+)\/pay$/, authenticated: false, run: (id, body) => pay(id, body) },
   ];
 
