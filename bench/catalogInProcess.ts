@@ -1,3 +1,5 @@
+// First: the handler's modules require JSON under the import condition (see the module).
+import '../local/lambda/jsonStaysJson';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';

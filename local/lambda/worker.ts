@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { registerHooks } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Context } from 'aws-lambda';
+import './jsonStaysJson';
 import { invokeRequestSchema, workerSetupSchema, type WorkerMessage } from './protocol';
 
 /**
@@ -17,16 +16,6 @@ const port = parentPort;
 if (port === null) throw new Error('local/lambda/worker.ts runs inside a worker thread started by createLambdaRuntime');
 const setup = workerSetupSchema.parse(workerData);
 
-/*
- * The worker runs with --conditions=import so CommonJS output can require ESM-only packages (middy). With that
- * condition tsx takes every require() of a .json file for an ESM import and hands Node's JSON loader the file
- * turned into JavaScript (tsx issue #794; aws-xray-sdk-core's sampling rules hit it). JSON stays JSON: this hook
- * is registered after tsx's, so it runs first.
- */
-registerHooks({
-  load: (url, context, nextLoad) =>
-    url.startsWith('file:') && url.endsWith('.json') ? { format: 'json', source: readFileSync(fileURLToPath(url)), shortCircuit: true } : nextLoad(url, context),
-});
 let currentRequestId: string | null = null;
 
 const send = (message: WorkerMessage): void => port.postMessage(message);
