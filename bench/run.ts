@@ -25,7 +25,9 @@ const main = async (): Promise<void> => {
     for (const module of selected) {
       console.log(`bench: ${module.section} (${cpus().length} CPUs)...`);
       const section = await module.run({ dynamoDbEndpoint: dynamo.endpoint });
-      const results = { ...readResults(jsonPath), [module.section]: section };
+      // A run with its data elsewhere (BENCH_DATA_ROOT=/dev/shm) keeps its own section beside the default's.
+      const key = process.env.BENCH_DATA_ROOT === undefined ? module.section : `${module.section} (data in ${process.env.BENCH_DATA_ROOT})`;
+      const results = { ...readResults(jsonPath), [key]: section };
       writeResults(jsonPath, markdownPath, results);
       console.table(section.rows);
     }
