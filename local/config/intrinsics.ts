@@ -5,7 +5,12 @@ import { eventBusArn, lambdaArn, stateMachineArn, tableArn, type Arns } from './
 export interface LocalResource {
   readonly ref: string;
   readonly attributes: Readonly<Record<string, string>>;
+  /** Nothing stands in for it locally: a value built from its Ref or attributes is unset (see resolveIntrinsics). */
+  readonly absent?: true;
 }
+
+/** Thrown through the resolution of a value that refers to an absent resource; the value as a whole is then unset. */
+class AbsentLocally extends Error {}
 
 export interface IntrinsicContext extends Arns {
   readonly stackName: string;
@@ -62,8 +67,9 @@ export const describeResource = (arns: Arns & { stackName: string }, logicalId: 
     case 'AWS::Cognito::UserPoolClient':
       return { ref: named('ClientName', logicalId), attributes: {} };
     case 'AWS::CloudFront::Distribution':
-      // No CloudFront runs locally: its domain is empty, which functions read as "no distribution" (functions/delivery).
-      return { ref: logicalId, attributes: { Id: logicalId, DomainName: '' } };
+      // No CloudFront runs locally: an environment variable holding its domain is unset, and functions fall back
+      // to what the local stack serves (the S3 endpoint; functions/delivery, functions/workflow).
+      return { ref: logicalId, attributes: {}, absent: true };
     case 'AWS::StepFunctions::StateMachine':
       return describeStateMachine(arns, named('StateMachineName'));
     default: {
@@ -87,16 +93,23 @@ const noValue = Symbol('AWS::NoValue');
 /**
  * Replaces CloudFormation intrinsics (Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split) with the local
  * names and ARNs they would evaluate to. Anything that needs a deployed stack (Fn::ImportValue, conditions) is a
- * ServerlessConfigError naming the key.
+ * ServerlessConfigError naming the key. A value that refers to a resource with no local stand-in (a CloudFront
+ * distribution) is unset as a whole, as AWS::NoValue would leave it.
  */
 export const resolveIntrinsics = (value: unknown, context: IntrinsicContext, where: string): unknown => {
-  const resolved = resolveNode(value, context, where);
-  return resolved === noValue ? undefined : resolved;
+  try {
+    const resolved = resolveNode(value, context, where);
+    return resolved === noValue ? undefined : resolved;
+  } catch (error) {
+    if (error instanceof AbsentLocally) return undefined;
+    throw error;
+  }
 };
 
 const lookup = (context: IntrinsicContext, logicalId: string, where: string): LocalResource => {
   const resource = context.resources.get(logicalId);
   if (resource === undefined) throw new ServerlessConfigError(where, `refers to "${logicalId}", which is neither a function, a state machine nor a resource in resources.Resources`);
+  if (resource.absent === true) throw new AbsentLocally(logicalId);
   return resource;
 };
 
