@@ -6,7 +6,7 @@ import type { EventEnvelope } from '../../events/envelope';
 import { createCatalogTables } from './catalogTables';
 import { entryKey, fromCatalogItem } from './catalogItem';
 import { projectCatalogBatch } from './catalogProjector';
-import { applyShowEvents } from './gatedApply';
+import { applyShowEvents, EntryCache } from './gatedApply';
 import { readGenerations } from './generations';
 import { rebuildCatalog } from './rebuildCatalog';
 import { draftOnly, publishCommands, runShowCommands } from './testing/showLifecycle';
@@ -105,6 +105,22 @@ describe('the catalogue projection behind its version gate', () => {
     expect(await applyShowEvents(deps, 1, 'show#alpha', alphaEvents.slice(0, 3))).toEqual({ kind: 'applied', version: 3, repaired: false });
     expect(await applyShowEvents(deps, 1, 'show#alpha', alphaEvents.slice(1, 2))).toEqual({ kind: 'duplicate', version: 3 });
     expect(await applyShowEvents(deps, 1, 'show#alpha', alphaEvents.slice(6, 7))).toEqual({ kind: 'applied', version: 10, repaired: true });
+  });
+
+  it('an entry cache that another writer made stale costs a failed condition, never a wrong entry', async () => {
+    const table = await newCatalogTable();
+    const alphaEvents = history.filter((e) => e.streamId === 'show#alpha');
+    const cached = { db, catalogTable: table, store: fixture.store, entryCache: new EntryCache() };
+    const other = { db, catalogTable: table, store: fixture.store };
+    expect(await applyShowEvents(cached, 1, 'show#alpha', alphaEvents.slice(0, 3))).toEqual({ kind: 'applied', version: 3, repaired: false });
+    // Another container moves the entry to version 6; this one still remembers version 3.
+    expect(await applyShowEvents(other, 1, 'show#alpha', alphaEvents.slice(3, 6))).toEqual({ kind: 'applied', version: 6, repaired: false });
+    expect(await applyShowEvents(cached, 1, 'show#alpha', alphaEvents.slice(6, 7))).toEqual({ kind: 'applied', version: 7, repaired: false });
+    expect(await applyShowEvents(cached, 1, 'show#alpha', alphaEvents.slice(5, 7))).toEqual({ kind: 'duplicate', version: 7 });
+
+    const reference = await newCatalogTable();
+    await applyShowEvents({ db, catalogTable: reference, store: fixture.store }, 1, 'show#alpha', alphaEvents.slice(0, 7));
+    expect(await entriesOf(table, 1)).toEqual(await entriesOf(reference, 1));
   });
 
   it('concurrent writers of one entry end at the same entry as one writer', async () => {

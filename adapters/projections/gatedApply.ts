@@ -10,6 +10,32 @@ export interface CatalogWriterDeps {
   readonly catalogTable: string;
   /** Where gaps are filled from: the event store is the truth, the stream only a notification. */
   readonly store: Pick<EventStore, 'readStream'>;
+  /** Entries this container wrote last; saves the read before a write (see EntryCache). */
+  readonly entryCache?: EntryCache;
+}
+
+/**
+ * The entries a projector container wrote last, by generation and show. A show's events all arrive on one stream
+ * shard, so the container that wrote an entry is usually the one that writes it next, and can skip reading it
+ * first. The cache is never trusted: the write stays conditional on the cached version, and a failed condition
+ * (another writer, a rebuild, a deleted generation) reads the entry from the table and decides again.
+ */
+export class EntryCache {
+  private readonly entries = new Map<string, CatalogEntry>();
+  constructor(private readonly capacity = 10_000) {}
+  get(generation: number, showId: string): CatalogEntry | undefined {
+    return this.entries.get(`${generation}|${showId}`);
+  }
+  set(generation: number, showId: string, entry: CatalogEntry): void {
+    const key = `${generation}|${showId}`;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    // Oldest written first out: a Map iterates in insertion order.
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+  forget(generation: number, showId: string): void {
+    this.entries.delete(`${generation}|${showId}`);
+  }
 }
 
 export type ApplyOutcome =
@@ -63,7 +89,8 @@ export const applyShowEvents = async (
   const showId = showIdOf(streamId);
   const latestIncoming = incoming.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...incoming.map((e) => e.version));
   for (let attempt = 1; ; attempt += 1) {
-    const entry = await readEntry(deps, generation, showId);
+    const cached = attempt === 1 ? deps.entryCache?.get(generation, showId) : undefined;
+    const entry = cached ?? (await readEntry(deps, generation, showId));
     const lastApplied = entry?.version ?? 0;
     if (latestIncoming <= lastApplied) return { kind: 'duplicate', version: lastApplied };
     const { pending, repaired } = await eventsAfter(deps, streamId, incoming, lastApplied);
@@ -80,9 +107,11 @@ export const applyShowEvents = async (
             : { ConditionExpression: '#version = :lastApplied', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':lastApplied': lastApplied } }),
         }),
       );
+      deps.entryCache?.set(generation, showId, next);
       return { kind: 'applied', version: next.version, repaired };
     } catch (error) {
       // Another writer (a concurrent batch, the rebuild) moved the entry: read again and decide again.
+      deps.entryCache?.forget(generation, showId);
       if (!conditionFailed(error) || attempt >= maxAttempts) throw error;
     }
   }
