@@ -11,7 +11,8 @@ import { startHttpApiGateway, type LocalIssuer } from './gateway';
 import { cognitoEdgeRoute, localIssuerFor } from './cognito/part';
 import { startLocalPaymentGateway } from './payments/part';
 import { createLambdaRuntime, LambdaFunctionError, type LambdaRuntime } from './lambda';
-import { createLocalMediaConvert } from './mediaconvert/transcoder';
+import { startMediaConvertApi } from './mediaconvert/api';
+import { createLocalMediaConvertService } from './mediaconvert/transcoder';
 import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbLocal';
 import { assertPortFree } from './parts/portCheck';
 import { ensureTables } from './parts/tables';
@@ -171,6 +172,10 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     deliver,
   });
   late.eventBridge = bus;
+  // MediaConvert: createJob(.sync) for the state machine, GetJob/ListJobs (a running job's progress) for handlers.
+  const mediaConvert = createLocalMediaConvertService({ s3Endpoint: s3.endpoint, region: service.region });
+  const mediaConvertApi = await startMediaConvertApi(mediaConvert.jobs);
+  stoppers.push(mediaConvertApi.stop);
   const sfn = createStepFunctionsService({
     region: service.region,
     accountId: service.accountId,
@@ -184,7 +189,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
       }),
     putEvents: (entries) => bus.putEvents(entries),
     dynamodb: { endpoint: dynamo.endpoint },
-    mediaConvertCreateJob: createLocalMediaConvert({ s3Endpoint: s3.endpoint, region: service.region }),
+    mediaConvertCreateJob: mediaConvert.createJob,
   });
   late.stepFunctions = sfn;
   stoppers.push(() => sfn.stop());
@@ -204,7 +209,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     functions: service.functions,
     region: service.region,
     accountId: service.accountId,
-    baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment },
+    baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment, AWS_ENDPOINT_URL_MEDIACONVERT: mediaConvertApi.endpoint },
     // Lambda answers a burst with more concurrent environments. At 4 per function, a route whose handler waits
     // on one DynamoDB write (~100 ms on a streamed table here) is capped near 40 requests/s by queueing for a
     // worker, not by DynamoDB (measured: bench/qosIngestProfile.ts). Workers still start only when needed.

@@ -45,13 +45,19 @@ export class FfmpegError extends Error {
   }
 }
 
-/** Runs one ffmpeg (or ffprobe) process; resolves with stdout and stderr, rejects with the tail of stderr. */
-export const run = (binary: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> =>
+/**
+ * Runs one ffmpeg (or ffprobe) process; resolves with stdout and stderr, rejects with the tail of stderr.
+ * `onStdout` sees stdout as it comes (ffmpeg's `-progress pipe:1` reports).
+ */
+export const run = (binary: string, args: readonly string[], options: { onStdout?: (chunk: string) => void } = {}): Promise<{ stdout: string; stderr: string }> =>
   new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out.push(chunk);
+      options.onStdout?.(chunk.toString('utf8'));
+    });
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {

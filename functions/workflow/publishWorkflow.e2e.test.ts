@@ -270,6 +270,25 @@ describe('the publish workflow', () => {
     await waitForEvent(showId, 'ShowPublished');
   }, 100_000);
 
+  it("shows a running transcode's progress as MediaConvert's GetJob reports it, and none once the transcode is done", async () => {
+    // Long enough that the encodes run for seconds: the view is read while they run.
+    const { showId } = await upload(await clip('long', { seconds: 30, width: 854, height: 480, audio: 'none' }));
+    const seen: number[] = [];
+    await waitFor('a progress reading or the end of the transcode', async () => {
+      const view = (await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { currentStage: string; progress: { stage: string; percent: number } | null };
+      if (view.progress !== null) {
+        expect(view).toMatchObject({ currentStage: 'transcode', progress: { stage: 'transcode' } });
+        seen.push(view.progress.percent);
+      }
+      const ended = (await types(showId)).some((t) => t === 'TranscodeCompleted' || t === 'TranscodeFailed');
+      return seen.some((percent) => percent > 0) || ended ? true : undefined;
+    });
+    expect(seen.some((percent) => percent > 0 && percent <= 100)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    await waitForEvent(showId, 'TranscodeCompleted');
+    expect(((await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { progress: unknown }).progress).toBeNull();
+  }, 150_000);
+
   it('starts nothing new for a duplicated S3 event', async () => {
     const { showId, key } = await upload(await clip('duplicate', { audio: 'tone' }));
     await waitForEvent(showId, 'ShowPublished');

@@ -6,6 +6,7 @@ import { chooseLadder } from '../../domain/show/ladder';
 import { jobPaths } from './commands';
 import { ffmpegPath, run } from './ffmpeg';
 import { planJob } from './plan';
+import { createJobProgress } from './progress';
 import { runPlan } from './runPlan';
 import { makeTestClip } from './testClip';
 
@@ -19,7 +20,13 @@ describe('the local transcoder on the job settings the domain builds', () => {
     const probe = { durationMs: 3000, video: [{ index: 0, codec: 'h264', width: 640, height: 360, rotation: 0 as const, frameRate: 25 }], audio: [{ index: 1, codec: 'aac', channels: 1, sampleRateHz: 44100 }] };
     const job = buildMediaConvertJob({ showId: 's', transcodeId: 't', ladder: chooseLadder(probe), probe, source: { bucket: 'src', key: 'k.mp4' }, destinationBucket: 'media', roleArn: 'arn:role' });
 
-    await runPlan(planJob(job), paths);
+    const plan = planJob(job);
+    const reported: number[] = [];
+    await runPlan(plan, paths, undefined, createJobProgress(3, plan.renditions.map((r) => r.name), (percent) => reported.push(percent)));
+    // ffmpeg's own -progress reports: every encode ends (90 %), then packaging (95 %); never backwards.
+    expect(reported.at(-2)).toBe(90);
+    expect(reported.at(-1)).toBe(95);
+    expect(reported).toEqual([...reported].sort((a, b) => a - b));
 
     const master = readFileSync(join(paths.hls, 'master.m3u8'), 'utf8');
     expect(master).toContain('RESOLUTION=480x270');

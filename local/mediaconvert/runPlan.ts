@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { baseNameOf, dashPackageArgs, encodeArgs, hlsPackageArgs, masterPlaylist, thumbnailArgs, type JobPaths } from './commands';
 import { ffmpegPath, run } from './ffmpeg';
 import type { TranscodePlan } from './plan';
+import type { JobProgress } from './progress';
 
 /** Runs `tasks` with at most `limit` in flight; rejects with the first failure once the others settled. */
 const inParallel = async (tasks: readonly (() => Promise<unknown>)[], limit: number): Promise<void> => {
@@ -25,13 +26,17 @@ const inParallel = async (tasks: readonly (() => Promise<unknown>)[], limit: num
  * are cores, thumbnails alongside), then packaging (copy only), then the master playlist. The benchmark runs
  * this bare to measure what the workflow adds around it.
  */
-export const runPlan = async (plan: TranscodePlan, paths: JobPaths, parallelism = availableParallelism()): Promise<void> => {
+export const runPlan = async (plan: TranscodePlan, paths: JobPaths, parallelism = availableParallelism(), progress?: JobProgress): Promise<void> => {
   await Promise.all([paths.work, paths.hls, paths.dash, paths.thumbnails].map((dir) => mkdir(dir, { recursive: true })));
   const thumbnails = thumbnailArgs(plan, paths);
   await inParallel(
     [
       // Largest first, so the longest encode is not left alone at the end.
-      ...[...plan.renditions].reverse().map((rendition) => () => run(ffmpegPath, encodeArgs(plan, paths, rendition))),
+      ...[...plan.renditions].reverse().map((rendition) => () =>
+        progress === undefined
+          ? run(ffmpegPath, encodeArgs(plan, paths, rendition))
+          : run(ffmpegPath, ['-progress', 'pipe:1', '-nostats', ...encodeArgs(plan, paths, rendition)], { onStdout: progress.encodeFeed(rendition.name) }),
+      ),
       ...(thumbnails.length > 0 ? [() => run(ffmpegPath, thumbnails)] : []),
     ],
     parallelism,
@@ -44,4 +49,5 @@ export const runPlan = async (plan: TranscodePlan, paths: JobPaths, parallelism 
     parallelism,
   );
   if (plan.hls !== null) await writeFile(join(paths.hls, `${baseNameOf(plan.hls.destination.key)}.m3u8`), masterPlaylist(plan));
+  progress?.packaged();
 };

@@ -7,8 +7,10 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { jobPaths } from './commands';
-import { FfmpegError } from './ffmpeg';
+import { FfmpegError, ffprobePath, run } from './ffmpeg';
+import { createJobStore, type JobStore, type LocalJob } from './jobs';
 import { planJob, type S3Location, type TranscodePlan } from './plan';
+import { createJobProgress } from './progress';
 import { runPlan } from './runPlan';
 
 export interface LocalMediaConvertOptions {
@@ -66,12 +68,37 @@ const outputGroupDetails = (plan: TranscodePlan) => [
   ...(plan.thumbnails ? [{ Type: 'FILE_GROUP', OutputDetails: [{ VideoDetails: { WidthInPx: plan.thumbnails.width, HeightInPx: plan.thumbnails.height } }] }] : []),
 ];
 
+/** The source's duration in seconds, what progress is measured against; 0 when ffprobe cannot say (no percentage then). */
+const durationOf = async (file: string): Promise<number> => {
+  const { stdout } = await run(ffprobePath, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file]).catch(() => ({ stdout: '' }));
+  const seconds = Number.parseFloat(stdout.trim());
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
+};
+
+const requestFieldsOf = (request: unknown) => {
+  const fields = (typeof request === 'object' && request !== null ? request : {}) as { Settings?: unknown; Role?: unknown; Queue?: unknown };
+  return { settings: fields.Settings, role: typeof fields.Role === 'string' ? fields.Role : '', queue: typeof fields.Queue === 'string' ? fields.Queue : undefined };
+};
+
+/** The job as GetJob describes it once COMPLETE: what `createJob.sync` resolves with. */
+const completedJob = (job: LocalJob) => ({
+  Id: job.id,
+  Arn: job.arn,
+  Status: 'COMPLETE',
+  UserMetadata: job.userMetadata,
+  Settings: job.settings,
+  OutputGroupDetails: job.outputGroupDetails ?? [],
+  Timing: { SubmitTime: job.createdAt.toISOString(), StartTime: (job.startedAt ?? job.createdAt).toISOString(), FinishTime: (job.finishedAt ?? new Date()).toISOString() },
+});
+
 /**
- * The backend of `mediaconvert:createJob(.sync)` in the local Step Functions: runs the job with real ffmpeg and
- * writes renditions, the HLS master playlist, the DASH manifest and thumbnails to the destination bucket. It
- * resolves with `{ Job }` as GetJob describes a COMPLETE job; a failed job rejects with `JobFailed`.
+ * The local MediaConvert: `createJob` is the backend of `mediaconvert:createJob(.sync)` in the local Step Functions.
+ * It runs the job with real ffmpeg, writes renditions, the HLS master playlist, the DASH manifest and thumbnails to
+ * the destination bucket, and resolves with `{ Job }` as GetJob describes a COMPLETE job; a failed job rejects with
+ * `JobFailed`. Every job is kept in `jobs` with its status, phase and percentage (from ffmpeg's progress reports),
+ * which GetJob and ListJobs answer from (api.ts).
  */
-export const createLocalMediaConvert = (options: LocalMediaConvertOptions) => {
+export const createLocalMediaConvertService = (options: LocalMediaConvertOptions, jobs: JobStore = createJobStore()) => {
   const s3 = new S3Client({
     endpoint: options.s3Endpoint,
     region: options.region,
@@ -83,36 +110,64 @@ export const createLocalMediaConvert = (options: LocalMediaConvertOptions) => {
   const envFailure = process.env.SHOWRUNNER_MEDIACONVERT_FAIL_INPUTS;
   const failInputs = options.failInputs ?? (envFailure ? new RegExp(envFailure) : undefined);
 
-  return async (request: unknown): Promise<unknown> => {
-    const plan = planJob(request);
-    const id = `${Date.now()}-${randomUUID().slice(0, 6)}`;
-    const submitTime = new Date();
+  const execute = async (job: LocalJob, plan: TranscodePlan): Promise<void> => {
     if (failInputs?.test(plan.input.key)) throw new MediaConvertJobError(1040, `Injected failure for input ${plan.input.key} (fault injection)`);
     const root = await mkdtemp(join(tmpdir(), 'mediaconvert-'));
     try {
+      Object.assign(job, { status: 'PROGRESSING', currentPhase: 'PROBING', startedAt: new Date() });
       const paths = jobPaths(root, `source${extname(plan.input.key)}`);
       await download(s3, plan.input, paths.source);
-      await runPlan(plan, paths).catch((error: unknown) => {
+      const progress = createJobProgress(await durationOf(paths.source), plan.renditions.map((r) => r.name), (percent) => {
+        job.percentComplete = percent;
+      });
+      Object.assign(job, { currentPhase: 'TRANSCODING', percentComplete: 0 });
+      await runPlan(plan, paths, undefined, progress).catch((error: unknown) => {
         throw new MediaConvertJobError(1010, `Transcoding failed: ${error instanceof FfmpegError ? error.stderrTail : String(error)}`);
       });
+      job.currentPhase = 'UPLOADING';
       await Promise.all([
         plan.hls ? uploadDir(s3, paths.hls, plan.hls.destination) : [],
         plan.dash ? uploadDir(s3, paths.dash, plan.dash.destination) : [],
         plan.thumbnails ? uploadDir(s3, paths.thumbnails, plan.thumbnails.destination) : [],
       ]);
-      return {
-        Job: {
-          Id: id,
-          Arn: `arn:aws:mediaconvert:${options.region}:000000000000:jobs/${id}`,
-          Status: 'COMPLETE',
-          UserMetadata: plan.userMetadata,
-          Settings: (request as { Settings?: unknown }).Settings,
-          OutputGroupDetails: outputGroupDetails(plan),
-          Timing: { SubmitTime: submitTime.toISOString(), StartTime: submitTime.toISOString(), FinishTime: new Date().toISOString() },
-        },
-      };
     } finally {
       await rm(root, { recursive: true, force: true });
     }
   };
+
+  const createJob = async (request: unknown): Promise<unknown> => {
+    const plan = planJob(request);
+    const id = `${Date.now()}-${randomUUID().slice(0, 6)}`;
+    const { settings, role, queue } = requestFieldsOf(request);
+    const job = jobs.add({
+      id,
+      arn: `arn:aws:mediaconvert:${options.region}:000000000000:jobs/${id}`,
+      role,
+      queue: queue ?? `arn:aws:mediaconvert:${options.region}:000000000000:queues/Default`,
+      settings,
+      userMetadata: plan.userMetadata,
+      createdAt: new Date(),
+      status: 'SUBMITTED',
+      currentPhase: null,
+      percentComplete: null,
+      startedAt: null,
+      finishedAt: null,
+      outputGroupDetails: null,
+      error: null,
+    });
+    try {
+      await execute(job, plan);
+    } catch (error) {
+      const failure = error instanceof MediaConvertJobError ? error : new MediaConvertJobError(1999, String(error));
+      Object.assign(job, { status: 'ERROR', currentPhase: null, finishedAt: new Date(), error: { code: failure.errorCode, message: failure.message } });
+      throw failure;
+    }
+    Object.assign(job, { status: 'COMPLETE', currentPhase: null, percentComplete: 100, finishedAt: new Date(), outputGroupDetails: outputGroupDetails(plan) });
+    return { Job: completedJob(job) };
+  };
+
+  return { jobs, createJob };
 };
+
+/** The createJob backend alone, for a Step Functions service that needs nothing else of MediaConvert. */
+export const createLocalMediaConvert = (options: LocalMediaConvertOptions) => createLocalMediaConvertService(options).createJob;
