@@ -73,6 +73,27 @@ const readEntry = async (deps: CatalogWriterDeps, generation: number, showId: st
   return Item === undefined ? null : fromCatalogItem(Item);
 };
 
+/** The entry with the events it has not applied yet folded in; undefined when there are none. */
+const foldIncoming = async (deps: CatalogWriterDeps, streamId: string, incoming: readonly EventEnvelope[], latestIncoming: number, entry: CatalogEntry | null) => {
+  const lastApplied = entry?.version ?? 0;
+  if (latestIncoming <= lastApplied) return undefined;
+  const { pending, repaired } = await eventsAfter(deps, streamId, incoming, lastApplied);
+  const next = pending.reduce<CatalogEntry | null>((current, event) => projectCatalogEntry(current, positioned(event)), entry);
+  return pending.length === 0 || next === null ? undefined : { next, repaired };
+};
+
+/** Writes `next` only if the entry is still the one it was folded from (absent, or at its version). */
+const putGated = (deps: CatalogWriterDeps, generation: number, next: CatalogEntry, from: CatalogEntry | null) =>
+  deps.db.send(
+    new PutCommand({
+      TableName: deps.catalogTable,
+      Item: toCatalogItem(generation, next),
+      ...(from === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#version = :lastApplied', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':lastApplied': from.version } }),
+    }),
+  );
+
 /**
  * Folds a Show stream's events into its entry in one generation, gated on the entry's last applied version:
  * the Put succeeds only if nobody moved the entry since it was read. Duplicates are acknowledged; a gap or a
@@ -89,24 +110,13 @@ export const applyShowEvents = async (
   const showId = showIdOf(streamId);
   const latestIncoming = incoming.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...incoming.map((e) => e.version));
   for (let attempt = 1; ; attempt += 1) {
-    const cached = attempt === 1 ? deps.entryCache?.get(generation, showId) : undefined;
-    const entry = cached ?? (await readEntry(deps, generation, showId));
-    const lastApplied = entry?.version ?? 0;
-    if (latestIncoming <= lastApplied) return { kind: 'duplicate', version: lastApplied };
-    const { pending, repaired } = await eventsAfter(deps, streamId, incoming, lastApplied);
-    if (pending.length === 0) return { kind: 'duplicate', version: lastApplied };
-    const next = pending.reduce<CatalogEntry | null>((current, event) => projectCatalogEntry(current, positioned(event)), entry);
-    if (next === null) return { kind: 'duplicate', version: lastApplied };
+    // The cache only on a first attempt: a failed condition means someone else moved the entry.
+    const entry = (attempt === 1 ? deps.entryCache?.get(generation, showId) : undefined) ?? (await readEntry(deps, generation, showId));
+    const change = await foldIncoming(deps, streamId, incoming, latestIncoming, entry);
+    if (change === undefined) return { kind: 'duplicate', version: entry?.version ?? 0 };
+    const { next, repaired } = change;
     try {
-      await deps.db.send(
-        new PutCommand({
-          TableName: deps.catalogTable,
-          Item: toCatalogItem(generation, next),
-          ...(entry === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: '#version = :lastApplied', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':lastApplied': lastApplied } }),
-        }),
-      );
+      await putGated(deps, generation, next, entry);
       deps.entryCache?.set(generation, showId, next);
       return { kind: 'applied', version: next.version, repaired };
     } catch (error) {
