@@ -242,6 +242,10 @@ describe('the publish workflow', () => {
     });
     const failure = await expectRecordedFailure(showId, 'review', 'Review.Unavailable');
     expect(failure?.cause).toBe('The moderation service gave up on this media.');
+    // No workflow waits for that review any more: it leaves the reviewers' pending list, and a decision is a 409.
+    const pending = await api('GET', '/reviews?status=pending', ['reviewer']);
+    expect((pending.body.reviews as { showId: string }[]).map((r) => r.showId)).not.toContain(showId);
+    expect((await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve' })).status).toBe(409);
     await reprocessReachesReview(showId);
   }, 150_000);
 

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { processingStageSchema } from '../../events/catalog/processingFailed';
+import { workflowConfig } from './config';
+import { createReviews } from './reviews';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
 
 const inputSchema = runSchema.pick({ showId: true, executionName: true }).extend({
   notice: z.object({ stage: processingStageSchema, error: z.string().nullish(), cause: z.string().nullish() }),
+  /** Present once the run requested its transcode: the review (if any) is of that transcode. */
+  prepared: z.object({ transcodeId: z.string().min(1) }).optional(),
 });
 
 /** A Lambda error reaches the Catch as `{"errorType", "errorMessage", "trace"}` in Cause: the message is what people read. */
@@ -37,5 +41,8 @@ export const handler = async (event: unknown) => {
     error: error.slice(0, 256),
     cause,
   });
+  if (run.notice.stage === 'review' && run.prepared !== undefined) {
+    await createReviews(workflowConfig().REVIEWS_TABLE).abandon(run.showId, run.prepared.transcodeId, new Date().toISOString());
+  }
   return { recorded: true };
 };

@@ -10,7 +10,8 @@ import { documentClient } from './clients';
 export const reviewItemSchema = z.object({
   showId: z.string(),
   transcodeId: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  /** `abandoned`: the run stopped at review (its wait failed); nobody can decide it any more. */
+  status: z.enum(['pending', 'approved', 'rejected', 'abandoned']),
   taskToken: z.string(),
   executionName: z.string(),
   requestedAt: z.string(),
@@ -80,6 +81,29 @@ export const createReviews = (table: string) => ({
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) throw new ReviewAlreadyDecidedError(showId);
+      throw error;
+    }
+  },
+
+  /**
+   * The review's run failed while it waited: it leaves the pending list, so nobody decides a review no workflow waits
+   * for. Only the review of that transcode, only while pending (a decision that landed first stands).
+   */
+  async abandon(showId: string, transcodeId: string, at: string): Promise<boolean> {
+    try {
+      await documentClient().send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { showId },
+          UpdateExpression: 'SET #status = :abandoned, decidedAt = :at',
+          ConditionExpression: '#status = :pending AND transcodeId = :transcodeId',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':abandoned': 'abandoned', ':at': at, ':pending': 'pending', ':transcodeId': transcodeId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
   },

@@ -13,7 +13,7 @@ const reviews = () => createReviews(workflowConfig().REVIEWS_TABLE);
 
 /** GET /reviews?status=pending (reviewer): the reviews waiting for a human, oldest first. */
 export const list = httpHandler(
-  { query: z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }), access: { roles: ['reviewer'] } },
+  { query: z.object({ status: z.enum(['pending', 'approved', 'rejected', 'abandoned']).default('pending') }), access: { roles: ['reviewer'] } },
   async ({ query }) => {
     const items = await reviews().listByStatus(query.status);
     return json(200, { reviews: items.map(({ taskToken: _token, ...item }) => item) });
