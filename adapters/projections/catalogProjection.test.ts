@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createStoreFixture, type StoreFixture } from '../eventstore/testing/storeFixture';
 import type { EventEnvelope } from '../../events/envelope';
-import { createCatalogTables } from './catalogTables';
-import { entryKey, fromCatalogItem } from './catalogItem';
 import { projectCatalogBatch } from './catalogProjector';
+import { catalogEntriesOf, newCatalogTable as newTestCatalogTable } from './testing/catalogTestTables';
 import { applyShowEvents, EntryCache } from './gatedApply';
 import { readGenerations } from './generations';
 import { rebuildCatalog } from './rebuildCatalog';
@@ -17,20 +15,8 @@ const tables: string[] = [];
 const showIds = ['alpha', 'bravo', 'charlie', 'delta'];
 let history: EventEnvelope[] = [];
 
-const newCatalogTable = async (): Promise<string> => {
-  const names = { catalog: `catalog-${randomUUID().slice(0, 8)}`, engagement: `engagement-${randomUUID().slice(0, 8)}` };
-  await createCatalogTables(fixture.client, names);
-  tables.push(names.catalog, names.engagement);
-  return names.catalog;
-};
-
-const entriesOf = async (table: string, generation: number) =>
-  Promise.all(
-    showIds.map(async (showId) => {
-      const { Item } = await db.send(new GetCommand({ TableName: table, Key: entryKey(generation, showId), ConsistentRead: true }));
-      return Item === undefined ? null : fromCatalogItem(Item);
-    }),
-  );
+const newCatalogTable = () => newTestCatalogTable(fixture.client, tables);
+const entriesOf = (table: string, generation: number) => catalogEntriesOf(db, table, generation, showIds);
 
 /** A seeded shuffle, so a failure can be replayed. */
 const shuffled = <T>(items: readonly T[], seed: number): T[] => {

@@ -1,11 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventStore } from '../eventstore';
 import { createStoreFixture, type StoreFixture } from '../eventstore/testing/storeFixture';
-import { createCatalogTables } from './catalogTables';
-import { entryKey, fromCatalogItem } from './catalogItem';
 import { projectCatalogBatch } from './catalogProjector';
+import { catalogEntriesOf, newCatalogTable as newTestCatalogTable } from './testing/catalogTestTables';
 import { RebuildConflictError, readGenerations } from './generations';
 import { pruneGraceMs } from './pruneGenerations';
 import { rebuildCatalog } from './rebuildCatalog';
@@ -19,20 +17,8 @@ const tables: string[] = [];
 const showIds = Array.from({ length: 12 }, (_, i) => `show-${String(i).padStart(2, '0')}`);
 const admin = { id: 'admin', kind: 'user' as const };
 
-const newCatalogTable = async (): Promise<string> => {
-  const names = { catalog: `catalog-${randomUUID().slice(0, 8)}`, engagement: `engagement-${randomUUID().slice(0, 8)}` };
-  await createCatalogTables(fixture.client, names);
-  tables.push(names.catalog, names.engagement);
-  return names.catalog;
-};
-
-const entriesOf = async (table: string, generation: number) =>
-  Promise.all(
-    showIds.map(async (showId) => {
-      const { Item } = await db.send(new GetCommand({ TableName: table, Key: entryKey(generation, showId), ConsistentRead: true }));
-      return Item === undefined ? null : fromCatalogItem(Item);
-    }),
-  );
+const newCatalogTable = () => newTestCatalogTable(fixture.client, tables);
+const entriesOf = (table: string, generation: number) => catalogEntriesOf(db, table, generation, showIds);
 
 /** The live model: every stored event projected as the stream-fed projector does (into whatever generations are open). */
 const projectLive = async (table: string) => {
