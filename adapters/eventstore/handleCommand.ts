@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BoundedContext, EventEnvelope, Actor } from '../../events/envelope';
-import type { Decider } from '../../domain/decider';
+import { CommandRefusedError, type Decider } from '../../domain/decider';
+import type { AggregateCache } from './aggregateCache';
 import type { ProposedEvent } from './appendTypes';
 import { newestSpans, spansOf } from './commandSpans';
 import { WrongExpectedVersionError } from './errors';
@@ -35,6 +36,8 @@ export interface HandleCommandInput<TCommand, TEvent, TState> {
    * version, so a write landing in between is a WrongExpectedVersionError rather than a silent re-decision.
    */
   readonly expectedVersion?: number;
+  /** Aggregates this container has seen (see aggregateCache.ts); without it every command loads its stream. */
+  readonly cache?: AggregateCache<TState>;
 }
 
 export interface HandledCommand {
@@ -93,53 +96,84 @@ const proposeEvents = <TEvent>(
 const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(320, 10 * 2 ** (attempt - 1))));
 
-const snapshotIfDue = async <TCommand, TEvent, TState>(
+/**
+ * What the aggregate is after its own append: the same a fresh load would give, so the cache can hand it to the
+ * next command. A snapshot due at this version is taken, and then the tail folds into it, as it would on a load.
+ */
+const advance = async <TCommand, TEvent, TState>(
   input: HandleCommandInput<TCommand, TEvent, TState>,
   loaded: LoadedAggregate<TState>,
   decided: readonly TEvent[],
   appended: readonly EventEnvelope[],
-): Promise<void> => {
-  const policy = input.snapshots;
+): Promise<LoadedAggregate<TState>> => {
+  const state = decided.reduce(input.decider.evolve, loaded.state);
   const last = appended.at(-1);
-  if (policy === undefined || last === undefined || last.version - loaded.snapshotVersion < policy.every) return;
-  const spans = [...loaded.snapshotCommands, ...spansOf(loaded.tail), ...spansOf(appended)];
-  await input.store.saveSnapshot({
-    streamId: input.streamId,
-    version: last.version,
-    stateVersion: policy.stateVersion,
-    state: decided.reduce(input.decider.evolve, loaded.state),
-    recentCommands: newestSpans(spans, policy.rememberCommands ?? defaultRememberedCommands),
-  });
+  if (last === undefined) return loaded;
+  const advanced = { ...loaded, state, version: last.version, tail: [...loaded.tail, ...appended] };
+  const policy = input.snapshots;
+  if (policy === undefined || last.version - loaded.snapshotVersion < policy.every) return advanced;
+  const recentCommands = newestSpans([...loaded.snapshotCommands, ...spansOf(loaded.tail), ...spansOf(appended)], policy.rememberCommands ?? defaultRememberedCommands);
+  await input.store.saveSnapshot({ streamId: input.streamId, version: last.version, stateVersion: policy.stateVersion, state, recentCommands });
+  return { ...advanced, snapshotVersion: last.version, snapshotCommands: recentCommands, tail: [] };
 };
 
 /**
  * load -> decide -> append, retried on a version conflict with the stream caught up (only the new events are
  * read). A CommandRefusedError from `decide` propagates unchanged. Idempotent by command id: a retry is
  * answered with the events its first run appended (window: see findEarlierRun and appendToStreams).
+ *
+ * With a cache, the aggregate may start from what this container last saw. The append stays conditional on
+ * that version, so a stale start only costs a conflict; an answer that writes nothing (a refusal, a no-op, an
+ * If-Match mismatch) is given only once the stream has been read to confirm that the start was current.
  */
 export const handleCommand = async <TCommand, TEvent, TState>(input: HandleCommandInput<TCommand, TEvent, TState>): Promise<HandledCommand> => {
-  const { store, decider, codec, streamId, command, commandId } = input;
+  const { store, decider, codec, streamId, command, commandId, cache } = input;
   const loadInput: LoadAggregateInput<TEvent, TState> = { store, decider, codec, streamId, snapshots: input.snapshots };
   const maxAttempts = input.maxAttempts ?? 10;
-  let loaded = await loadAggregate(loadInput);
+  const cached = cache?.get(streamId);
+  let loaded = cached ?? (await loadAggregate(loadInput));
+  let confirmed = cached === undefined;
+  /** True when the stream had moved past the cached start: decide again on the caught-up state. */
+  const movedSinceCached = async (): Promise<boolean> => {
+    if (confirmed) return false;
+    confirmed = true;
+    const caughtUp = await catchUpAggregate(loadInput, loaded);
+    if (caughtUp.version === loaded.version) return false;
+    loaded = caughtUp;
+    cache?.remember(caughtUp);
+    return true;
+  };
   for (let attempt = 1; ; attempt += 1) {
     const earlier = await findEarlierRun(store, loaded, commandId);
     if (earlier !== undefined) return earlier;
     if (input.expectedVersion !== undefined && loaded.version !== input.expectedVersion) {
+      if (await movedSinceCached()) continue;
       throw new WrongExpectedVersionError(streamId, input.expectedVersion, loaded.version);
     }
-    const decided = decider.decide(command, loaded.state);
-    if (decided.length === 0) return { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false };
+    let decided: readonly TEvent[];
+    try {
+      decided = decider.decide(command, loaded.state);
+    } catch (error) {
+      if (error instanceof CommandRefusedError && (await movedSinceCached())) continue;
+      throw error;
+    }
+    if (decided.length === 0) {
+      if (await movedSinceCached()) continue;
+      return { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false };
+    }
     const proposed = proposeEvents(input, decided);
     const expectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
     const result = await store.tryAppendToStream(streamId, proposed, { expectedVersion, expectedVersionRead: true, commandId });
     if (!('conflict' in result)) {
-      if (!result.alreadyAppended) await snapshotIfDue(input, loaded, decided, result.events);
+      if (result.alreadyAppended) cache?.forget(streamId);
+      else cache?.remember(await advance(input, loaded, decided, result.events));
       return { events: result.events, nextExpectedVersion: result.nextExpectedVersion, alreadyAppended: result.alreadyAppended };
     }
     // Sleep first, then read: the retry decides on the freshest state it can get.
     await backoff(attempt);
     const caughtUp = await catchUpAggregate(loadInput, loaded);
+    confirmed = true;
+    cache?.remember(caughtUp);
     if (attempt >= maxAttempts) throw new WrongExpectedVersionError(streamId, expectedVersion, caughtUp.version);
     loaded = caughtUp;
   }

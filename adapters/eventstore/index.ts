@@ -3,6 +3,7 @@ export type { AppendOptions, AppendResult, ProposedEvent, StreamAppend } from '.
 export type { ExpectedVersion } from './expectedVersion';
 export type { EventCodec } from './eventCodec';
 export { AppendTooLargeError, InvalidAppendError, StoredEventInvalidError, WrongExpectedVersionError } from './errors';
+export { createAggregateCache, type AggregateCache } from './aggregateCache';
 export { handleCommand, type CommandMetadata, type HandleCommandInput, type HandledCommand } from './handleCommand';
 export { loadAggregate, catchUpAggregate, type LoadedAggregate, type LoadAggregateInput } from './loadAggregate';
 export type { CommandSpan, Snapshot, SnapshotPolicy } from './snapshots';

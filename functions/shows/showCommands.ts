@@ -1,10 +1,18 @@
-import { handleCommand, registryCodec, type EventStore, type HandledCommand } from '../../adapters/eventstore';
+import { createAggregateCache, handleCommand, registryCodec, type AggregateCache, type EventStore, type HandledCommand } from '../../adapters/eventstore';
 import type { Actor } from '../../events/envelope';
-import { showDecider, showEventRegistry, showStateSchema, showStateVersion, showStreamId, type ShowCommand } from '../../domain/show';
+import { showDecider, showEventRegistry, showStateSchema, showStateVersion, showStreamId, type ShowCommand, type ShowState } from '../../domain/show';
 import { loadAggregate } from '../../adapters/eventstore';
 
 const codec = registryCodec(showEventRegistry);
 const snapshots = { stateSchema: showStateSchema, stateVersion: String(showStateVersion), every: 50 };
+
+// One cache per store: a container has one, and a cached version must never be carried over to another table.
+const caches = new WeakMap<EventStore, AggregateCache<ShowState>>();
+const cacheOf = (store: EventStore): AggregateCache<ShowState> => {
+  const cache = caches.get(store) ?? createAggregateCache<ShowState>();
+  caches.set(store, cache);
+  return cache;
+};
 
 export interface CommandContext {
   /** Stable per intent: a retried request or Lambda retry carries the same id and appends nothing new. */
@@ -33,6 +41,7 @@ export const executeShowCommand = (store: EventStore, command: ShowCommand, cont
       actor: context.actor,
     },
     snapshots,
+    cache: cacheOf(store),
     ...(context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion }),
   });
 
