@@ -24,11 +24,22 @@ const probeGiveUpMs = 120_000;
 // Probe numbers stay unique across the windows of one run, so a late probe of one window is never mistaken for another's.
 let nextProbe = 1;
 
-/** Starts the route's workers: the first request compiles the handler, so it goes alone before the others. */
-export const warmRoute = async (route: IngestRoute, senders: number): Promise<void> => {
+/** Seconds of unmeasured load before the first window: DynamoDB Local's JIT is still compiling a minute in. */
+export const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 60);
+
+/**
+ * Starts the route's workers (the first request compiles the handler, so it goes alone before the others), then
+ * runs an unmeasured window at `rate` for warmupSeconds, so the measured windows see a warm stack, not start-up.
+ */
+export const warmRoute = async (route: IngestRoute, senders: number, rate: number | 'max'): Promise<void> => {
   await route.post(route.batch(undefined)).then((r) => r.arrayBuffer());
   await Promise.all(Array.from({ length: senders }, () => route.post(route.batch(undefined)).then((r) => r.arrayBuffer())));
+  if (warmupSeconds > 0) await runIngestWindow(route, { rate, seconds: warmupSeconds, senders, probeEvery: 20 });
 };
+
+/** The highest offered rate of a list ('max' above any number): what the warm-up runs at. */
+export const highestRate = (rates: readonly (number | 'max')[]): number | 'max' =>
+  rates.includes('max') ? 'max' : Math.max(...rates.map((rate) => (rate === 'max' ? 0 : rate)));
 
 /**
  * Sends a window of load and follows every `probeEvery`-th request into the read model: lag = first seen -

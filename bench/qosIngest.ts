@@ -2,7 +2,7 @@ import { cpus } from 'node:os';
 import { createLocalIssuer } from '../local/gateway';
 import type { BenchModule, BenchSection } from './benchModule';
 import { benchDataRoot, startBenchStack } from './benchStack';
-import { ingestColumns, ratesFromEnv, runIngestWindow, warmRoute, type IngestRoute } from './ingestLoad';
+import { highestRate, ingestColumns, ratesFromEnv, runIngestWindow, warmRoute, warmupSeconds, type IngestRoute } from './ingestLoad';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const senders = Number(process.env.BENCH_SENDERS ?? 16);
@@ -44,7 +44,7 @@ export const qosIngestBenchmark: BenchModule = {
       },
     };
     try {
-      await warmRoute(route, senders);
+      await warmRoute(route, senders, highestRate(rates));
       const rows = [];
       for (const rate of rates) {
         rows.push(await runIngestWindow(route, { rate, seconds, senders, probeEvery: 20 }));
@@ -57,6 +57,7 @@ export const qosIngestBenchmark: BenchModule = {
         notes: [
           "The handler appends a request's events as one log item; the stream-fed projector merges them per session, writes the sessions (version-conditional, up to 100 a transaction) and evaluates the default alert rules for the shows, countries and CDNs touched.",
           'Open loop: requests leave on a schedule for the offered rate; one whose time comes while every sender waits for an answer is skipped and counted. "max": every sender sends back to back.',
+          `Before the first measured window, ${warmupSeconds} s of unmeasured load at the highest offered rate (BENCH_WARMUP_SECONDS): worker start-up and DynamoDB Local's JIT, which compiles for about a minute.`,
           'Lag: acknowledged by POST -> counted by GET /qos/metrics (polled every 25 ms), sampled on every 20th request; each window waits for its probes before the next starts.',
           'Reproduce: npm run bench -- qosIngest (BENCH_RATES, BENCH_SECONDS, BENCH_SENDERS, QOS_BENCH_SESSIONS_PER_REQUEST, BENCH_DATA_ROOT=/dev/shm for tmpfs).',
         ],

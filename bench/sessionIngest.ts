@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import type { BenchModule, BenchSection } from './benchModule';
 import { benchDataRoot, startBenchStack } from './benchStack';
-import { ingestColumns, ratesFromEnv, runIngestWindow, warmRoute, type IngestRoute } from './ingestLoad';
+import { highestRate, ingestColumns, ratesFromEnv, runIngestWindow, warmRoute, warmupSeconds, type IngestRoute } from './ingestLoad';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const senders = Number(process.env.BENCH_SENDERS ?? 32);
@@ -40,7 +40,7 @@ export const sessionIngestBenchmark: BenchModule = {
       },
     };
     try {
-      await warmRoute(route, senders);
+      await warmRoute(route, senders, highestRate(rates));
       await fetch(`${stack.api}/models/completed-sessions/${'0'.repeat(32)}`).then((r) => r.arrayBuffer());
       const rows = [];
       for (const rate of rates) {
@@ -54,6 +54,7 @@ export const sessionIngestBenchmark: BenchModule = {
         notes: [
           'Each request carries 10 events (5 sessions, start and end); the handler appends them as one log item, the stream-fed projector batch-gets, folds and writes the sessions (version-conditional, up to 100 a transaction).',
           'Open loop: requests leave on a schedule for the offered rate; one whose time comes while every sender waits for an answer is skipped and counted. "max": every sender sends back to back.',
+          `Before the first measured window, ${warmupSeconds} s of unmeasured load at the highest offered rate (BENCH_WARMUP_SECONDS): worker start-up and DynamoDB Local's JIT, which compiles for about a minute.`,
           'Lag: acknowledged by POST -> visible on GET /models/completed-sessions (polled every 25 ms), sampled on every 20th request; each window waits for its probes before the next starts.',
           'Reproduce: npm run bench -- sessionIngest (BENCH_RATES=500,1000,max, BENCH_SECONDS, BENCH_SENDERS, BENCH_DATA_ROOT=/dev/shm for tmpfs).',
         ],

@@ -118,6 +118,31 @@ const advance = async <TCommand, TEvent, TState>(
 };
 
 /**
+ * The decision on `loaded`, or the answer that writes nothing (an If-Match mismatch, a no-op; a refusal is
+ * thrown). Each of those is given only after `movedSinceCached` found the start current; 'stale' when it was not.
+ */
+const decideOn = async <TCommand, TEvent, TState>(
+  input: HandleCommandInput<TCommand, TEvent, TState>,
+  loaded: LoadedAggregate<TState>,
+  movedSinceCached: () => Promise<boolean>,
+): Promise<'stale' | { readonly handled: HandledCommand } | { readonly decided: readonly TEvent[] }> => {
+  if (input.expectedVersion !== undefined && loaded.version !== input.expectedVersion) {
+    if (await movedSinceCached()) return 'stale';
+    throw new WrongExpectedVersionError(input.streamId, input.expectedVersion, loaded.version);
+  }
+  let decided: readonly TEvent[];
+  try {
+    decided = input.decider.decide(input.command, loaded.state);
+  } catch (error) {
+    if (error instanceof CommandRefusedError && (await movedSinceCached())) return 'stale';
+    throw error;
+  }
+  if (decided.length > 0) return { decided };
+  if (await movedSinceCached()) return 'stale';
+  return { handled: { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false } };
+};
+
+/**
  * load -> decide -> append, retried on a version conflict with the stream caught up (only the new events are
  * read). A CommandRefusedError from `decide` propagates unchanged. Idempotent by command id: a retry is
  * answered with the events its first run appended (window: see findEarlierRun and appendToStreams).
@@ -127,7 +152,7 @@ const advance = async <TCommand, TEvent, TState>(
  * If-Match mismatch) is given only once the stream has been read to confirm that the start was current.
  */
 export const handleCommand = async <TCommand, TEvent, TState>(input: HandleCommandInput<TCommand, TEvent, TState>): Promise<HandledCommand> => {
-  const { store, decider, codec, streamId, command, commandId, cache } = input;
+  const { store, decider, codec, streamId, commandId, cache } = input;
   const loadInput: LoadAggregateInput<TEvent, TState> = { store, decider, codec, streamId, snapshots: input.snapshots };
   const maxAttempts = input.maxAttempts ?? 10;
   const cached = cache?.get(streamId);
@@ -146,27 +171,20 @@ export const handleCommand = async <TCommand, TEvent, TState>(input: HandleComma
   for (let attempt = 1; ; attempt += 1) {
     const earlier = await findEarlierRun(store, loaded, commandId);
     if (earlier !== undefined) return earlier;
-    if (input.expectedVersion !== undefined && loaded.version !== input.expectedVersion) {
-      if (await movedSinceCached()) continue;
-      throw new WrongExpectedVersionError(streamId, input.expectedVersion, loaded.version);
-    }
-    let decided: readonly TEvent[];
-    try {
-      decided = decider.decide(command, loaded.state);
-    } catch (error) {
-      if (error instanceof CommandRefusedError && (await movedSinceCached())) continue;
-      throw error;
-    }
-    if (decided.length === 0) {
-      if (await movedSinceCached()) continue;
-      return { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false };
-    }
+    const decision = await decideOn(input, loaded, movedSinceCached);
+    if (decision === 'stale') continue;
+    if ('handled' in decision) return decision.handled;
+    const { decided } = decision;
     const proposed = proposeEvents(input, decided);
     const expectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
     const result = await store.tryAppendToStream(streamId, proposed, { expectedVersion, expectedVersionRead: true, commandId });
     if (!('conflict' in result)) {
       if (result.alreadyAppended) cache?.forget(streamId);
-      else cache?.remember(await advance(input, loaded, decided, result.events));
+      else {
+        // Not inside `cache?.remember(...)`: without a cache that would skip the snapshot too.
+        const advanced = await advance(input, loaded, decided, result.events);
+        cache?.remember(advanced);
+      }
       return { events: result.events, nextExpectedVersion: result.nextExpectedVersion, alreadyAppended: result.alreadyAppended };
     }
     // Sleep first, then read: the retry decides on the freshest state it can get.

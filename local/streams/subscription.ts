@@ -31,6 +31,8 @@ export interface StreamSubscriptionDeps {
   /** Lambda's on-failure destination: the batch that exhausted its retries, with why. */
   onFailure(records: readonly LambdaStreamRecord[], reason: string): void;
   readonly pollIntervalMs?: number;
+  /** How long a listing of the stream's shards is reused before it is asked for again (default 1 s). */
+  readonly shardListMaxAgeMs?: number;
   readonly retryDelayMs?: (attempt: number) => number;
 }
 
@@ -57,12 +59,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: StreamSubscriptionDeps) => {
   const pollIntervalMs = deps.pollIntervalMs ?? 200;
+  const shardListMaxAgeMs = deps.shardListMaxAgeMs ?? 1000;
   const retryDelay = deps.retryDelayMs ?? ((attempt: number) => Math.min(1000, 50 * 2 ** attempt));
   const cursors = new Map<string, ShardCursor>();
   let running = true;
   let streamArn: string | undefined;
   let idleWaiters: Array<() => void> = [];
   const checkpointKey = (shardId: string) => `${config.functionName}|${config.tableName}|${shardId}`;
+
+  // Shards change rarely (DynamoDB Local rolls one over every few hours), and Lambda too discovers them on its own
+  // schedule: asking on every round put a DescribeStream before each batch, in the path of every record.
+  // A shard read to its end is listed again at once: its children are where the records go on.
+  let shardList: { shards: Shard[]; at: number; finished: number } | undefined;
+  const finishedShards = () => [...cursors.values()].filter((cursor) => cursor.finished).length;
+  const currentShards = async (arn: string): Promise<Shard[]> => {
+    const stale = shardList === undefined || shardList.finished !== finishedShards() || Date.now() - shardList.at > shardListMaxAgeMs;
+    if (stale) shardList = { shards: await listShards(arn), at: Date.now(), finished: finishedShards() };
+    return shardList?.shards ?? [];
+  };
 
   const listShards = async (arn: string): Promise<Shard[]> => {
     const shards: Shard[] = [];
@@ -178,7 +192,7 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
       if (streamArn === undefined) throw new Error(`table ${config.tableName} has no stream: enable StreamSpecification in serverless.yml`);
     }
     let busy = false;
-    const shards = await listShards(streamArn);
+    const shards = await currentShards(streamArn);
     const finished = (id: string | undefined) => id === undefined || cursors.get(id)?.finished === true || !shards.some((s) => s.ShardId === id);
     for (const shard of shards) {
       const id = shard.ShardId;
