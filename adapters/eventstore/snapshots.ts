@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { isConditionFailed } from '../conditionFailed';
 
 /** A command's place in a stream, remembered in snapshots so a late retry is still recognised. */
 export interface CommandSpan {
@@ -81,7 +82,7 @@ export const saveSnapshot = async <TState>(db: DynamoDBDocumentClient, table: st
       }),
     );
   } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+    if (isConditionFailed(error)) return;
     throw error;
   }
 };

@@ -4,6 +4,7 @@ import { projectCatalogEntry, type CatalogEntry, type PositionedShowEvent } from
 import { decodeShowEvent } from '../../domain/show';
 import type { EventEnvelope } from '../../events/envelope';
 import { entryKey, fromCatalogItem, toCatalogItem } from './catalogItem';
+import { isConditionFailed } from '../conditionFailed';
 
 export interface CatalogWriterDeps {
   readonly db: DynamoDBDocumentClient;
@@ -66,7 +67,6 @@ const eventsAfter = async (deps: CatalogWriterDeps, streamId: string, incoming: 
   return { pending: (await deps.store.readStream(streamId, { fromVersion: lastApplied + 1 })).events, repaired: true };
 };
 
-const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 const readEntry = async (deps: CatalogWriterDeps, generation: number, showId: string): Promise<CatalogEntry | null> => {
   const { Item } = await deps.db.send(new GetCommand({ TableName: deps.catalogTable, Key: entryKey(generation, showId), ConsistentRead: true }));
@@ -122,7 +122,7 @@ export const applyShowEvents = async (
     } catch (error) {
       // Another writer (a concurrent batch, the rebuild) moved the entry: read again and decide again.
       deps.entryCache?.forget(generation, showId);
-      if (!conditionFailed(error) || attempt >= maxAttempts) throw error;
+      if (!isConditionFailed(error) || attempt >= maxAttempts) throw error;
     }
   }
 };

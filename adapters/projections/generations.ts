@@ -1,5 +1,6 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { isConditionFailed } from '../conditionFailed';
 
 /**
  * Which generation of a read model the API serves (`active`) and which one a rebuild is filling
@@ -35,7 +36,6 @@ export class RebuildConflictError extends Error {
   }
 }
 
-const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /**
  * The atomic switch: the built generation becomes the one served, `previous` the one it replaces (kept for a
@@ -55,7 +55,7 @@ export const switchTo = async (db: DynamoDBDocumentClient, table: string, projec
       }),
     );
   } catch (error) {
-    if (conditionFailed(error)) throw new RebuildConflictError(projection, `generation ${generation} is no longer the one this run builds`);
+    if (isConditionFailed(error)) throw new RebuildConflictError(projection, `generation ${generation} is no longer the one this run builds`);
     throw error;
   }
 };

@@ -2,6 +2,7 @@ import { BatchWriteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClie
 import { z } from 'zod';
 import type { EventStore } from '../eventstore';
 import { entryKey } from './catalogItem';
+import { isConditionFailed } from '../conditionFailed';
 
 /**
  * How long after a generation stops being served its items may be deleted: longer than an API container caches
@@ -74,7 +75,7 @@ export const pruneOldGenerations = async (
       ExpressionAttributeValues: { ':below': pointer.previous },
     }),
   ).catch((error: unknown) => {
-    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    if (!isConditionFailed(error)) throw error;
   });
   return { pruned: candidates, deferred: [] };
 };

@@ -1,6 +1,7 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { RebuildConflictError } from './generations';
+import { isConditionFailed } from '../conditionFailed';
 
 /**
  * One rebuild run's hold on the generation it fills, kept on the projection's pointer item beside `active` and
@@ -28,7 +29,6 @@ const runSchema = z.object({
   heartbeatAt: z.number().optional(),
 });
 
-const conditionFailed = (error: unknown) => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 /**
  * Opens generation active+1 for building, or takes over the generation a run that died was building (after its
@@ -72,7 +72,7 @@ export const claimBuild = async (db: DynamoDBDocumentClient, table: string, proj
     );
     return { projection, generation: building, runId, resumeAfter: pointer.checkpoint };
   } catch (error) {
-    if (conditionFailed(error)) throw new RebuildConflictError(projection, 'another run claimed the rebuild at the same moment');
+    if (isConditionFailed(error)) throw new RebuildConflictError(projection, 'another run claimed the rebuild at the same moment');
     throw error;
   }
 };
@@ -90,7 +90,7 @@ export const saveCheckpoint = async (db: DynamoDBDocumentClient, table: string, 
       }),
     );
   } catch (error) {
-    if (conditionFailed(error)) throw new RebuildConflictError(claim.projection, `run ${claim.runId} no longer holds generation ${claim.generation}: another run took it over`);
+    if (isConditionFailed(error)) throw new RebuildConflictError(claim.projection, `run ${claim.runId} no longer holds generation ${claim.generation}: another run took it over`);
     throw error;
   }
 };
@@ -108,7 +108,7 @@ export const releaseClaim = async (db: DynamoDBDocumentClient, table: string, cl
       }),
     );
   } catch (error) {
-    if (!conditionFailed(error)) throw error;
+    if (!isConditionFailed(error)) throw error;
   }
 };
 

@@ -4,6 +4,7 @@ import { alertKeyOf, type AlertDecision, type AlertRule, type AlertState } from 
 import type { EventEnvelope } from '../../../events/envelope';
 import { qoeAlertRaised, qoeAlertResolved } from '../../../events/playback';
 import type { PlayerTables } from './config';
+import { isConditionFailed } from '../../../adapters/conditionFailed';
 
 const alertItemSchema = z.object({
   alertKey: z.string(),
@@ -109,7 +110,7 @@ export const transitionAlert = async (
       }),
     );
   } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new AlertTransitionLostError(item.alertKey);
+    if (isConditionFailed(error)) throw new AlertTransitionLostError(item.alertKey);
     throw error;
   }
   return item;
@@ -128,7 +129,7 @@ export const markPublished = async (client: DynamoDBDocumentClient, tables: Play
       }),
     );
   } catch (error) {
-    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+    if (!isConditionFailed(error)) throw error;
   }
 };
 
@@ -159,7 +160,7 @@ export const claimPending = async (client: DynamoDBDocumentClient, tables: Playe
     );
     return true;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    if (isConditionFailed(error)) return false;
     throw error;
   }
 };
