@@ -170,9 +170,45 @@ export const claimPending = async (client: DynamoDBDocumentClient, tables: Playe
  * alerts resolved in the last `recentMs` whose event is still pending (a resolve whose evaluator died before
  * publishing). Paginated Queries on the byStatus index, no Scan.
  */
-export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables: PlayerTables, now: string, recentMs: number): Promise<AlertItem[]> => {
-  const query = async (status: 'open' | 'resolved', since?: string): Promise<AlertItem[]> => {
-    const items: AlertItem[] = [];
+/** What the schedule re-evaluates: an alert's rule and dimension value. */
+export interface AlertToReevaluate {
+  readonly alertKey: string;
+  readonly ruleId: string;
+  readonly dimensionValue: string;
+}
+
+const watchItemSchema = z.object({ alertKey: z.string(), ruleId: z.string(), dimensionValue: z.string(), status: z.literal('watching'), changedAt: z.string() });
+const watchKeyOf = (rule: AlertRule, value: string) => `watch#${alertKeyOf(rule, value)}`;
+
+/**
+ * Puts (rule, value) on the schedule's watch list until `until`: its window holds failures (or stalls) that did
+ * not raise it, so good sessions ageing out of the window could raise it with no new event arriving. A separate
+ * item (status 'watching', changedAt = until) on the same byStatus index: the schedule finds the live ones with one
+ * Query, an expired one simply stops matching, and the alert's own item and GET /qos/alerts are untouched.
+ * A later `until` wins; an earlier one changes nothing.
+ */
+export const watchAlert = async (client: DynamoDBDocumentClient, tables: PlayerTables, rule: AlertRule, value: string, until: string): Promise<void> => {
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tables.alerts,
+        Item: { alertKey: watchKeyOf(rule, value), ruleId: rule.id, dimensionValue: value, status: 'watching', changedAt: until },
+        ConditionExpression: 'attribute_not_exists(changedAt) OR changedAt < :until',
+        ExpressionAttributeValues: { ':until': until },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+};
+
+/**
+ * What the schedule re-evaluates at `now`: every open alert, resolved ones whose last transition may still be
+ * unpublished (changed within `recentMs`), and the watch list (see watchAlert). Each alert once.
+ */
+export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables: PlayerTables, now: string, recentMs: number): Promise<AlertToReevaluate[]> => {
+  const query = async (status: 'open' | 'resolved' | 'watching', since?: string): Promise<Record<string, unknown>[]> => {
+    const items: Record<string, unknown>[] = [];
     let key: Record<string, unknown> | undefined;
     do {
       const page = await client.send(
@@ -180,19 +216,29 @@ export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables:
           TableName: tables.alerts,
           IndexName: 'byStatus',
           KeyConditionExpression: since === undefined ? '#status = :status' : '#status = :status AND changedAt >= :since',
-          ...(since === undefined ? {} : { FilterExpression: 'attribute_exists(pendingEvent)' }),
+          ...(status === 'resolved' ? { FilterExpression: 'attribute_exists(pendingEvent)' } : {}),
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': status, ...(since === undefined ? {} : { ':since': since }) },
           ...(key === undefined ? {} : { ExclusiveStartKey: key }),
         }),
       );
-      items.push(...(page.Items ?? []).map((item) => alertItemSchema.parse(item)));
+      items.push(...(page.Items ?? []));
       key = page.LastEvaluatedKey;
     } while (key !== undefined);
     return items;
   };
-  const [open, resolved] = await Promise.all([query('open'), query('resolved', new Date(Date.parse(now) - recentMs).toISOString())]);
-  return [...open, ...resolved];
+  const [open, resolved, watched] = await Promise.all([
+    query('open'),
+    query('resolved', new Date(Date.parse(now) - recentMs).toISOString()),
+    query('watching', now),
+  ]);
+  const alerts = [...open, ...resolved].map((item) => alertItemSchema.parse(item));
+  const byAlert = new Map<string, AlertToReevaluate>(alerts.map((a) => [`${a.ruleId}#${a.dimensionValue}`, a]));
+  for (const watch of watched.map((item) => watchItemSchema.parse(item))) {
+    const id = `${watch.ruleId}#${watch.dimensionValue}`;
+    if (!byAlert.has(id)) byAlert.set(id, watch);
+  }
+  return [...byAlert.values()];
 };
 
 /** Alerts by status, most recently changed first (one Query on the byStatus index). */

@@ -33,6 +33,13 @@ describe('QoE alerts re-evaluated on a schedule', () => {
       { type: 'error', sid: id, seq: 1, ts: at(minute + 0.1), cid: 'show-1', cdn, fatal: true },
     ];
   };
+  const goodSession = (cdn: string, minute: number): PlayerEvent[] => {
+    const id = sid();
+    return [
+      { type: 'play_attempt', sid: id, seq: 0, ts: at(minute), cid: 'show-1', cdn },
+      { type: 'first_frame', sid: id, seq: 1, ts: at(minute + 0.05), cid: 'show-1', cdn },
+    ];
+  };
   const project = (events: PlayerEvent[]) => projectPlayerEvents(client, tables, { bucketMinutes: 5, retentionDays: 400 }, events);
   const eventsFor = (cdn: string) => published.filter((e) => (e.data as { dimensionValue: string }).dimensionValue === cdn).map((e) => e.type);
 
@@ -68,6 +75,34 @@ describe('QoE alerts re-evaluated on a schedule', () => {
     expect(eventsFor(cdn)).toEqual(['QoeAlertRaised', 'QoeAlertResolved']);
     expect(await loadAlert(client, tables, rule, cdn)).toMatchObject({ status: 'resolved', value: 0, transitions: 2 });
     expect((await alertsToReevaluate(client, tables, quiet, 3600_000)).map((a) => a.alertKey)).not.toContain(`errors-per-cdn#${cdn}`);
+  });
+
+  it('raises, from the schedule, an alert whose good sessions age out of the window while its failures stay', async () => {
+    const cdn = 'cdn-ageing';
+    // Minute 0: 20 good sessions; minute 5: 2 failures. 2 of 22 is under the 10% to raise.
+    const good = await project(Array.from({ length: 20 }, () => goodSession(cdn, 0)).flat());
+    await evaluateAlerts(deps, good, at(0.5));
+    const failures = await project([...failedSession(cdn, 5), ...failedSession(cdn, 5)]);
+    await evaluateAlerts(deps, failures, at(5.5));
+    expect(eventsFor(cdn)).toEqual([]);
+    const watchKey = `watch#errors-per-cdn#${cdn}`;
+    expect((await alertsToReevaluate(client, tables, at(6), 3600_000)).map((a) => a.alertKey)).toContain(watchKey);
+    // Minute 11: the good sessions have left the 10-minute window, the failures have not: 2 of 2. No session
+    // arrives; the schedule raises it, once, however many ticks race.
+    const ticks = await alertsToReevaluate(client, tables, at(11), 3600_000);
+    await Promise.all([1, 2, 3].map(() => reevaluateAlerts(deps, ticks, at(11))));
+    expect(eventsFor(cdn)).toEqual(['QoeAlertRaised']);
+    expect(await loadAlert(client, tables, rule, cdn)).toMatchObject({ status: 'open', value: 1 });
+    // The watch ends with the failures' window (minute 5.5 + 10); the open alert stays on the schedule's list.
+    const later = (await alertsToReevaluate(client, tables, at(16), 3600_000)).map((a) => a.alertKey);
+    expect(later).not.toContain(watchKey);
+    expect(later).toContain(`errors-per-cdn#${cdn}`);
+  });
+
+  it('puts nothing on the watch list for a value without failures', async () => {
+    const cdn = 'cdn-healthy';
+    await evaluateAlerts(deps, await project(Array.from({ length: 5 }, () => goodSession(cdn, 0)).flat()), at(0.5));
+    expect((await alertsToReevaluate(client, tables, at(1), 3600_000)).map((a) => a.alertKey)).not.toContain(`watch#errors-per-cdn#${cdn}`);
   });
 
   it('re-sends a transition whose evaluator died before publishing: not while it may still be publishing, then once', async () => {

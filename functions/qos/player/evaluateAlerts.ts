@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { bucketsBetween, dimensionBucketKey, evaluateAlert, mayRaise, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
 import type { EventEnvelope } from '../../../events/envelope';
-import { AlertTransitionLostError, alertEnvelope, alertStateOf, claimPending, loadAlert, markPublished, transitionAlert } from './alertStore';
+import { AlertTransitionLostError, alertEnvelope, alertStateOf, claimPending, loadAlert, markPublished, transitionAlert, watchAlert, type AlertItem } from './alertStore';
 import type { PlayerTables } from './config';
 import { dimensionIndex, summariesIn } from './playerStore';
 
@@ -36,20 +36,31 @@ const windowSessions = async (deps: AlertEvaluation, reads: BucketReads, rule: A
 /** What triggered an evaluation: sessions a stream batch projected, or the schedule (which re-reads regardless). */
 type Trigger = { readonly kind: 'sessions'; readonly sessions: readonly SessionQoe[] } | { readonly kind: 'schedule' };
 
+/**
+ * A transition recorded but not yet on the bus: its own evaluator is publishing it, or died doing so. Only the one
+ * evaluator that claims it after the lease re-sends it. False while it is not out: the alert is left alone until
+ * then, so events of one alert reach the bus in transition order.
+ */
+const pendingSent = async (deps: AlertEvaluation, stored: AlertItem | undefined, now: string): Promise<boolean> => {
+  if (stored?.pendingEvent === undefined) return true;
+  if (!(await claimPending(deps.client, deps.tables, stored, now))) return false;
+  await deps.publish(JSON.parse(stored.pendingEvent) as EventEnvelope);
+  await markPublished(deps.client, deps.tables, stored);
+  return true;
+};
+
 const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: AlertRule, value: string, trigger: Trigger, now: string): Promise<void> => {
   const stored = await loadAlert(deps.client, deps.tables, rule, value);
-  if (stored?.pendingEvent !== undefined) {
-    // A transition recorded but not yet on the bus. Its own evaluator is publishing it, or died doing so: only
-    // the one evaluator that claims it after the lease re-sends it. Until it is out, the alert is left alone, so
-    // events of one alert reach the bus in transition order.
-    if (!(await claimPending(deps.client, deps.tables, stored, now))) return;
-    await deps.publish(JSON.parse(stored.pendingEvent) as EventEnvelope);
-    await markPublished(deps.client, deps.tables, stored);
-  }
+  if (!(await pendingSent(deps, stored, now))) return;
   if (trigger.kind === 'sessions' && stored?.status !== 'open' && !mayRaise(rule, trigger.sessions)) return;
   const metrics = qoeMetrics(await windowSessions(deps, reads, rule, value, now), now);
   const decision = evaluateAlert(rule, metrics, alertStateOf(stored));
-  if (decision === undefined) return;
+  if (decision === undefined) {
+    // Failures that did not raise it stay in the window for windowMinutes: until then, sessions ageing out
+    // could raise it with nothing new arriving, so the schedule keeps evaluating it.
+    if (trigger.kind === 'sessions' && stored?.status !== 'open') await watchAlert(deps.client, deps.tables, rule, value, new Date(Date.parse(now) + rule.windowMinutes * 60_000).toISOString());
+    return;
+  }
   const envelope = alertEnvelope(rule, value, decision, (stored?.transitions ?? 0) + 1, now);
   try {
     const item = await transitionAlert(deps.client, deps.tables, rule, value, stored, envelope);

@@ -25,7 +25,8 @@ const recentPendingMs = 3600_000;
 /**
  * Every minute (serverless.yml `schedule`): re-evaluates every open alert over its rule's window ending now, so an
  * alert whose traffic stopped resolves without new events (stream-driven evaluation runs only when sessions
- * arrive), and re-sends transitions whose evaluator died before publishing. The window ends at this handler's
+ * arrive), and every watched value, so one whose good sessions aged out of the window rises (see watchAlert); and
+ * re-sends transitions whose evaluator died before publishing. The window ends at this handler's
  * clock, not at the event's `time`: a retried invocation must not judge an old window.
  */
 export const handler = async (event: unknown): Promise<void> => {
