@@ -1,28 +1,25 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbEventStore } from '../../adapters/eventstore';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
-import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
-import { createLocalIssuer } from '../../local/gateway';
+import { localCredentials, type LocalCloud } from '../../local/cloud';
+import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
 /** The catalogue through `npm start`'s stack from the real serverless.yml: API -> decider -> store -> stream -> projector -> API. */
 describe('the catalogue on the local cloud', () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'showrunner-catalog-')), 'data');
+  let stack: E2eStack;
   let cloud: LocalCloud | undefined;
   let adminToken: string;
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
-    const authorizer = cloud.service.httpApi.authorizers.cognito;
-    const issuer = await createLocalIssuer({ dataDir, issuerUrl: authorizer?.issuerUrl ?? '', audience: authorizer?.audience[0] ?? '' });
-    adminToken = await issuer.mint({ sub: 'admin-1', groups: ['admin'] });
+    stack = await startE2eStack('catalog');
+    cloud = stack.cloud;
+    adminToken = await stack.token('admin-1', ['admin']);
   }, 120_000);
 
   afterAll(async () => {
-    await cloud?.stop();
-    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await stack.stop();
   });
 
   it('shows a show drafted through the API and published through the decider in GET /shows/{showId} and GET /shows', async () => {
@@ -55,6 +52,6 @@ describe('the catalogue on the local cloud', () => {
     const docs = (await (await fetch(`${api}/api-docs`)).json()) as { openapi: string };
     expect(docs.openapi).toBe('3.1.0');
     // Neither the publisher nor the projector gave up on a batch.
-    expect(existsSync(join(dataDir, 'failed-stream-batches.jsonl'))).toBe(false);
+    expect(existsSync(join(stack.dataDir, 'failed-stream-batches.jsonl'))).toBe(false);
   }, 90_000);
 });

@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbEventStore, type EventStore } from '../../adapters/eventstore';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
 import { readArchive } from '../../local/archives/archive';
-import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
-import { createLocalIssuer } from '../../local/gateway';
+import { localCredentials, type LocalCloud } from '../../local/cloud';
+import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
 /**
  * The transactional outbox end to end on the real serverless.yml: commands append events to the store, the
@@ -14,25 +13,23 @@ import { createLocalIssuer } from '../../local/gateway';
  * managed rule on the bus, as on AWS: local/archives) receives every one of them once, in order per stream.
  */
 describe('events appended by commands reach the bus through the outbox publisher', () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'showrunner-outbox-')), 'data');
+  let stack: E2eStack;
   let cloud: LocalCloud;
   let client: DynamoDBClient;
   let store: EventStore;
   let adminToken: string;
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
-    const authorizer = cloud.service.httpApi.authorizers.cognito;
-    const issuer = await createLocalIssuer({ dataDir, issuerUrl: authorizer?.issuerUrl ?? '', audience: authorizer?.audience[0] ?? '' });
-    adminToken = await issuer.mint({ sub: 'admin-1', groups: ['admin'] });
+    stack = await startE2eStack('outbox');
+    cloud = stack.cloud;
+    adminToken = await stack.token('admin-1', ['admin']);
     client = new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: cloud.service.region, credentials: localCredentials });
     store = createDynamoDbEventStore({ client, tables: { events: 'showrunner-dev-events', snapshots: 'showrunner-dev-snapshots' } });
   }, 120_000);
 
   afterAll(async () => {
     client.destroy();
-    await cloud.stop();
-    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await stack.stop();
   });
 
   it('delivers each stored event exactly once, in version order per stream, with the stored envelope', async () => {
@@ -58,7 +55,7 @@ describe('events appended by commands reach the bus through the outbox publisher
 
     type Envelope = { eventId: string; streamId: string; version: number; type: string };
     const archivedOf = (streamId: string) =>
-      readArchive(dataDir, archive.name)
+      readArchive(stack.dataDir, archive.name)
         .filter((e) => e.source === 'showrunner.catalog' && (e.detail as Envelope).streamId === streamId)
         .map((e) => ({ detailType: e['detail-type'], ...(e.detail as Envelope) }));
     const lastOf = (streamId: string) => stored.get(streamId)?.at(-1)?.eventId;
@@ -76,6 +73,6 @@ describe('events appended by commands reach the bus through the outbox publisher
       expect(archived.map((e) => e.detailType)).toEqual(events.map((e) => e.type));
     }
     // The publisher never gave up on a batch.
-    expect(existsSync(join(dataDir, 'failed-stream-batches.jsonl'))).toBe(false);
+    expect(existsSync(join(stack.dataDir, 'failed-stream-batches.jsonl'))).toBe(false);
   }, 180_000);
 });

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../../../local/cloud';
-import { createLocalIssuer } from '../../../local/gateway';
+import type { LocalCloud } from '../../../local/cloud';
+import { startE2eStack, type E2eStack } from '../../../test/e2eStack';
 
 /**
  * Player QoS end to end on the real serverless.yml: POST /qos/events through the local HTTP API, the stream-fed
@@ -10,7 +7,7 @@ import { createLocalIssuer } from '../../../local/gateway';
  * bus (the local EventBridge's requests are observed, not replaced).
  */
 describe('player QoS through the local API', () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'showrunner-qos-')), 'data');
+  let stack: E2eStack;
   let cloud: LocalCloud;
   let adminToken: string;
   const busEvents: { type: string; detail: { data: { ruleId: string; dimensionValue: string } } }[] = [];
@@ -35,10 +32,9 @@ describe('player QoS through the local API', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
-    const authorizer = cloud.service.httpApi.authorizers.cognito;
-    const issuer = await createLocalIssuer({ dataDir, issuerUrl: authorizer?.issuerUrl ?? '', audience: authorizer?.audience[0] ?? '' });
-    adminToken = await issuer.mint({ sub: 'ops-1', groups: ['admin'] });
+    stack = await startE2eStack('qos');
+    cloud = stack.cloud;
+    adminToken = await stack.token('ops-1', ['admin']);
     const bus = cloud.eventBridge;
     const handle = bus.handle.bind(bus);
     bus.handle = async (operation, body) => {
@@ -50,8 +46,7 @@ describe('player QoS through the local API', () => {
     };
   }, 120_000);
   afterAll(async () => {
-    await cloud.stop();
-    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await stack.stop();
   });
 
   type Metrics = { total: Record<string, unknown>; buckets: { start: string; metrics: { attempts: number } }[] };

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../../../local/cloud';
-import { createLocalIssuer } from '../../../local/gateway';
+import type { LocalCloud } from '../../../local/cloud';
+import { startE2eStack, type E2eStack } from '../../../test/e2eStack';
 
 /**
  * The scheduled alert evaluation on the real serverless.yml: traffic raises an error-ratio alert, the traffic
@@ -11,7 +8,7 @@ import { createLocalIssuer } from '../../../local/gateway';
  * window seconds after the raise, instead of ten minutes later.
  */
 describe('an alert whose traffic stops', () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'showrunner-qos-schedule-')), 'data');
+  let stack: E2eStack;
   let cloud: LocalCloud;
   let adminToken: string;
   const busEvents: { type: string; dimensionValue: string; value: number }[] = [];
@@ -31,10 +28,9 @@ describe('an alert whose traffic stops', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml'), schedulePeriodMs: 1000 }, () => undefined);
-    const authorizer = cloud.service.httpApi.authorizers.cognito;
-    const issuer = await createLocalIssuer({ dataDir, issuerUrl: authorizer?.issuerUrl ?? '', audience: authorizer?.audience[0] ?? '' });
-    adminToken = await issuer.mint({ sub: 'ops-1', groups: ['admin'] });
+    stack = await startE2eStack('qos-schedule', { schedulePeriodMs: 1000 });
+    cloud = stack.cloud;
+    adminToken = await stack.token('ops-1', ['admin']);
     const bus = cloud.eventBridge;
     const handle = bus.handle.bind(bus);
     bus.handle = async (operation, body) => {
@@ -56,8 +52,7 @@ describe('an alert whose traffic stops', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await cloud.stop();
-    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await stack.stop();
   });
 
   it('is raised by the traffic, then resolved once by the schedule with no new event', async () => {

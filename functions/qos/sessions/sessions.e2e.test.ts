@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../../../local/cloud';
+import type { LocalCloud } from '../../../local/cloud';
+import { startE2eStack, type E2eStack } from '../../../test/e2eStack';
 
 /**
  * The sessions API end to end on the real serverless.yml: POST raw events through the local HTTP API, the
  * stream-fed projector, then both read routes, against answers computed by hand below.
  */
 describe('viewer sessions through the local API', () => {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'showrunner-sessions-')), 'data');
+  let stack: E2eStack;
   let cloud: LocalCloud;
   const alice = 'a1'.repeat(16);
   const bob = 'b2'.repeat(16);
@@ -30,11 +28,11 @@ describe('viewer sessions through the local API', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
+    stack = await startE2eStack('sessions');
+    cloud = stack.cloud;
   }, 120_000);
   afterAll(async () => {
-    await cloud.stop();
-    rmSync(join(dataDir, '..'), { recursive: true, force: true });
+    await stack.stop();
   });
 
   it('projects out-of-order, duplicated, country-less and late events into both read routes as computed by hand', async () => {

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startLocalCloud, type LocalCloud } from '../local/cloud';
+import { localIssuerFor } from '../local/cognito/part';
+
+export interface E2eStack {
+  readonly cloud: LocalCloud;
+  /** The stack's data folder (inside a temp folder of its own). */
+  readonly dataDir: string;
+  /** A token the stack's JWT authorizer accepts, as the user pool would issue it. */
+  token(sub: string, groups: readonly string[]): Promise<string>;
+  /** Stops the stack and deletes its data. */
+  stop(): Promise<void>;
+}
+
+/** `npm start`'s stack from the real serverless.yml, on free ports, with its data in a fresh temp folder. */
+export const startE2eStack = async (name: string, options: { readonly schedulePeriodMs?: number } = {}): Promise<E2eStack> => {
+  const root = mkdtempSync(join(tmpdir(), `showrunner-${name}-`));
+  const dataDir = join(root, 'data');
+  const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml'), ...options }, () => undefined);
+  const issuer = await localIssuerFor(cloud.service, dataDir);
+  return {
+    cloud,
+    dataDir,
+    token: (sub, groups) => issuer.mint({ sub, groups: [...groups] }),
+    stop: async () => {
+      await cloud.stop();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+};
