@@ -165,11 +165,6 @@ export const claimPending = async (client: DynamoDBDocumentClient, tables: Playe
   }
 };
 
-/**
- * What the scheduled evaluation looks at: every open alert (so one whose traffic stopped resolves) and the
- * alerts resolved in the last `recentMs` whose event is still pending (a resolve whose evaluator died before
- * publishing). Paginated Queries on the byStatus index, no Scan.
- */
 /** What the schedule re-evaluates: an alert's rule and dimension value. */
 export interface AlertToReevaluate {
   readonly alertKey: string;
@@ -192,7 +187,8 @@ export const watchAlert = async (client: DynamoDBDocumentClient, tables: PlayerT
     await client.send(
       new PutCommand({
         TableName: tables.alerts,
-        Item: { alertKey: watchKeyOf(rule, value), ruleId: rule.id, dimensionValue: value, status: 'watching', changedAt: until },
+        // expiresAt: the table's TTL deletes a watch a day after it lapsed (a lapsed one is never read again).
+        Item: { alertKey: watchKeyOf(rule, value), ruleId: rule.id, dimensionValue: value, status: 'watching', changedAt: until, expiresAt: Math.floor(Date.parse(until) / 1000) + 86_400 },
         ConditionExpression: 'attribute_not_exists(changedAt) OR changedAt < :until',
         ExpressionAttributeValues: { ':until': until },
       }),
@@ -203,8 +199,9 @@ export const watchAlert = async (client: DynamoDBDocumentClient, tables: PlayerT
 };
 
 /**
- * What the schedule re-evaluates at `now`: every open alert, resolved ones whose last transition may still be
- * unpublished (changed within `recentMs`), and the watch list (see watchAlert). Each alert once.
+ * What the schedule re-evaluates at `now`: every open alert (so one whose traffic stopped resolves), the alerts
+ * resolved in the last `recentMs` whose event is still pending (a resolve whose evaluator died before publishing),
+ * and the watch list (see watchAlert). Each alert once; paginated Queries on the byStatus index, no Scan.
  */
 export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables: PlayerTables, now: string, recentMs: number): Promise<AlertToReevaluate[]> => {
   const query = async (status: 'open' | 'resolved' | 'watching', since?: string): Promise<Record<string, unknown>[]> => {

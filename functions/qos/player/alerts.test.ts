@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { checkAlertRule, type AlertRule, type PlayerEvent } from '../../../domain/qos';
 import type { EventEnvelope } from '../../../events/envelope';
 import { loadServerlessConfig } from '../../../local/config';
@@ -87,6 +87,9 @@ describe('QoE alerts re-evaluated on a schedule', () => {
     expect(eventsFor(cdn)).toEqual([]);
     const watchKey = `watch#errors-per-cdn#${cdn}`;
     expect((await alertsToReevaluate(client, tables, at(6), 3600_000)).map((a) => a.alertKey)).toContain(watchKey);
+    // Watched until the failures leave the window; the table's TTL removes the item a day after that.
+    const watch = (await client.send(new GetCommand({ TableName: tables.alerts, Key: { alertKey: watchKey } }))).Item;
+    expect(watch).toMatchObject({ status: 'watching', changedAt: at(15.5), expiresAt: Date.parse(at(15.5)) / 1000 + 86_400 });
     // Minute 11: the good sessions have left the 10-minute window, the failures have not: 2 of 2. No session
     // arrives; the schedule raises it, once, however many ticks race.
     const ticks = await alertsToReevaluate(client, tables, at(11), 3600_000);
