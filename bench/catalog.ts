@@ -15,13 +15,11 @@ import { executeShowCommand } from '../functions/shows/showCommands';
 import { localCredentials } from '../local/cloud';
 import type { BenchModule, BenchSection } from './benchModule';
 import { benchDataRoot, startBenchStack } from './benchStack';
-import { measureWindow, percentile, round } from './measure';
+import { measureWindow, percentile, round, warmupSeconds } from './measure';
 
 // The rate, and one below this machine's ceiling to show the lag where the stack keeps up.
 const lagRates = (process.env.BENCH_RATES ?? '40,200').split(',').map(Number);
 const lagSeconds = Number(process.env.BENCH_CATALOG_SECONDS ?? 20);
-// DynamoDB Local's JIT is still compiling its hot paths a minute in (C2 at half a core): "sustained" is after that.
-const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 60);
 // One command in flight per show, so the load measures appends, not version conflicts between its own writers.
 const shows = 64;
 // About 4 probes a second whatever the rate: enough samples for a p99 at low rates, little polling at high ones.

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { percentile, round } from './measure';
+import { percentile, round, warmupSeconds } from './measure';
 
 /** One ingestion route under load: what a request carries, how it is sent, how a probe is seen in the read model. */
 export interface IngestRoute {
@@ -23,9 +23,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const probeGiveUpMs = 120_000;
 // Probe numbers stay unique across the windows of one run, so a late probe of one window is never mistaken for another's.
 let nextProbe = 1;
-
-/** Seconds of unmeasured load before the first window: DynamoDB Local's JIT is still compiling a minute in. */
-export const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 60);
 
 /**
  * Starts the route's workers (the first request compiles the handler, so it goes alone before the others), then

@@ -34,3 +34,9 @@ export const percentile = (values: readonly number[], p: number): number => {
 };
 
 export const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
+
+/**
+ * Seconds of unmeasured load before a benchmark's first measured window (BENCH_WARMUP_SECONDS): DynamoDB Local's
+ * JIT is still compiling its hot paths a minute in (C2 at half a core), so "sustained" is measured after that.
+ */
+export const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 60);

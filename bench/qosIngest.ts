@@ -2,7 +2,8 @@ import { cpus } from 'node:os';
 import { createLocalIssuer } from '../local/gateway';
 import type { BenchModule, BenchSection } from './benchModule';
 import { benchDataRoot, startBenchStack } from './benchStack';
-import { highestRate, ingestColumns, ratesFromEnv, runIngestWindow, warmRoute, warmupSeconds, type IngestRoute } from './ingestLoad';
+import { highestRate, ingestColumns, ratesFromEnv, runIngestWindow, warmRoute, type IngestRoute } from './ingestLoad';
+import { warmupSeconds } from './measure';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const senders = Number(process.env.BENCH_SENDERS ?? 16);
