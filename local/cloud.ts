@@ -63,8 +63,6 @@ export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Recor
   // s3rver stores the SDK's default streaming checksum framing as object data; send checksums only when required.
   AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
   AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-  // s3rver serves buckets by path only; functions/shared/s3.ts reads this (on AWS it is unset: virtual-hosted).
-  S3_FORCE_PATH_STYLE: 'true',
 });
 
 const arnOfTarget = (service: LocalService, kind: 'function' | 'stateMachine', name: string): string =>

@@ -4,7 +4,7 @@ import { unauthorized } from '../http/errors';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
 import { loadPremium } from '../payments/premium';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { userPool } from './cognito';
 
 userPool();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { userIdSchema } from '../../events/accounts';
-import { logger } from '../http/logger';
-import { eventStore } from '../shared/eventStore';
+import { logger } from '../runtime/logger';
+import { eventStore } from '../runtime/eventStore';
 import { executeUserCommand } from './users';
 
 eventStore();

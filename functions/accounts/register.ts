@@ -1,9 +1,9 @@
 import { AdminConfirmSignUpCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { z } from 'zod';
 import { httpHandler } from '../http/httpHandler';
-import { logger } from '../http/logger';
+import { logger } from '../runtime/logger';
 import { json } from '../http/response';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { userPool } from './cognito';
 import { signUpError } from './cognitoErrors';
 import { executeUserCommand } from './users';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { roleSchema, userIdSchema } from '../../events/accounts';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { userPool } from './cognito';
 import { executeUserCommand, loadUser } from './users';
 

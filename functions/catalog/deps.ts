@@ -1,9 +1,10 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { catalogProjection, readGenerations, type CatalogTableNames } from '../../adapters/projections';
-import { eventStore, readConfig } from '../shared/eventStore';
+import { readConfig } from '../runtime/config';
+import { eventStore } from '../runtime/eventStore';
+import { documentClient } from '../runtime/sdk/dynamodb';
 
 export interface CatalogDeps {
   readonly db: DynamoDBDocumentClient;
@@ -33,7 +34,7 @@ let deps: CatalogDeps | undefined;
 export const catalogDeps = (env: Readonly<Record<string, string | undefined>> = process.env): CatalogDeps => {
   if (deps === undefined) {
     const config = readConfig(configSchema, env, 'catalogue configuration');
-    const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
+    const db = documentClient();
     const tables = { catalog: config.CATALOG_TABLE, engagement: config.ENGAGEMENT_TABLE };
     deps = { db, tables, store: eventStore(env), generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
   }

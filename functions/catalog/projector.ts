@@ -1,6 +1,6 @@
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { EntryCache, projectCatalogBatch } from '../../adapters/projections';
-import { logger } from '../http/logger';
+import { logger } from '../runtime/logger';
 import { parseStreamRecords, streamEventSchema } from '../publisher/streamRecords';
 import { catalogDeps } from './deps';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { readConfig } from '../shared/eventStore';
+import { readConfig } from '../runtime/config';
 import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../payments/secrets';
-import { s3Client } from '../shared/s3';
+import { s3Client } from '../runtime/sdk/s3';
 import { cloudFrontSigner, type PlaybackSigner } from './signing';
 import { s3PresignSigner } from './s3Signer';
 
@@ -36,7 +36,7 @@ export interface PlaybackConfig {
 export const readPlaybackConfig = (env: Readonly<Record<string, string | undefined>>, read: ParameterReader = ssmParameters): PlaybackConfig => {
   const c = readConfig(playbackSchema, env, 'playback configuration');
   const base = { ttlSeconds: c.PLAYBACK_URL_TTL_SECONDS, cookieDomain: c.PLAYBACK_COOKIE_DOMAIN };
-  if (c.PLAYBACK_CDN_DOMAIN === undefined || c.PLAYBACK_KEY_PAIR_ID === undefined) return { ...base, signer: s3PresignSigner(() => s3Client(env), c.PLAYBACK_BUCKET) };
+  if (c.PLAYBACK_CDN_DOMAIN === undefined || c.PLAYBACK_KEY_PAIR_ID === undefined) return { ...base, signer: s3PresignSigner(() => s3Client(), c.PLAYBACK_BUCKET) };
   const key = secretReference(env, 'PLAYBACK_SIGNING_KEY');
   if (key === undefined) throw new Error('playback configuration: set PLAYBACK_SIGNING_KEY_PARAMETER (the SSM SecureString holding the CloudFront private key)');
   return {

@@ -1,6 +1,9 @@
-import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeEventBusCommand } from '@aws-sdk/client-eventbridge';
+import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { dynamoDbClient } from '../runtime/sdk/dynamodb';
+import { eventBridgeClient } from '../runtime/sdk/eventBridge';
+import { sfnClient } from '../runtime/sdk/sfn';
 import type { HealthConfig } from './config';
 
 export type PartState = 'up' | 'down';
@@ -11,9 +14,9 @@ export type Probe = () => Promise<unknown>;
  * `npm start` the SDK's AWS_ENDPOINT_URL_* variables point the same calls at the local parts.
  */
 export const createProbes = (config: HealthConfig): Record<string, Probe> => {
-  const dynamodb = new DynamoDBClient({});
-  const events = new EventBridgeClient({});
-  const sfn = new SFNClient({});
+  const dynamodb = dynamoDbClient();
+  const events = eventBridgeClient();
+  const sfn = sfnClient();
   return {
     dynamodb: () => dynamodb.send(new DescribeTableCommand({ TableName: config.EVENTS_TABLE })),
     eventbridge: () => events.send(new DescribeEventBusCommand({ Name: config.EVENT_BUS_NAME })),

@@ -6,8 +6,8 @@ import { WrongExpectedVersionError } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
 import { callerOf, type Caller, type Role } from './caller';
 import { HttpError, forbidden, unauthorized } from './errors';
-import { tracer } from '../shared/tracer';
-import { logger } from './logger';
+import { tracer } from '../runtime/tracer';
+import { logger } from '../runtime/logger';
 import { json, type HttpResult } from './response';
 
 export interface HttpRequest<TBody, TPath, TQuery> {

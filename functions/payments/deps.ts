@@ -1,4 +1,4 @@
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { loadPaymentsConfig, readPaymentsSettings, type PaymentsConfig } from './config';
 import { createRazorpayGateway, type PaymentGateway } from './gateway';
 import type { ParameterReader } from './secrets';

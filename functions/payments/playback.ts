@@ -6,7 +6,7 @@ import type { PlaybackGrant } from '../delivery/signing';
 import { HttpError, notFound } from '../http/errors';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { loadShow } from '../shows/showCommands';
 import { loadPremium } from './premium';
 

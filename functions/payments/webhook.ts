@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { CommandRefusedError } from '../../domain/decider';
 import { webhookSignatureValid } from '../../domain/payments';
 import { errorResponse } from '../http/httpHandler';
-import { logger } from '../http/logger';
+import { logger } from '../runtime/logger';
 import { json, type HttpResult } from '../http/response';
 import { checkPaymentsSettings, paymentsDeps } from './deps';
 import type { PaymentGateway } from './gateway';

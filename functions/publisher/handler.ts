@@ -1,13 +1,13 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { z } from 'zod';
-import { logger } from '../http/logger';
-import { readConfig } from '../shared/eventStore';
+import { logger } from '../runtime/logger';
+import { readConfig } from '../runtime/config';
+import { eventBridgeClient } from '../runtime/sdk/eventBridge';
 import { publishInOrder } from './publishInOrder';
 import { parseStreamRecords, streamEventSchema } from './streamRecords';
 
 const config = readConfig(z.object({ EVENT_BUS_NAME: z.string().min(1) }), process.env, 'publisher configuration');
-const eventBridge = new EventBridgeClient({});
 
 /**
  * The outbox publisher: every event committed to the events table reaches the bus, in order per stream.
@@ -18,7 +18,7 @@ export const handler = async (event: unknown): Promise<DynamoDBBatchResponse> =>
   const records = parseStreamRecords(streamEventSchema.parse(event));
   const result = await publishInOrder(records, {
     eventBusName: config.EVENT_BUS_NAME,
-    putEvents: (entries) => eventBridge.send(new PutEventsCommand({ Entries: entries })),
+    putEvents: (entries) => eventBridgeClient().send(new PutEventsCommand({ Entries: entries })),
   });
   if (result.firstUnpublished === undefined) return { batchItemFailures: [] };
   logger.warn('events left unpublished; Lambda retries from the first', {

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { json, type HttpResult } from '../http/response';
-import { readConfig } from '../shared/eventStore';
+import { readConfig } from '../runtime/config';
 
 /**
  * Players beacon before and after sign-in, so the QoS and sessions routes take no user login. What protects them

@@ -1,6 +1,6 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
-import { eventBridgeClient } from './clients';
+import { eventBridgeClient } from '../runtime/sdk/eventBridge';
 import { workflowConfig } from './config';
 import { createReviews } from './reviews';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';

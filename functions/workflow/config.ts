@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readConfig } from '../shared/eventStore';
+import { readConfig } from '../runtime/config';
 
 /** The workflow's resources, named in functions.yml; each function reads only what it declares. */
 const workflowEnvSchema = z.object({

@@ -1,9 +1,9 @@
 import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import type { RejectionReason } from '../../events/catalog/showRejected';
 import type { Actor } from '../../events/envelope';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { executeShowCommand } from '../shows/showCommands';
-import { sfnClient } from './clients';
+import { sfnClient } from '../runtime/sdk/sfn';
 import { ReviewAlreadyDecidedError, type createReviews } from './reviews';
 
 export type ReviewDecision =

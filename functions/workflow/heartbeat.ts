@@ -1,5 +1,5 @@
 import { InvalidToken, SendTaskHeartbeatCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
-import { sfnClient } from './clients';
+import { sfnClient } from '../runtime/sdk/sfn';
 import type { createReviews } from './reviews';
 
 /**

@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { s3Client } from '../shared/s3';
+import { s3Client } from '../runtime/sdk/s3';
 import { probeSource } from './probe';
 import { parseTaskInput, record, refusalOf, runSchema, workflowActor } from './workflowInput';
 

@@ -1,5 +1,5 @@
 import { HeadObjectCommand, NotFound, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
-import { s3Client } from '../shared/s3';
+import { s3Client } from '../runtime/sdk/s3';
 
 /** Whether an object is there; only "not found" is an answer, any other error (access, network) is thrown. */
 export const exists = async (bucket: string, key: string): Promise<boolean> => {

@@ -1,5 +1,5 @@
 import { outputKeys } from '../../domain/media/jobSettings';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { loadShow } from '../shows/showCommands';
 import { playbackBaseUrl, workflowConfig } from './config';
 import { exists, tagForArchive } from './objects';

@@ -1,7 +1,7 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { outputKeys, renditionsOf, type MediaConvertJob } from '../../domain/media/jobSettings';
-import { s3Client } from '../shared/s3';
+import { s3Client } from '../runtime/sdk/s3';
 import { workflowConfig } from './config';
 import { exists } from './objects';
 import { parseTaskInput, preparedRunSchema, record, runSchema, workflowActor } from './workflowInput';

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { documentClient } from './clients';
+import { documentClient } from '../runtime/sdk/dynamodb';
 
 /**
  * One review item per show: the pending review's task token (what resumes the workflow), and once decided,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import { logger } from '../http/logger';
-import { sfnClient } from './clients';
+import { logger } from '../runtime/logger';
+import { sfnClient } from '../runtime/sdk/sfn';
 import { required, workflowConfig } from './config';
 import type { Run } from './workflowInput';
 

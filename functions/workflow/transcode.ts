@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { buildMediaConvertJob } from '../../domain/media/jobSettings';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { loadShow } from '../shows/showCommands';
 import { required, workflowConfig } from './config';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';

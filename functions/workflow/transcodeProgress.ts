@@ -1,9 +1,7 @@
-import { GetJobCommand, ListJobsCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
+import { GetJobCommand, ListJobsCommand } from '@aws-sdk/client-mediaconvert';
 import { z } from 'zod';
-
-let client: MediaConvertClient | undefined;
 // Regional endpoint: MediaConvert no longer needs DescribeEndpoints; locally AWS_ENDPOINT_URL_MEDIACONVERT points at local/mediaconvert.
-const mediaConvert = (): MediaConvertClient => (client ??= new MediaConvertClient({}));
+import { mediaConvertClient as mediaConvert } from '../runtime/sdk/mediaConvert';
 
 const jobSchema = z.object({
   Id: z.string(),

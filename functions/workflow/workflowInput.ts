@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../../events/envelope';
 import { CommandRefusedError } from '../../domain/decider';
 import type { ShowCommand } from '../../domain/show';
-import { eventStore } from '../shared/eventStore';
+import { eventStore } from '../runtime/eventStore';
 import { executeShowCommand } from '../shows/showCommands';
 
 /** What the state machine carries from state to state: set by the starter, extended by each task. */

@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
 import { toEventBridgeEntry, type EventEnvelope } from '../../../events/envelope';
-import { readConfig } from '../../shared/eventStore';
+import { readConfig } from '../../runtime/config';
 
 export class AlertNotPublishedError extends Error {
   constructor(eventId: string, reason: string) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { alertRulesSchema, type AlertRule } from '../../../domain/qos';
-import { readConfig } from '../../shared/eventStore';
+import { readConfig } from '../../runtime/config';
 
 export interface PlayerTables {
   readonly log: string;

@@ -1,4 +1,4 @@
-import { logger } from '../../http/logger';
+import { logger } from '../../runtime/logger';
 import { z } from 'zod';
 import { documentClient } from '../sessions/config';
 import { alertPublisher } from './alertBus';

@@ -1,7 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { readConfig } from '../../shared/eventStore';
+import { readConfig } from '../../runtime/config';
 import type { SessionTables } from './sessionStore';
 
 const schema = z.object({ SESSION_EVENT_LOG_TABLE: z.string().min(1), VIEWER_SESSIONS_TABLE: z.string().min(1) });
@@ -11,5 +9,4 @@ export const sessionTablesOf = (env: Readonly<Record<string, string | undefined>
   return { log: config.SESSION_EVENT_LOG_TABLE, sessions: config.VIEWER_SESSIONS_TABLE };
 };
 
-/** One document client per container, without undefined attributes (optional session fields stay absent). */
-export const documentClient = () => DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
+export { documentClient } from '../../runtime/sdk/dynamodb';

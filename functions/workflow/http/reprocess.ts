@@ -3,7 +3,7 @@ import { showIdSchema } from '../../../events/catalog/fields';
 import { HttpError, notFound } from '../../http/errors';
 import { json } from '../../http/response';
 import { httpHandler } from '../../http/httpHandler';
-import { eventStore } from '../../shared/eventStore';
+import { eventStore } from '../../runtime/eventStore';
 import { loadShow } from '../../shows/showCommands';
 import { workflowConfig } from '../config';
 import { startRun } from '../start';

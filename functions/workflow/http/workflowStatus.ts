@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { workflowTimeline } from '../../../domain/media/timeline';
 import { decodeShowEvent, showStreamId } from '../../../domain/show';
 import { showIdSchema } from '../../../events/catalog/fields';
-import { logger } from '../../http/logger';
+import { logger } from '../../runtime/logger';
 import { notFound } from '../../http/errors';
 import { json } from '../../http/response';
 import { httpHandler } from '../../http/httpHandler';
-import { eventStore } from '../../shared/eventStore';
+import { eventStore } from '../../runtime/eventStore';
 import { transcodeProgress } from '../transcodeProgress';
 
 /**
