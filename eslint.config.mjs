@@ -1,18 +1,43 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+
+// Rules every folder keeps as errors; `strictUntilMerged` below relaxes them for folders being rewritten.
+const structureRules = {
+  complexity: ['error', 10],
+  'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }],
+  'import-x/no-duplicates': 'error',
+  'import-x/no-cycle': 'error',
+  'import-x/order': ['error', { groups: ['builtin', 'external', ['internal', 'parent', 'sibling', 'index']], 'newlines-between': 'never', alphabetize: { order: 'asc', caseInsensitive: true } }],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.serverless/', '.esbuild/', '.local/', 'coverage/', '*.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
+    plugins: { 'import-x': importX },
+    settings: {
+      // Relative imports name .ts files without their extension, as tsx, jest and esbuild resolve them.
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mts', '.js', '.mjs', '.json'] })],
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': 'allow-with-description' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      complexity: ['warn', 15],
-      'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }],
+      ...structureRules,
     },
+  },
+  // TEMPORARY (issue 13): these folders are being rewritten on other branches. Their structure rules warn until
+  // the rewrite is merged; the integrator removes this block and fixes what remains.
+  {
+    files: ['functions/**', 'adapters/projections/**', 'adapters/streams/**', 'local/**'],
+    rules: Object.fromEntries(Object.entries(structureRules).map(([rule, setting]) => [rule, Array.isArray(setting) ? ['warn', ...setting.slice(1)] : 'warn'])),
+  },
+  {
+    // Tests and their fixtures may be long: a suite reads best as one file.
+    files: ['**/*.test.ts', '**/fixtures/**', '**/testFixtures.ts'],
+    rules: { 'max-lines': 'off' },
   },
   {
     files: ['domain/**/*.ts'],

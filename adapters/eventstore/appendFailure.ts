@@ -25,6 +25,7 @@ const errorShape = z.object({
   Item: z.unknown().optional(),
   CancellationReasons: z.array(z.object({ Code: z.string().optional(), Item: z.unknown().optional() })).optional(),
 });
+type CancellationReason = NonNullable<z.infer<typeof errorShape>['CancellationReasons']>[number];
 
 /**
  * `actionStreams[i]` is the index of the stream that transaction action i writes to. Returns undefined for
@@ -40,9 +41,13 @@ export const readWriteRefusal = (error: unknown, commandId: string, actionStream
   if (name === 'TransactionInProgressException') return { kind: 'inProgress' };
   if (name === 'IdempotentParameterMismatchException') return { kind: 'tokenReused' };
   if (name !== 'TransactionCanceledException' || CancellationReasons === undefined) return undefined;
+  return cancellationRefusal(CancellationReasons, commandId, actionStreams);
+};
+
+const cancellationRefusal = (reasons: readonly CancellationReason[], commandId: string, actionStreams: readonly number[]): WriteRefusal | undefined => {
   // A command's events are written in one transaction, so finding any one of them means all of them exist.
-  if (CancellationReasons.some((reason) => commandIdOf(reason.Item) === commandId)) return { kind: 'alreadyAppended' };
-  const blocked = CancellationReasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict');
+  if (reasons.some((reason) => commandIdOf(reason.Item) === commandId)) return { kind: 'alreadyAppended' };
+  const blocked = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict');
   if (blocked < 0) return undefined;
   return { kind: 'conflict', streamIndex: actionStreams[blocked] ?? 0 };
 };

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventEnvelope } from '../../events/envelope';
-import { readWriteRefusal } from './appendFailure';
+import { readWriteRefusal, type WriteRefusal } from './appendFailure';
 import { clientRequestTokenOf, planStream, type PlannedStream } from './appendPlan';
 import type { AppendOptions, AppendResult, StreamAppend } from './appendTypes';
 import { AppendTooLargeError, InvalidAppendError, WrongExpectedVersionError } from './errors';
@@ -123,6 +123,14 @@ const writePlan = async (deps: AppendDeps, plan: readonly PlannedStream[], comma
 
 const isSinglePut = (plan: readonly PlannedStream[]): boolean => plan.length === 1 && plan[0]?.envelopes.length === 1;
 
+/** The refusal was our own earlier attempt's write (found by command id): that write is the outcome. */
+const ownEarlierWrite = async (deps: AppendDeps, plan: readonly PlannedStream[], commandId: string, refusal: WriteRefusal): Promise<AppendOutcome | undefined> => {
+  if (refusal.kind === 'alreadyAppended') return { kind: 'appended', results: await alreadyAppended(deps, plan, commandId) };
+  if (refusal.kind !== 'tokenReused') return undefined;
+  const found = await alreadyAppended(deps, plan, commandId);
+  return found.every((result) => result.events.length > 0) ? { kind: 'appended', results: found } : undefined;
+};
+
 /** What a refused write means; undefined asks for another attempt (an 'any' stream moved, or our twin is in flight). */
 const settleRefusal = async (
   deps: AppendDeps,
@@ -133,11 +141,8 @@ const settleRefusal = async (
 ): Promise<AppendOutcome | undefined> => {
   const refusal = readWriteRefusal(error, options.commandId, isSinglePut(plan) ? [0] : actionStreamsOf(plan));
   if (refusal === undefined) throw error;
-  if (refusal.kind === 'alreadyAppended') return { kind: 'appended', results: await alreadyAppended(deps, plan, options.commandId) };
-  if (refusal.kind === 'tokenReused') {
-    const found = await alreadyAppended(deps, plan, options.commandId);
-    if (found.every((result) => result.events.length > 0)) return { kind: 'appended', results: found };
-  }
+  const written = await ownEarlierWrite(deps, plan, options.commandId, refusal);
+  if (written !== undefined) return written;
   const blocked = plan[refusal.kind === 'conflict' ? refusal.streamIndex : 0];
   if (blocked === undefined) throw error;
   const retryable = refusal.kind === 'inProgress' || blocked.append.expectedVersion === 'any';

@@ -1,7 +1,7 @@
-import { CommandRefusedError } from '../../domain/decider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoDbEventStore } from './eventStore';
+import { CommandRefusedError } from '../../domain/decider';
 import { createAggregateCache } from './aggregateCache';
+import { createDynamoDbEventStore } from './eventStore';
 import type { EventStore } from './eventStore';
 import { handleCommand } from './handleCommand';
 import { counterCodec, counterDecider, counterMetadata, counterStateSchema, type CounterCommand, type CounterState } from './testing/counter';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { BoundedContext, EventEnvelope, Actor } from '../../events/envelope';
 import { CommandRefusedError, type Decider } from '../../domain/decider';
+import type { BoundedContext, EventEnvelope, Actor } from '../../events/envelope';
 import type { AggregateCache } from './aggregateCache';
-import type { ProposedEvent } from './appendTypes';
+import type { AppendResult, ProposedEvent } from './appendTypes';
 import { newestSpans, spansOf } from './commandSpans';
 import { WrongExpectedVersionError } from './errors';
 import type { EventCodec } from './eventCodec';
@@ -142,6 +142,38 @@ const decideOn = async <TCommand, TEvent, TState>(
   return { handled: { events: [], nextExpectedVersion: loaded.version, alreadyAppended: false } };
 };
 
+/** The append went through: the cache learns the state after it, or forgets a stream an earlier run wrote. */
+const appended = async <TCommand, TEvent, TState>(
+  input: HandleCommandInput<TCommand, TEvent, TState>,
+  loaded: LoadedAggregate<TState>,
+  decided: readonly TEvent[],
+  result: AppendResult,
+): Promise<HandledCommand> => {
+  if (result.alreadyAppended) input.cache?.forget(input.streamId);
+  else {
+    // Not inside `cache?.remember(...)`: without a cache that would skip the snapshot too.
+    const advanced = await advance(input, loaded, decided, result.events);
+    input.cache?.remember(advanced);
+  }
+  return { events: result.events, nextExpectedVersion: result.nextExpectedVersion, alreadyAppended: result.alreadyAppended };
+};
+
+/** Another writer moved the stream: the state caught up with it, or WrongExpectedVersionError once attempts run out. */
+const catchUpAfterConflict = async <TCommand, TEvent, TState>(
+  input: HandleCommandInput<TCommand, TEvent, TState>,
+  loadInput: LoadAggregateInput<TEvent, TState>,
+  loaded: LoadedAggregate<TState>,
+  attempt: number,
+  expectedVersion: number | 'no_stream',
+): Promise<LoadedAggregate<TState>> => {
+  // Sleep first, then read: the retry decides on the freshest state it can get.
+  await backoff(attempt);
+  const caughtUp = await catchUpAggregate(loadInput, loaded);
+  input.cache?.remember(caughtUp);
+  if (attempt >= (input.maxAttempts ?? 10)) throw new WrongExpectedVersionError(input.streamId, expectedVersion, caughtUp.version);
+  return caughtUp;
+};
+
 /**
  * load -> decide -> append, retried on a version conflict with the stream caught up (only the new events are
  * read). A CommandRefusedError from `decide` propagates unchanged. Idempotent by command id: a retry is
@@ -154,7 +186,6 @@ const decideOn = async <TCommand, TEvent, TState>(
 export const handleCommand = async <TCommand, TEvent, TState>(input: HandleCommandInput<TCommand, TEvent, TState>): Promise<HandledCommand> => {
   const { store, decider, codec, streamId, commandId, cache } = input;
   const loadInput: LoadAggregateInput<TEvent, TState> = { store, decider, codec, streamId, snapshots: input.snapshots };
-  const maxAttempts = input.maxAttempts ?? 10;
   const cached = cache?.get(streamId);
   let loaded = cached ?? (await loadAggregate(loadInput));
   let confirmed = cached === undefined;
@@ -178,21 +209,8 @@ export const handleCommand = async <TCommand, TEvent, TState>(input: HandleComma
     const proposed = proposeEvents(input, decided);
     const expectedVersion = loaded.version === 0 ? 'no_stream' : loaded.version;
     const result = await store.tryAppendToStream(streamId, proposed, { expectedVersion, expectedVersionRead: true, commandId });
-    if (!('conflict' in result)) {
-      if (result.alreadyAppended) cache?.forget(streamId);
-      else {
-        // Not inside `cache?.remember(...)`: without a cache that would skip the snapshot too.
-        const advanced = await advance(input, loaded, decided, result.events);
-        cache?.remember(advanced);
-      }
-      return { events: result.events, nextExpectedVersion: result.nextExpectedVersion, alreadyAppended: result.alreadyAppended };
-    }
-    // Sleep first, then read: the retry decides on the freshest state it can get.
-    await backoff(attempt);
-    const caughtUp = await catchUpAggregate(loadInput, loaded);
+    if (!('conflict' in result)) return appended(input, loaded, decided, result);
+    loaded = await catchUpAfterConflict(input, loadInput, loaded, attempt, expectedVersion);
     confirmed = true;
-    cache?.remember(caughtUp);
-    if (attempt >= maxAttempts) throw new WrongExpectedVersionError(streamId, expectedVersion, caughtUp.version);
-    loaded = caughtUp;
   }
 };

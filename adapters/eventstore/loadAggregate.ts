@@ -1,5 +1,5 @@
-import type { EventEnvelope } from '../../events/envelope';
 import type { Decider } from '../../domain/decider';
+import type { EventEnvelope } from '../../events/envelope';
 import type { EventCodec } from './eventCodec';
 import type { EventStore } from './eventStore';
 import type { CommandSpan, SnapshotPolicy } from './snapshots';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DomainEventOf } from '../../events/contract';
 import { accountContracts, roleSchema } from '../../events/accounts';
+import type { DomainEventOf } from '../../events/contract';
 import { createEventRegistry } from '../../events/createRegistry';
 import { CommandRefusedError, type Decider } from '../decider';
 
@@ -20,21 +20,31 @@ export const initialUserState: UserState = { userId: null, email: null, roles: [
 /** User streams are `user#<sub>`, keyed by the Cognito subject every token carries. */
 export const userStreamId = (userId: string): string => `user#${userId}`;
 
+type RoleCommand = Extract<UserCommand, { kind: 'GrantRole' | 'RevokeRole' }>;
+
+const refuseUnknownUser = (command: RoleCommand, state: UserState): void => {
+  if (state.userId === null) throw new CommandRefusedError('USER_NOT_FOUND', `no user ${command.userId} has registered`);
+};
+
+const revokeRole = (command: Extract<UserCommand, { kind: 'RevokeRole' }>, state: UserState): UserEvent[] => {
+  refuseUnknownUser(command, state);
+  // Without this, an admin could lock every admin out, the last one included.
+  if (command.role === 'admin' && command.userId === command.by) throw new CommandRefusedError('CANNOT_REVOKE_OWN_ADMIN', 'ask another admin to take your admin role away');
+  if (!state.roles.includes(command.role)) return [];
+  return [{ type: 'RoleRevoked', data: { userId: command.userId, role: command.role, revokedBy: command.by } }];
+};
+
 const decide = (command: UserCommand, state: UserState): UserEvent[] => {
   switch (command.kind) {
     case 'RegisterUser':
       if (state.userId !== null) return []; // a retried registration
       return [{ type: 'UserRegistered', data: { userId: command.userId, email: command.email } }];
     case 'GrantRole':
-      if (state.userId === null) throw new CommandRefusedError('USER_NOT_FOUND', `no user ${command.userId} has registered`);
+      refuseUnknownUser(command, state);
       if (state.roles.includes(command.role)) return [];
       return [{ type: 'RoleGranted', data: { userId: command.userId, role: command.role, grantedBy: command.by } }];
     case 'RevokeRole':
-      if (state.userId === null) throw new CommandRefusedError('USER_NOT_FOUND', `no user ${command.userId} has registered`);
-      // Without this, an admin could lock every admin out, the last one included.
-      if (command.role === 'admin' && command.userId === command.by) throw new CommandRefusedError('CANNOT_REVOKE_OWN_ADMIN', 'ask another admin to take your admin role away');
-      if (!state.roles.includes(command.role)) return [];
-      return [{ type: 'RoleRevoked', data: { userId: command.userId, role: command.role, revokedBy: command.by } }];
+      return revokeRole(command, state);
   }
 };
 

@@ -22,6 +22,19 @@ const changedFields = ({ showId: _showId, ...changes }: { showId: string; title?
   Pick<CatalogEntry, 'title' | 'description' | 'genre' | 'language' | 'premium'>
 > => Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
 
+const draftedEntry = (event: Extract<PositionedShowEvent['event'], { type: 'ShowDrafted' }>, { actorId, occurredAt, version }: PositionedShowEvent): CatalogEntry => ({
+  ...event.data,
+  creatorId: actorId,
+  visibility: 'private',
+  premium: event.data.premium,
+  playback: [],
+  thumbnailUrls: [],
+  draftedAt: occurredAt,
+  publishedAt: null,
+  updatedAt: occurredAt,
+  version,
+});
+
 /**
  * Folds the next event of a Show stream into its catalogue entry. Every event advances `version`, catalogue
  * events or not, so the gate sees every gap. Callers bring events strictly in order (the adapter's gate
@@ -32,23 +45,17 @@ export const projectCatalogEntry = (entry: CatalogEntry | null, positioned: Posi
   if (positioned.version !== expected) {
     throw new ProjectionOrderError(`expected version ${expected} of the show stream, got ${positioned.version}`);
   }
-  const { event, occurredAt, version } = positioned;
+  const { event } = positioned;
   if (event.type === 'ShowDrafted') {
     if (entry !== null) throw new ProjectionOrderError(`show ${event.data.showId} was drafted twice`);
-    return {
-      ...event.data,
-      creatorId: positioned.actorId,
-      visibility: 'private',
-      premium: event.data.premium,
-      playback: [],
-      thumbnailUrls: [],
-      draftedAt: occurredAt,
-      publishedAt: null,
-      updatedAt: occurredAt,
-      version,
-    };
+    return draftedEntry(event, positioned);
   }
   if (entry === null) throw new ProjectionOrderError(`the first event of a show stream must be ShowDrafted, got ${event.type}`);
+  return applied(entry, positioned);
+};
+
+/** An event after ShowDrafted, on the entry it drafted. */
+const applied = (entry: CatalogEntry, { event, occurredAt, version }: PositionedShowEvent): CatalogEntry => {
   switch (event.type) {
     case 'ShowPublished':
       // Withdrawal is final (the decider refuses anything after it); the projection holds the line too.

@@ -1,5 +1,5 @@
-import * as f from '../show/fixtures';
 import type { ShowEvent } from '../show/events';
+import * as f from '../show/fixtures';
 import { workflowTimeline } from './timeline';
 
 const at = (events: readonly ShowEvent[]) => events.map((event, index) => ({ event, occurredAt: `2026-03-01T10:00:${String(index).padStart(2, '0')}.000Z` }));

@@ -50,7 +50,7 @@ const failStage = (stage: WorkflowStage, detail: string): Step => (entries, at) 
   end(stage, 'failed', detail)(entries, at);
 };
 
-const stepOf = (event: ShowEvent): Step | null => {
+const mediaStepOf = (event: ShowEvent): Step | null => {
   switch (event.type) {
     case 'UploadRequested':
       return start('upload', event.data.fileName);
@@ -68,23 +68,34 @@ const stepOf = (event: ShowEvent): Step | null => {
       return end('transcode', 'succeeded', `${event.data.renditions.length} renditions`);
     case 'TranscodeFailed':
       return end('transcode', 'failed', `${event.data.reason}: ${event.data.message}`);
+    default:
+      return null;
+  }
+};
+
+const escalate = (detail: string): Step => (entries) => {
+  const index = entries.findLastIndex((entry) => entry.stage === 'review' && entry.status === 'running');
+  const open = entries[index];
+  if (open !== undefined) entries[index] = { ...open, detail };
+};
+
+const publish = (formats: string): Step => (entries, at) => {
+  start('publish')(entries, at);
+  end('publish', 'succeeded', formats)(entries, at);
+};
+
+const reviewStepOf = (event: ShowEvent): Step | null => {
+  switch (event.type) {
     case 'ReviewRequested':
       return start('review');
     case 'ReviewEscalated':
-      return (entries) => {
-        const index = entries.findLastIndex((entry) => entry.stage === 'review' && entry.status === 'running');
-        const open = entries[index];
-        if (open !== undefined) entries[index] = { ...open, detail: `escalated (${event.data.reason}): ${event.data.message}` };
-      };
+      return escalate(`escalated (${event.data.reason}): ${event.data.message}`);
     case 'ShowApproved':
       return end('review', 'succeeded', 'approved');
     case 'ShowRejected':
       return end('review', 'failed', `rejected (${event.data.reason}): ${event.data.message}`);
     case 'ShowPublished':
-      return (entries, at) => {
-        start('publish')(entries, at);
-        end('publish', 'succeeded', event.data.playback.map((p) => p.format).join(', '))(entries, at);
-      };
+      return publish(event.data.playback.map((p) => p.format).join(', '));
     case 'ProcessingFailed':
       return failStage(event.data.stage, `${event.data.error}: ${event.data.cause}`);
     default:
@@ -92,12 +103,24 @@ const stepOf = (event: ShowEvent): Step | null => {
   }
 };
 
+const stepOf = (event: ShowEvent): Step | null => mediaStepOf(event) ?? reviewStepOf(event);
+
 const errorOf = (event: ShowEvent): WorkflowTimeline['error'] => {
   if (event.type === 'IngestFailed') return { stage: 'ingest', reason: event.data.reason, message: event.data.message };
   if (event.type === 'TranscodeFailed') return { stage: 'transcode', reason: event.data.reason, message: event.data.message };
   if (event.type === 'ShowRejected') return { stage: 'review', reason: event.data.reason, message: event.data.message };
   if (event.type === 'ProcessingFailed') return { stage: event.data.stage, reason: event.data.error, message: event.data.cause };
   return null;
+};
+
+/** The error that stands after `event`. */
+const nextError = (error: WorkflowTimeline['error'], event: ShowEvent): WorkflowTimeline['error'] => {
+  // A new upload starts a new run; a reprocess starts a new transcode: the previous attempt's error no longer stands.
+  if (event.type === 'UploadRequested' || event.type === 'TranscodeRequested') return null;
+  // The specific failure event of a stage (IngestFailed, TranscodeFailed) names its reason better than the
+  // run's ProcessingFailed that follows it.
+  const keepsSpecific = event.type === 'ProcessingFailed' && error?.stage === event.data.stage;
+  return keepsSpecific ? error : (errorOf(event) ?? error);
 };
 
 /**
@@ -112,15 +135,9 @@ export const workflowTimeline = (events: readonly TimedShowEvent[]): WorkflowTim
     if (event.type === 'UploadRequested') {
       entries = [];
       executionName = null;
-      error = null;
     }
     if (event.type === 'IngestStarted') executionName = event.data.executionId;
-    // A reprocess starts a new transcode: the error of the previous attempt no longer stands.
-    if (event.type === 'TranscodeRequested') error = null;
-    // The specific failure event of a stage (IngestFailed, TranscodeFailed) names its reason better than the
-    // run's ProcessingFailed that follows it.
-    const keepsSpecific = event.type === 'ProcessingFailed' && error?.stage === event.data.stage;
-    if (!keepsSpecific) error = errorOf(event) ?? error;
+    error = nextError(error, event);
     stepOf(event)?.(entries, occurredAt);
   }
   const last = entries.at(-1);

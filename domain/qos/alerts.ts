@@ -25,6 +25,9 @@ export type AlertDecision =
   | { readonly type: 'QoeAlertRaised'; readonly value: number }
   | { readonly type: 'QoeAlertResolved'; readonly value: number };
 
+/** Enough attempts, and a value above the rule's raise threshold. */
+const crossesRaise = (rule: AlertRule, attempts: number, value: number): boolean => attempts >= rule.minAttempts && value > rule.raiseAbove;
+
 /**
  * Decides whether one rule's alert for one dimension value changes: raised only from resolved and above
  * raiseAbove, resolved only from open and below clearBelow. Everything else (already open, in the gap, too few
@@ -37,7 +40,7 @@ export const evaluateAlert = (rule: AlertRule, metrics: QoeMetrics, state: Alert
   const status = state?.status ?? 'resolved';
   if (status === 'open' && metrics.attempts === 0) return { type: 'QoeAlertResolved', value: 0 };
   if (value === null) return undefined;
-  if (status === 'resolved' && metrics.attempts >= rule.minAttempts && value > rule.raiseAbove) return { type: 'QoeAlertRaised', value };
+  if (status === 'resolved' && crossesRaise(rule, metrics.attempts, value)) return { type: 'QoeAlertRaised', value };
   if (status === 'open' && value < rule.clearBelow) return { type: 'QoeAlertResolved', value };
   return undefined;
 };

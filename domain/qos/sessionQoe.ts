@@ -28,26 +28,65 @@ type PlayState = 'starting' | 'playing' | 'rebuffering' | 'seeking' | 'paused' |
 
 const stateOfCmcd: Partial<Record<NonNullable<PlayerEvent['sta']>, PlayState>> = { p: 'playing', r: 'rebuffering', k: 'seeking', a: 'paused', e: 'ended' };
 
+/** Events that lead to one state whatever the state before. */
+const stateAfter: Partial<Record<PlayerEvent['type'], PlayState>> = { first_frame: 'playing', stall_end: 'playing', seek: 'seeking', pause: 'paused', end: 'ended' };
+
 const nextState = (state: PlayState, event: PlayerEvent): PlayState => {
   if (state === 'ended') return state;
-  switch (event.type) {
-    case 'first_frame':
-    case 'stall_end':
-      return 'playing';
-    // A stall while seeking is part of the seek, which the rebuffering ratio excludes.
-    case 'stall_start':
-      return state === 'seeking' || state === 'starting' ? state : 'rebuffering';
-    case 'seek':
-      return 'seeking';
-    case 'pause':
-      return 'paused';
-    case 'end':
-      return 'ended';
-    case 'error':
-      return event.fatal === true ? 'ended' : state;
-    default:
-      return (event.sta === undefined ? undefined : stateOfCmcd[event.sta]) ?? state;
+  const fixed = stateAfter[event.type];
+  if (fixed !== undefined) return fixed;
+  // A stall while seeking is part of the seek, which the rebuffering ratio excludes.
+  if (event.type === 'stall_start') return state === 'seeking' || state === 'starting' ? state : 'rebuffering';
+  if (event.type === 'error') return event.fatal === true ? 'ended' : state;
+  return (event.sta === undefined ? undefined : stateOfCmcd[event.sta]) ?? state;
+};
+
+/** The running fold over one session's ordered events. */
+interface SessionFold {
+  state: PlayState;
+  bitrate: number;
+  at: number;
+  playMs: number;
+  stallMs: number;
+  bitrateKbpsMs: number;
+  firstFrameAt?: string;
+  fatalBeforeStart: boolean;
+  fatalAfterStart: boolean;
+  endedAt?: string;
+}
+
+/** The time since the previous event counts as play or stall by the state it was spent in. */
+const accrue = (fold: SessionFold, t: number): void => {
+  const elapsed = Math.max(0, t - fold.at);
+  if (fold.state === 'playing') {
+    fold.playMs += elapsed;
+    fold.bitrateKbpsMs += elapsed * fold.bitrate;
+  } else if (fold.state === 'rebuffering') fold.stallMs += elapsed;
+  fold.at = t;
+};
+
+const observe = (fold: SessionFold, event: PlayerEvent): void => {
+  accrue(fold, Date.parse(event.ts));
+  if (event.br !== undefined) fold.bitrate = event.br;
+  if (event.type === 'first_frame') fold.firstFrameAt ??= event.ts;
+  if (event.type === 'error' && event.fatal === true) {
+    if (fold.firstFrameAt === undefined) fold.fatalBeforeStart = true;
+    else fold.fatalAfterStart = true;
   }
+  fold.state = nextState(fold.state, event);
+  if (fold.state === 'ended') fold.endedAt ??= event.ts;
+};
+
+/** The fields a session has only once something happened (a first frame, an end, a named CDN or country). */
+const optionalFields = (ordered: readonly PlayerEvent[], attempt: PlayerEvent, { firstFrameAt, endedAt }: SessionFold): Partial<SessionQoe> => {
+  const cdn = ordered.find((e) => e.cdn !== undefined)?.cdn;
+  const country = ordered.find((e) => e.country !== undefined)?.country;
+  return {
+    ...(cdn === undefined ? {} : { cdn }),
+    ...(country === undefined ? {} : { country }),
+    ...(firstFrameAt === undefined ? {} : { firstFrameAt, videoStartTimeMs: Date.parse(firstFrameAt) - Date.parse(attempt.ts) }),
+    ...(endedAt === undefined ? {} : { endedAt }),
+  };
 };
 
 /**
@@ -59,48 +98,18 @@ export const summarizeSession = (events: readonly PlayerEvent[]): SessionQoe | u
   const first = ordered[0];
   if (first === undefined) return undefined;
   const attempt = ordered.find((e) => e.type === 'play_attempt') ?? first;
-  let state: PlayState = 'starting';
-  let bitrate = first.br ?? 0;
-  let at = Date.parse(first.ts);
-  let playMs = 0;
-  let stallMs = 0;
-  let bitrateKbpsMs = 0;
-  let firstFrameAt: string | undefined;
-  let fatalBeforeStart = false;
-  let fatalAfterStart = false;
-  let endedAt: string | undefined;
-  for (const event of ordered) {
-    const t = Date.parse(event.ts);
-    const elapsed = Math.max(0, t - at);
-    if (state === 'playing') {
-      playMs += elapsed;
-      bitrateKbpsMs += elapsed * bitrate;
-    } else if (state === 'rebuffering') stallMs += elapsed;
-    at = t;
-    if (event.br !== undefined) bitrate = event.br;
-    if (event.type === 'first_frame' && firstFrameAt === undefined) firstFrameAt = event.ts;
-    if (event.type === 'error' && event.fatal === true) {
-      if (firstFrameAt === undefined) fatalBeforeStart = true;
-      else fatalAfterStart = true;
-    }
-    state = nextState(state, event);
-    if (state === 'ended' && endedAt === undefined) endedAt = event.ts;
-  }
-  const cdn = ordered.find((e) => e.cdn !== undefined)?.cdn;
-  const country = ordered.find((e) => e.country !== undefined)?.country;
+  const fold: SessionFold = { state: 'starting', bitrate: first.br ?? 0, at: Date.parse(first.ts), playMs: 0, stallMs: 0, bitrateKbpsMs: 0, fatalBeforeStart: false, fatalAfterStart: false };
+  for (const event of ordered) observe(fold, event);
   return {
     sid: first.sid,
     cid: first.cid,
-    ...(cdn === undefined ? {} : { cdn }),
-    ...(country === undefined ? {} : { country }),
+    ...optionalFields(ordered, attempt, fold),
     attemptedAt: attempt.ts,
-    ...(firstFrameAt === undefined ? {} : { firstFrameAt, videoStartTimeMs: Date.parse(firstFrameAt) - Date.parse(attempt.ts) }),
-    ...(endedAt === undefined ? {} : { endedAt }),
-    playMs,
-    stallMs,
-    bitrateKbpsMs,
-    exitedBeforeStart: firstFrameAt === undefined && endedAt !== undefined && !fatalBeforeStart,
-    startFailed: fatalBeforeStart,
-    playbackFailed: fatalAfterStart,
+    playMs: fold.playMs,
+    stallMs: fold.stallMs,
+    bitrateKbpsMs: fold.bitrateKbpsMs,
+    exitedBeforeStart: fold.firstFrameAt === undefined && fold.endedAt !== undefined && !fold.fatalBeforeStart,
+    startFailed: fold.fatalBeforeStart,
+    playbackFailed: fold.fatalAfterStart,
   };
 };

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, transcodeIdSchema, undeterminedLanguage, uploadIdSchema } from '../../events/catalog/fields';
 import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
+import { processingFailed } from '../../events/catalog/processingFailed';
+import { escalationReasonSchema } from '../../events/catalog/reviewEscalated';
 import { showDraftedV1Schema } from '../../events/catalog/showDrafted';
 import { metadataChangesSchema } from '../../events/catalog/showMetadataUpdated';
-import { processingFailed } from '../../events/catalog/processingFailed';
 import { playbackSchema, showPublished } from '../../events/catalog/showPublished';
-import { escalationReasonSchema } from '../../events/catalog/reviewEscalated';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
 import { withdrawalReasonSchema } from '../../events/catalog/showWithdrawn';
 import { sourceProbedSchema } from '../../events/catalog/sourceProbed';

@@ -1,4 +1,3 @@
-import type { Actor } from '../../events/envelope';
 import type { DeliveryFormat } from '../../events/catalog/fields';
 import type {
   IngestFailedData,
@@ -13,6 +12,7 @@ import type {
   TranscodeCompletedData,
   TranscodeFailedData,
 } from '../../events/catalog/types';
+import type { Actor } from '../../events/envelope';
 
 /**
  * What every command carries besides its own fields. `now` (ISO 8601) and the ids are chosen by the caller,

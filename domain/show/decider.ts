@@ -1,6 +1,7 @@
 import type { Decider } from '../decider';
 import type { ShowCommand } from './commands';
 import { decideDraft, decideMetadataUpdate, decideWithdraw } from './decideCatalog';
+import { decideProcessingFailure } from './decideFailure';
 import { decideIngestFailure, decideIngestStart, decideSourceProbe, decideSourceUploaded, decideUploadRequest } from './decideIngest';
 import {
   decideApproval,
@@ -12,7 +13,6 @@ import {
   decideTranscodeFailure,
   decideTranscodeRequest,
 } from './decideProcessing';
-import { decideProcessingFailure } from './decideFailure';
 import type { ShowEvent } from './events';
 import { evolveShow } from './evolve';
 import { initialShowState, type ShowState } from './state';

@@ -1,5 +1,5 @@
-import { storedEnvelope } from '../../events/testFixtures';
 import { encodeEvent } from '../../events/registry';
+import { storedEnvelope } from '../../events/testFixtures';
 import { showDecider } from './decider';
 import { decodeShowEvent, type ShowEvent, showStreamId } from './events';
 import * as f from './fixtures';

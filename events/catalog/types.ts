@@ -1,6 +1,6 @@
 import type { DomainEventOf, EventDataOf } from '../contract';
-import type { ShowContract } from './index';
 import type {
+  ShowContract,
   ingestFailed,
   ingestStarted,
   processingFailed,

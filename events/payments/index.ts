@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineEvent } from '../contract';
 import { userIdSchema } from '../accounts';
+import { defineEvent } from '../contract';
 
 const gatewayId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_]+$/, 'a gateway id such as order_Abc123');
 /** Smallest currency unit (paise for INR), as the Orders API counts. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoDbEventStore, type EventStore } from '../eventStore';
 import type { ProposedEvent } from '../appendTypes';
+import { createDynamoDbEventStore, type EventStore } from '../eventStore';
 import { createEventStoreTables, type EventStoreTableNames } from '../tables';
 
 export interface StoreFixture {
