@@ -1,5 +1,6 @@
 import type { BenchModule } from './benchModule';
 import { catalogBenchmark } from './catalog';
+import { coldStartBenchmark } from './coldStart';
 import { dynamodbLocalCapacityBenchmark } from './dynamodbLocalCapacity';
 import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
@@ -12,4 +13,4 @@ import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, publishWorkflowBenchmark];
+export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, publishWorkflowBenchmark, coldStartBenchmark];

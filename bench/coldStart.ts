@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { deflateRawSync } from 'node:zlib';
+import { build, type BuildOptions } from 'esbuild';
+import { parse } from 'yaml';
+import type { BenchModule, BenchSection } from './benchModule';
+import { median, round } from './measure';
+import { handlerParts, lambdaEnvironment, packagedFunctions, packageService, unpack, type PackagedFunction } from './packagedBundles';
+
+const runs = Number(process.env.BENCH_COLDSTART_RUNS ?? 5);
+const repoDir = join(__dirname, '..');
+
+// Loads the bundle and prints how long the load took: the module init a cold start pays before the handler runs.
+const initScript = "const { performance } = require('node:perf_hooks'); const t = performance.now(); require(process.argv[1]); process.stdout.write(String(performance.now() - t)); process.exit(0);";
+
+/** The esbuild options of serverless.yml's custom.esbuild, so the empty handler is bundled as the functions are. */
+const esbuildOptions = (): BuildOptions => {
+  const config = parse(readFileSync(join(repoDir, 'serverless.yml'), 'utf8'), { logLevel: 'silent' }) as { custom: { esbuild: Record<string, unknown> } };
+  const { minify, keepNames, sourcemap, target, platform, format, mainFields } = config.custom.esbuild;
+  return { bundle: true, minify, keepNames, sourcemap, target, platform, format, mainFields } as BuildOptions;
+};
+
+/** The SDK clients a bundle holds: each client package embeds its package.json name. */
+const sdkClientsOf = (bundle: string): string[] => [...new Set([...bundle.matchAll(/name:"(@aws-sdk\/client-[a-z0-9-]+)"/g)].map((m) => m[1] ?? ''))].sort();
+
+/** An empty handler that imports and creates the same SDK clients, bundled the way the functions are. */
+const emptyHandlerBundle = async (clients: readonly string[], dir: string): Promise<string> => {
+  const lines = await Promise.all(
+    clients.map(async (pkg, i) => {
+      const exported = Object.keys((await import(pkg)) as object).find((name) => /^[A-Z][A-Za-z0-9]*Client$/.test(name));
+      return `import { ${exported} as Client${i} } from '${pkg}';`;
+    }),
+  );
+  const entry = join(dir, 'empty.ts');
+  writeFileSync(entry, `${lines.join('\n')}\nexport const clients = [${clients.map((_, i) => `new Client${i}({})`).join(', ')}];\nexport const handler = async () => ({ statusCode: 200 });\n`);
+  const outfile = join(dir, 'empty.js');
+  await build({ ...esbuildOptions(), entryPoints: [entry], outfile, nodePaths: [join(repoDir, 'node_modules')] });
+  return outfile;
+};
+
+const initMs = async (file: string, env: NodeJS.ProcessEnv): Promise<number> => {
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', initScript, file], { env });
+  return Number(stdout);
+};
+
+interface Measured {
+  readonly zipped: number;
+  readonly unzipped: number;
+  readonly clients: string[];
+  readonly initMs: number;
+  readonly emptyUnzipped: number;
+  readonly emptyZipped: number;
+  readonly emptyInitMs: number;
+}
+
+/** The function's bundle and its empty twin load in turns, so a busy moment of the machine falls on both. */
+const measure = async (fn: PackagedFunction): Promise<Measured> => {
+  const dir = unpack(fn);
+  try {
+    const file = join(dir, handlerParts(fn.handler).file);
+    const clients = sdkClientsOf(readFileSync(file, 'utf8'));
+    const empty = await emptyHandlerBundle(clients, dir);
+    const env = lambdaEnvironment(fn, dir);
+    const own: number[] = [];
+    const twin: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      own.push(await initMs(file, env));
+      twin.push(await initMs(empty, env));
+    }
+    const emptyCode = readFileSync(empty);
+    return { zipped: statSync(fn.zipPath).size, unzipped: statSync(file).size, clients, initMs: median(own), emptyUnzipped: emptyCode.length, emptyZipped: deflateRawSync(emptyCode).length, emptyInitMs: median(twin) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+const kb = (bytes: number): number => round(bytes / 1024);
+
+const run = async (): Promise<BenchSection> => {
+  const packageDir = process.env.SHOWRUNNER_PACKAGE_DIR ?? (await packageService());
+  const cache = new Map<string, Measured>();
+  const rows = [];
+  for (const fn of packagedFunctions(packageDir)) {
+    // Functions built from one file share one bundle: it is measured once.
+    const key = createHash('sha256').update(readFileSync(fn.zipPath)).digest('hex');
+    const m = cache.get(key) ?? (await measure(fn));
+    cache.set(key, m);
+    rows.push({
+      function: fn.name,
+      'zip KB': kb(m.zipped),
+      'unzipped KB': kb(m.unzipped),
+      'init ms (median)': round(m.initMs, 1),
+      'SDK clients': m.clients.map((c) => c.replace('@aws-sdk/client-', '')).join(', '),
+      'empty: zip KB': kb(m.emptyZipped),
+      'empty: unzipped KB': kb(m.emptyUnzipped),
+      'empty: init ms': round(m.emptyInitMs, 1),
+      'init vs empty': `${round(m.initMs / m.emptyInitMs, 2)}x`,
+    });
+  }
+  return {
+    title: 'Cold start: each packaged function bundle against an empty handler with the same SDK clients (`coldStart`)',
+    measuredAt: new Date().toISOString(),
+    environment: `serverless package output (serverless.yml custom.esbuild), Node ${process.version}, ${cpus().length} CPUs; ${runs} fresh processes per bundle, median`,
+    notes: [
+      'Init = require() of the unzipped bundle in a fresh Node process with the function\'s Lambda environment (dummy credentials, no AWS): what a cold start pays before the first invocation. Goal: at most 1.5x the empty handler.',
+      'The empty handler imports and creates the same @aws-sdk clients (read from the bundle) and is built with the same esbuild options; its zip size is the deflated file.',
+    ],
+    columns: ['function', 'zip KB', 'unzipped KB', 'init ms (median)', 'SDK clients', 'empty: zip KB', 'empty: unzipped KB', 'empty: init ms', 'init vs empty'],
+    rows,
+  };
+};
+
+export const coldStartBenchmark: BenchModule = { section: 'coldStart', run };
