@@ -109,5 +109,7 @@ export const lambdaEnvironment = (fn: PackagedFunction, taskRoot: string): NodeJ
   AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
   AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
   LAMBDA_TASK_ROOT: taskRoot,
-  ...fn.environment,
+  // Layers are not here: a file that exists stands in for a layer's binary (/opt/bin/ffmpeg), whose presence the
+  // functions check at load.
+  ...Object.fromEntries(Object.entries(fn.environment).map(([key, value]) => [key, value.startsWith('/opt/') ? process.execPath : value])),
 });
