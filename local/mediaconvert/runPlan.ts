@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { baseNameOf, dashPackageArgs, encodeArgs, hlsPackageArgs, masterPlaylist, thumbnailArgs, type JobPaths } from './commands';
-import { ffmpegPath, run } from './ffmpeg';
+import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 import type { TranscodePlan } from './plan';
 import type { JobProgress } from './progress';
 

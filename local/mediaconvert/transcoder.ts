@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { jobPaths } from './commands';
-import { FfmpegError, ffprobePath, run } from './ffmpeg';
+import { FfmpegError, ffprobePath, run } from '../../adapters/media/ffmpeg';
 import { createJobStore, type JobStore, type LocalJob } from './jobs';
 import { planJob, type S3Location, type TranscodePlan } from './plan';
 import { createJobProgress } from './progress';
