@@ -171,7 +171,9 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   late.eventBridge = bus;
   // MediaConvert: createJob(.sync) for the state machine, GetJob/ListJobs (a running job's progress) for handlers.
-  const mediaConvert = createLocalMediaConvertService({ s3Endpoint: s3.endpoint, region: service.region });
+  // Its jobs are kept under the data folder: the next start marks the ones a killed run left behind ERROR.
+  const mediaConvert = createLocalMediaConvertService({ s3Endpoint: s3.endpoint, region: service.region, dataDir: join(settings.dataDir, 'mediaconvert'), log });
+  stoppers.push(async () => mediaConvert.stop());
   const mediaConvertApi = await startMediaConvertApi(mediaConvert.jobs);
   stoppers.push(mediaConvertApi.stop);
   const sfn = createStepFunctionsService({
