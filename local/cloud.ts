@@ -16,6 +16,7 @@ import { createLocalMediaConvertService } from './mediaconvert/transcoder';
 import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbLocal';
 import { assertPortFree } from './parts/portCheck';
 import { ensureTables } from './parts/tables';
+import { applyTimeToLive } from './parts/timeToLive';
 import { startS3Local } from './s3/s3Local';
 import { startScheduler } from './scheduler';
 import type { LocalSettings } from './settings';
@@ -111,6 +112,8 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   const created = await ensureTables(dynamodb, service.tables);
   if (created.length > 0) log(`created tables: ${created.join(', ')}`);
+  // TimeToLiveSpecification, which CreateTable cannot carry; DynamoDB Local then deletes expired items itself.
+  await applyTimeToLive(dynamodb, service.timeToLive);
 
   // Late-bound: EventBridge, Step Functions and the runtime call each other, and the functions' environment
   // needs the edge endpoint, which exists only once the edge server has bound its port.

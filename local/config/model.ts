@@ -206,5 +206,7 @@ export const localServiceSchema = z.strictObject({
   buckets: z.array(bucketSchema),
   buses: z.array(busSchema),
   archives: z.array(archiveSchema),
+  /** Each table's `TimeToLiveSpecification` that is enabled: applied with UpdateTimeToLive (CreateTable cannot). */
+  timeToLive: z.array(z.strictObject({ tableName: z.string(), attributeName: z.string() })),
 });
 export type LocalService = z.infer<typeof localServiceSchema>;
