@@ -61,6 +61,14 @@ const bucketNotificationSchema = z.looseObject({
   NotificationConfiguration: z.looseObject({ EventBridgeConfiguration: z.looseObject({ EventBridgeEnabled: z.boolean() }).optional() }).optional(),
 });
 
+const corsSchema = z.looseObject({ CorsConfiguration: z.looseObject({ CorsRules: z.array(z.unknown()) }).optional() });
+
+/** The bucket's CORS rules, checked against the model when the service is parsed (a wrong rule fails the start). */
+const corsRulesOf = (properties: unknown): { corsRules?: LocalService['buckets'][number]['corsRules'] } => {
+  const rules = corsSchema.safeParse(properties ?? {}).data?.CorsConfiguration?.CorsRules;
+  return rules === undefined ? {} : { corsRules: rules as LocalService['buckets'][number]['corsRules'] };
+};
+
 const eventBridgeEnabled = (properties: unknown): boolean =>
   bucketNotificationSchema.safeParse(properties ?? {}).data?.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled === true;
 
@@ -99,6 +107,7 @@ export const normalizeResources = (context: BuildContext, functions: readonly Lo
       logicalId,
       name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref,
       eventBridge: eventBridgeEnabled(resource.Properties),
+      ...corsRulesOf(resource.Properties),
     }));
   const eventBuckets = functions.flatMap((fn) =>
     fn.events.flatMap((event) => (event.kind === 's3' && !event.existing ? [{ name: event.bucket, eventBridge: false }] : [])),
