@@ -16,6 +16,7 @@ import { createLocalMediaConvertService } from './mediaconvert/transcoder';
 import { startDynamoDbLocal, stopOrphanedDynamoDbLocal } from './parts/dynamodbLocal';
 import { assertPortFree } from './parts/portCheck';
 import { ensureTables } from './parts/tables';
+import { applyTimeToLive } from './parts/timeToLive';
 import { startS3Local } from './s3/s3Local';
 import { startScheduler } from './scheduler';
 import type { LocalSettings } from './settings';
@@ -32,6 +33,12 @@ export interface LocalEndpoints {
   readonly sfn: string;
   readonly dynamodb: string;
   readonly s3: string;
+  /** Cognito's API (the edge port), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER. */
+  readonly cognito: string;
+  /** GetJob and ListJobs of the local MediaConvert, AWS_ENDPOINT_URL_MEDIACONVERT. */
+  readonly mediaconvert: string;
+  /** The Razorpay simulator (Orders API and checkout), RAZORPAY_API_URL of the payment functions. */
+  readonly payments: string;
 }
 
 export interface LocalCloud {
@@ -59,7 +66,8 @@ export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Recor
   AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
   AWS_ENDPOINT_URL_SFN: endpoints.sfn,
   // The edge port serves Cognito's API too (local/cognito).
-  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.sfn,
+  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
+  AWS_ENDPOINT_URL_MEDIACONVERT: endpoints.mediaconvert,
   // s3rver stores the SDK's default streaming checksum framing as object data; send checksums only when required.
   AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
   AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
@@ -111,6 +119,8 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   const created = await ensureTables(dynamodb, service.tables);
   if (created.length > 0) log(`created tables: ${created.join(', ')}`);
+  // TimeToLiveSpecification, which CreateTable cannot carry; DynamoDB Local then deletes expired items itself.
+  await applyTimeToLive(dynamodb, service.timeToLive);
 
   // Late-bound: EventBridge, Step Functions and the runtime call each other, and the functions' environment
   // needs the edge endpoint, which exists only once the edge server has bound its port.
@@ -171,7 +181,9 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   late.eventBridge = bus;
   // MediaConvert: createJob(.sync) for the state machine, GetJob/ListJobs (a running job's progress) for handlers.
-  const mediaConvert = createLocalMediaConvertService({ s3Endpoint: s3.endpoint, region: service.region });
+  // Its jobs are kept under the data folder: the next start marks the ones a killed run left behind ERROR.
+  const mediaConvert = createLocalMediaConvertService({ s3Endpoint: s3.endpoint, region: service.region, dataDir: join(settings.dataDir, 'mediaconvert'), log });
+  stoppers.push(async () => mediaConvert.stop());
   const mediaConvertApi = await startMediaConvertApi(mediaConvert.jobs);
   stoppers.push(mediaConvertApi.stop);
   const sfn = createStepFunctionsService({
@@ -201,13 +213,22 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     { targetPrefix: 'AWSStepFunctions', contentType: 'application/x-amz-json-1.0', service: sfn },
   ]);
   stoppers.push(edge.stop);
-  const endpointsSoFar: LocalEndpoints = { api: '', eventbridge: edge.endpoint, sfn: edge.endpoint, dynamodb: dynamo.endpoint, s3: s3.endpoint };
+  const endpointsSoFar: LocalEndpoints = {
+    api: '',
+    eventbridge: edge.endpoint,
+    sfn: edge.endpoint,
+    cognito: edge.endpoint,
+    dynamodb: dynamo.endpoint,
+    s3: s3.endpoint,
+    mediaconvert: mediaConvertApi.endpoint,
+    payments: payments.endpoint,
+  };
 
   const runtime = createLambdaRuntime({
     functions: service.functions,
     region: service.region,
     accountId: service.accountId,
-    baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment, AWS_ENDPOINT_URL_MEDIACONVERT: mediaConvertApi.endpoint },
+    baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment },
     // Lambda answers a burst with more concurrent environments. At 4 per function, a route whose handler waits
     // on one DynamoDB write (~100 ms on a streamed table here) is capped near 40 requests/s by queueing for a
     // worker, not by DynamoDB (measured: bench/qosIngestProfile.ts). Workers still start only when needed.
@@ -234,12 +255,17 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
 
   const health = async () => {
     const probe = async (check: () => Promise<unknown>): Promise<'up' | 'down'> => check().then(() => 'up' as const, () => 'down' as const);
-    const parts = {
-      dynamodb: await probe(() => dynamodb.send(new ListTablesCommand({ Limit: 1 }))),
-      s3: await probe(() => fetch(s3.endpoint).then((r) => r.arrayBuffer())),
-      eventbridge: await probe(() => bus.handle('ListEventBuses', {}).then((r) => (r.status === 200 ? r : Promise.reject(new Error(String(r.status)))))),
-      sfn: await probe(() => sfn.listStateMachines({})),
-    };
+    const answers = (url: string) => fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.arrayBuffer());
+    const [dynamodbState, s3State, eventbridge, sfnState, cognito, mediaconvert, paymentsState] = await Promise.all([
+      probe(() => dynamodb.send(new ListTablesCommand({ Limit: 1 }))),
+      probe(() => answers(s3.endpoint)),
+      probe(() => bus.handle('ListEventBuses', {}).then((r) => (r.status === 200 ? r : Promise.reject(new Error(String(r.status)))))),
+      probe(() => sfn.listStateMachines({})),
+      probe(() => answers(edge.endpoint)),
+      probe(() => answers(`${mediaConvertApi.endpoint}/2017-08-29/jobs?maxResults=1`)),
+      probe(() => answers(payments.endpoint)),
+    ]);
+    const parts = { dynamodb: dynamodbState, s3: s3State, eventbridge, sfn: sfnState, cognito, mediaconvert, payments: paymentsState };
     return { ok: Object.values(parts).every((p) => p === 'up'), parts };
   };
 

@@ -21,8 +21,9 @@ const main = async (): Promise<void> => {
   console.log(`  Step Functions  ${endpoints.sfn}   (AWS_ENDPOINT_URL_SFN)`);
   console.log(`  DynamoDB        ${endpoints.dynamodb}   (AWS_ENDPOINT_URL_DYNAMODB)`);
   console.log(`  S3              ${endpoints.s3}   (AWS_ENDPOINT_URL_S3, path-style)`);
-  console.log(`  Razorpay (sim)  ${cloud.paymentGateway}   (Orders API and checkout; RAZORPAY_API_URL)`);
-  console.log(`  Cognito         ${endpoints.eventbridge}   (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER)`);
+  console.log(`  Razorpay (sim)  ${endpoints.payments}   (Orders API and checkout; RAZORPAY_API_URL)`);
+  console.log(`  Cognito         ${endpoints.cognito}   (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER)`);
+  console.log(`  MediaConvert    ${endpoints.mediaconvert}   (AWS_ENDPOINT_URL_MEDIACONVERT: GetJob, ListJobs)`);
   console.log('Credentials for any client: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER. Ctrl-C stops everything.');
 
   let stopping = false;

@@ -2,3 +2,5 @@
 process.env.EVENTS_TABLE ??= 'test-events';
 process.env.SNAPSHOTS_TABLE ??= 'test-snapshots';
 process.env.EVENT_BUS_NAME ??= 'test-bus';
+process.env.MEDIA_BUCKET ??= 'test-media';
+process.env.USER_POOL_ID ??= 'eu-west-1_test';

@@ -1,4 +1,6 @@
+import { readHealthConfig } from './config';
 import { health } from './handler';
+import { createProbes } from './probes';
 
 describe('health', () => {
   it('answers 200 when every dependency answers', async () => {
@@ -11,5 +13,12 @@ describe('health', () => {
     const response = await health({ dynamodb: async () => ({}), eventbridge: () => Promise.reject(new Error('unreachable')) });
     expect(response).toMatchObject({ statusCode: 503 });
     expect(JSON.parse(String((response as { body: string }).body))).toEqual({ status: 'degraded', parts: { dynamodb: 'up', eventbridge: 'down' } });
+  });
+
+  it('probes every part, and the payment gateway only where it is ours (RAZORPAY_API_URL set, as the local cloud does)', () => {
+    const base = { EVENTS_TABLE: 'e', EVENT_BUS_NAME: 'b', MEDIA_BUCKET: 'm', USER_POOL_ID: 'eu-west-1_x' };
+    expect(Object.keys(createProbes(readHealthConfig(base))).sort()).toEqual(['cognito', 'dynamodb', 'eventbridge', 'mediaconvert', 's3', 'sfn']);
+    expect(Object.keys(createProbes(readHealthConfig({ ...base, RAZORPAY_API_URL: 'http://127.0.0.1:4580' })))).toContain('payments');
+    expect(() => readHealthConfig({ EVENTS_TABLE: 'e', EVENT_BUS_NAME: 'b' })).toThrow('MEDIA_BUCKET, USER_POOL_ID');
   });
 });

@@ -1,13 +1,22 @@
+import { DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeEventBusCommand } from '@aws-sdk/client-eventbridge';
+import { ListJobsCommand } from '@aws-sdk/client-mediaconvert';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { cognitoClient } from '../runtime/sdk/cognito';
 import { dynamoDbClient } from '../runtime/sdk/dynamodb';
 import { eventBridgeClient } from '../runtime/sdk/eventBridge';
+import { mediaConvertClient } from '../runtime/sdk/mediaConvert';
+import { s3Client } from '../runtime/sdk/s3';
 import { sfnClient } from '../runtime/sdk/sfn';
 import type { HealthConfig } from './config';
 
 export type PartState = 'up' | 'down';
 export type Probe = () => Promise<unknown>;
+
+/** Any HTTP answer means the gateway is there; only no answer (refused, timed out) is down. */
+const answers = (url: string): Promise<unknown> => fetch(url, { signal: AbortSignal.timeout(5_000) }).then((response) => response.arrayBuffer());
 
 /**
  * One cheap read per dependency, with the least privilege each needs. On AWS they reach the services; under
@@ -17,10 +26,17 @@ export const createProbes = (config: HealthConfig): Record<string, Probe> => {
   const dynamodb = dynamoDbClient();
   const events = eventBridgeClient();
   const sfn = sfnClient();
+  const s3 = s3Client();
+  const cognito = cognitoClient();
+  const mediaConvert = mediaConvertClient();
   return {
     dynamodb: () => dynamodb.send(new DescribeTableCommand({ TableName: config.EVENTS_TABLE })),
     eventbridge: () => events.send(new DescribeEventBusCommand({ Name: config.EVENT_BUS_NAME })),
     sfn: () => sfn.send(new ListStateMachinesCommand({ maxResults: 1 })),
+    s3: () => s3.send(new HeadBucketCommand({ Bucket: config.MEDIA_BUCKET })),
+    cognito: () => cognito.send(new DescribeUserPoolCommand({ UserPoolId: config.USER_POOL_ID })),
+    mediaconvert: () => mediaConvert.send(new ListJobsCommand({ MaxResults: 1 })),
+    ...(config.RAZORPAY_API_URL === undefined ? {} : { payments: () => answers(config.RAZORPAY_API_URL ?? '') }),
   };
 };
 

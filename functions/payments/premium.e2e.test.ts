@@ -11,7 +11,7 @@ import { localIssuerFor } from '../../local/cognito/part';
 import { localGatewayCredentials } from '../../local/payments/simulator';
 import * as show from '../../domain/show/fixtures';
 import { executeShowCommand } from '../shows/showCommands';
-import { ffmpegPath, run } from '../workflow/ffmpeg';
+import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 
 /** Accounts, payments and entitlements through HTTP on the stack `npm start` runs from the real serverless.yml. */
 describe('accounts and premium end to end', () => {

@@ -9,7 +9,7 @@ import { decodeShowEvent, showStreamId, type ShowEventType } from '../../domain/
 import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
 import type { PutEventsRequestEntry } from '../../local/eventbridge/types';
 import { createLocalIssuer, type LocalIssuer } from '../../local/gateway';
-import { ffmpegPath, run } from './ffmpeg';
+import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 import { makeTestClip, type ClipOptions } from '../../local/mediaconvert/testClip';
 
 /**

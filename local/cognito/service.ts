@@ -183,6 +183,11 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
       const user = await verifiedAccess(input(z.object({ AccessToken: z.string() }), body).AccessToken);
       return { Username: user.sub, UserAttributes: [{ Name: 'sub', Value: user.sub }, { Name: 'email', Value: user.email }, { Name: 'email_verified', Value: 'true' }] };
     },
+    // What the health function probes with. The local service is one pool (its other operations do not check the id either).
+    DescribeUserPool: async (body) => {
+      const { UserPoolId } = input(z.object({ UserPoolId: z.string().min(1) }), body);
+      return { UserPool: { Id: UserPoolId, Name: UserPoolId, Status: 'Enabled' } };
+    },
     AdminAddUserToGroup: async (body) => {
       const { Username, GroupName } = input(groupTarget, body);
       if (!groups.has(GroupName)) throw new CognitoError('ResourceNotFoundException', 'Group not found.');

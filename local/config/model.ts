@@ -183,6 +183,19 @@ export const bucketSchema = z.strictObject({
   name: z.string(),
   /** `NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled`: S3 sends this bucket's object events to the default bus. */
   eventBridge: z.boolean(),
+  /** `CorsConfiguration.CorsRules` of the bucket resource, as CloudFormation spells them. */
+  corsRules: z
+    .array(
+      z.strictObject({
+        AllowedMethods: z.array(z.enum(['GET', 'PUT', 'HEAD', 'POST', 'DELETE'])),
+        AllowedOrigins: z.array(z.string()),
+        AllowedHeaders: z.array(z.string()).optional(),
+        ExposedHeaders: z.array(z.string()).optional(),
+        MaxAge: z.number().int().nonnegative().optional(),
+        Id: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export const busSchema = z.strictObject({ logicalId: z.string().optional(), name: z.string() });
 /** AWS::Events::Archive: every event of its bus (matching its pattern, if any) is kept for replay. */
@@ -206,5 +219,7 @@ export const localServiceSchema = z.strictObject({
   buckets: z.array(bucketSchema),
   buses: z.array(busSchema),
   archives: z.array(archiveSchema),
+  /** Each table's `TimeToLiveSpecification` that is enabled: applied with UpdateTimeToLive (CreateTable cannot). */
+  timeToLive: z.array(z.strictObject({ tableName: z.string(), attributeName: z.string() })),
 });
 export type LocalService = z.infer<typeof localServiceSchema>;

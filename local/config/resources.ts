@@ -20,7 +20,13 @@ const tablePropertiesSchema = z.looseObject({
     .optional(),
   LocalSecondaryIndexes: z.array(z.looseObject({ IndexName: z.string(), KeySchema: keySchema, Projection: projection })).optional(),
   StreamSpecification: z.looseObject({ StreamViewType: z.enum(['NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES', 'KEYS_ONLY']) }).optional(),
+  TimeToLiveSpecification: z.looseObject({ AttributeName: z.string().min(1), Enabled: z.boolean() }).optional(),
 });
+
+const timeToLiveOf = (table: CreateTableCommandInput & { TableName: string }, properties: unknown, where: string): LocalService['timeToLive'] => {
+  const ttl = strictParse(tablePropertiesSchema, properties, where).TimeToLiveSpecification;
+  return ttl?.Enabled === true ? [{ tableName: table.TableName, attributeName: ttl.AttributeName }] : [];
+};
 
 const throughputOf = (value: z.infer<typeof throughput> | undefined) =>
   value === undefined ? {} : { ProvisionedThroughput: { ReadCapacityUnits: value.ReadCapacityUnits, WriteCapacityUnits: value.WriteCapacityUnits } };
@@ -55,6 +61,14 @@ const bucketNotificationSchema = z.looseObject({
   NotificationConfiguration: z.looseObject({ EventBridgeConfiguration: z.looseObject({ EventBridgeEnabled: z.boolean() }).optional() }).optional(),
 });
 
+const corsSchema = z.looseObject({ CorsConfiguration: z.looseObject({ CorsRules: z.array(z.unknown()) }).optional() });
+
+/** The bucket's CORS rules, checked against the model when the service is parsed (a wrong rule fails the start). */
+const corsRulesOf = (properties: unknown): { corsRules?: LocalService['buckets'][number]['corsRules'] } => {
+  const rules = corsSchema.safeParse(properties ?? {}).data?.CorsConfiguration?.CorsRules;
+  return rules === undefined ? {} : { corsRules: rules as LocalService['buckets'][number]['corsRules'] };
+};
+
 const eventBridgeEnabled = (properties: unknown): boolean =>
   bucketNotificationSchema.safeParse(properties ?? {}).data?.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled === true;
 
@@ -77,19 +91,23 @@ const normalizeArchives = (context: BuildContext, resources: [string, { Type: st
     });
 
 /** Tables, buckets and buses to create locally: declared resources plus those the framework creates from events. */
-export const normalizeResources = (context: BuildContext, functions: readonly LocalFunction[]): Pick<LocalService, 'tables' | 'buckets' | 'buses' | 'archives'> => {
+export const normalizeResources = (context: BuildContext, functions: readonly LocalFunction[]): Pick<LocalService, 'tables' | 'buckets' | 'buses' | 'archives' | 'timeToLive'> => {
   const resources = Object.entries(context.raw.resources?.Resources ?? {});
-  const tables = resources
+  const tableResources = resources
     .filter(([, resource]) => resource.Type === 'AWS::DynamoDB::Table')
-    .map(([logicalId, resource]) =>
-      createTableInput(describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref, resource.Properties, `resources.Resources.${logicalId}.Properties`),
-    );
+    .map(([logicalId, resource]) => {
+      const where = `resources.Resources.${logicalId}.Properties`;
+      const table = createTableInput(describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref, resource.Properties, where);
+      return { table, timeToLive: timeToLiveOf(table, resource.Properties, where) };
+    });
+  const tables = tableResources.map((entry) => entry.table);
   const declaredBuckets = resources
     .filter(([, resource]) => resource.Type === 'AWS::S3::Bucket')
     .map(([logicalId, resource]) => ({
       logicalId,
       name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref,
       eventBridge: eventBridgeEnabled(resource.Properties),
+      ...corsRulesOf(resource.Properties),
     }));
   const eventBuckets = functions.flatMap((fn) =>
     fn.events.flatMap((event) => (event.kind === 's3' && !event.existing ? [{ name: event.bucket, eventBridge: false }] : [])),
@@ -106,5 +124,5 @@ export const normalizeResources = (context: BuildContext, functions: readonly Lo
     }),
   );
   const unique = <T extends { name: string }>(items: T[]): T[] => items.filter((item, index) => items.findIndex((other) => other.name === item.name) === index);
-  return { tables, buckets: unique([...declaredBuckets, ...eventBuckets]), buses: unique([...declaredBuses, ...eventBuses]), archives: normalizeArchives(context, resources) };
+  return { tables, timeToLive: tableResources.flatMap((entry) => entry.timeToLive), buckets: unique([...declaredBuckets, ...eventBuckets]), buses: unique([...declaredBuses, ...eventBuses]), archives: normalizeArchives(context, resources) };
 };

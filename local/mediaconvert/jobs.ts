@@ -21,16 +21,19 @@ export type JobStatus = LocalJob['status'];
 
 /**
  * The jobs of this process, newest last, the oldest finished ones forgotten past `keep` (MediaConvert keeps a job's
- * record 90 days; a local run needs the recent ones only).
+ * record 90 days; a local run needs the recent ones only); `onForget` drops a forgotten job's record on disk.
  */
-export const createJobStore = (keep = 500) => {
+export const createJobStore = (keep = 500, onForget: (id: string) => void = () => undefined) => {
   const jobs = new Map<string, LocalJob>();
   return {
     add(job: LocalJob): LocalJob {
       jobs.set(job.id, job);
       for (const [id, old] of jobs) {
         if (jobs.size <= keep) break;
-        if (old.status === 'COMPLETE' || old.status === 'ERROR') jobs.delete(id);
+        if (old.status === 'COMPLETE' || old.status === 'ERROR') {
+          jobs.delete(id);
+          onForget(id);
+        }
       }
       return job;
     },

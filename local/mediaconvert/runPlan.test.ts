@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { buildMediaConvertJob } from '../../domain/media/jobSettings';
 import { chooseLadder } from '../../domain/show/ladder';
 import { jobPaths } from './commands';
-import { ffmpegPath, run } from './ffmpeg';
+import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 import { planJob } from './plan';
 import { createJobProgress } from './progress';
 import { runPlan } from './runPlan';

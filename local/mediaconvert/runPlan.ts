@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { baseNameOf, dashPackageArgs, encodeArgs, hlsPackageArgs, masterPlaylist, thumbnailArgs, type JobPaths } from './commands';
-import { ffmpegPath, run } from './ffmpeg';
+import { ffmpegPath, run as runFfmpeg } from '../../adapters/media/ffmpeg';
 import type { TranscodePlan } from './plan';
 import type { JobProgress } from './progress';
 
@@ -24,9 +24,16 @@ const inParallel = async (tasks: readonly (() => Promise<unknown>)[], limit: num
 /**
  * Every ffmpeg command of a job, on local files: encodes (one process per rendition, as many at once as there
  * are cores, thumbnails alongside), then packaging (copy only), then the master playlist. The benchmark runs
- * this bare to measure what the workflow adds around it.
+ * this bare to measure what the workflow adds around it. `onSpawn` sees each process id as it starts.
  */
-export const runPlan = async (plan: TranscodePlan, paths: JobPaths, parallelism = availableParallelism(), progress?: JobProgress): Promise<void> => {
+export const runPlan = async (
+  plan: TranscodePlan,
+  paths: JobPaths,
+  parallelism = availableParallelism(),
+  progress?: JobProgress,
+  onSpawn?: (pid: number) => void,
+): Promise<void> => {
+  const run = (binary: string, args: readonly string[], options: { onStdout?: (chunk: string) => void } = {}) => runFfmpeg(binary, args, { ...options, ...(onSpawn === undefined ? {} : { onSpawn }) });
   await Promise.all([paths.work, paths.hls, paths.dash, paths.thumbnails].map((dir) => mkdir(dir, { recursive: true })));
   const thumbnails = thumbnailArgs(plan, paths);
   await inParallel(

@@ -1,4 +1,4 @@
-import { ffmpegPath, run } from './ffmpeg';
+import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 
 export interface ClipOptions {
   readonly seconds?: number;

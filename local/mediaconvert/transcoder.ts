@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
+import { FfmpegError, ffmpegPath, ffprobePath, run } from '../../adapters/media/ffmpeg';
 import { jobPaths } from './commands';
-import { FfmpegError, ffprobePath, run } from './ffmpeg';
-import { createJobStore, type JobStore, type LocalJob } from './jobs';
-import { planJob, type S3Location, type TranscodePlan } from './plan';
+import { createJobRecords, type JobRun } from './jobRecords';
+import { createJobStore, type LocalJob } from './jobs';
+import { planJob, type TranscodePlan } from './plan';
 import { createJobProgress } from './progress';
+import { recoverJobs } from './recovery';
 import { runPlan } from './runPlan';
+import { download, MediaConvertJobError, uploadDir } from './s3Transfer';
 
+export { MediaConvertJobError } from './s3Transfer';
 export interface LocalMediaConvertOptions {
   /** The local S3 the sources are read from and the outputs written to. */
   readonly s3Endpoint: string;
@@ -22,45 +23,13 @@ export interface LocalMediaConvertOptions {
    * with an unreadable input does. Also read from SHOWRUNNER_MEDIACONVERT_FAIL_INPUTS (a regular expression).
    */
   readonly failInputs?: RegExp;
+  /**
+   * Where jobs are kept (`<data dir>/mediaconvert`), so GetJob and ListJobs survive a restart and the next start
+   * finds the jobs a killed process left running (recovery.ts). Omitted: jobs live in memory only.
+   */
+  readonly dataDir?: string;
+  readonly log?: (line: string) => void;
 }
-
-/** A job that failed as MediaConvert reports it: the name becomes the Step Functions error (`MediaConvert.<name>`). */
-export class MediaConvertJobError extends Error {
-  constructor(readonly errorCode: number, message: string) {
-    super(message);
-    this.name = 'JobFailed';
-  }
-}
-
-const contentTypes: Record<string, string> = {
-  '.m3u8': 'application/vnd.apple.mpegurl',
-  '.ts': 'video/mp2t',
-  '.mpd': 'application/dash+xml',
-  '.m4s': 'video/iso.segment',
-  '.mp4': 'video/mp4',
-  '.jpg': 'image/jpeg',
-};
-
-const prefixOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1);
-
-const uploadDir = async (s3: S3Client, dir: string, destination: S3Location): Promise<string[]> => {
-  const files = await readdir(dir);
-  const prefix = prefixOf(destination.key);
-  await Promise.all(
-    files.map(async (file) =>
-      s3.send(new PutObjectCommand({ Bucket: destination.bucket, Key: `${prefix}${file}`, Body: await readFile(join(dir, file)), ContentType: contentTypes[extname(file)] ?? 'application/octet-stream' })),
-    ),
-  );
-  return files.map((file) => `${prefix}${file}`).sort();
-};
-
-const download = async (s3: S3Client, from: S3Location, to: string): Promise<void> => {
-  const object = await s3.send(new GetObjectCommand({ Bucket: from.bucket, Key: from.key })).catch((error: unknown) => {
-    throw new MediaConvertJobError(1030, `Failed to read input s3://${from.bucket}/${from.key}: ${error instanceof Error ? error.message : String(error)}`);
-  });
-  if (!(object.Body instanceof Readable)) throw new MediaConvertJobError(1030, `Input s3://${from.bucket}/${from.key} has no body`);
-  await pipeline(object.Body, createWriteStream(to));
-};
 
 const outputGroupDetails = (plan: TranscodePlan) => [
   ...(plan.hls ? [{ Type: 'HLS_GROUP', OutputDetails: plan.renditions.map((r) => ({ VideoDetails: { WidthInPx: r.width, HeightInPx: r.height } })) }] : []),
@@ -91,14 +60,60 @@ const completedJob = (job: LocalJob) => ({
   Timing: { SubmitTime: job.createdAt.toISOString(), StartTime: (job.startedAt ?? job.createdAt).toISOString(), FinishTime: (job.finishedAt ?? new Date()).toISOString() },
 });
 
+const newJob = (request: unknown, plan: TranscodePlan, region: string): LocalJob => {
+  const id = `${Date.now()}-${randomUUID().slice(0, 6)}`;
+  const { settings, role, queue } = requestFieldsOf(request);
+  return {
+    id,
+    arn: `arn:aws:mediaconvert:${region}:000000000000:jobs/${id}`,
+    role,
+    queue: queue ?? `arn:aws:mediaconvert:${region}:000000000000:queues/Default`,
+    settings,
+    userMetadata: plan.userMetadata,
+    createdAt: new Date(),
+    status: 'SUBMITTED',
+    currentPhase: null,
+    percentComplete: null,
+    startedAt: null,
+    finishedAt: null,
+    outputGroupDetails: null,
+    error: null,
+  };
+};
+
+/** Answers for a job that has ended: `{ Job }` once COMPLETE, the job's own failure once ERROR. */
+const outcomeOf = (job: LocalJob): unknown => {
+  if (job.status === 'ERROR') throw new MediaConvertJobError(job.error?.code ?? 1999, job.error?.message ?? 'The job failed');
+  if (job.status !== 'COMPLETE') throw new MediaConvertJobError(1999, `The job ${job.id} is ${job.status} in another process`);
+  return { Job: completedJob(job) };
+};
+
+/** Jobs kept on disk when `dataDir` is given: loaded (and lost ones recovered) at creation, saved at each transition. */
+const openJobs = (options: LocalMediaConvertOptions) => {
+  const records = options.dataDir === undefined ? undefined : createJobRecords(join(options.dataDir, 'jobs'));
+  const jobs = createJobStore(500, (id) => records?.remove(id));
+  const runs = new Map<string, JobRun>();
+  if (records !== undefined) {
+    const recovered = recoverJobs(records);
+    for (const record of recovered.records) jobs.add(record.job);
+    if (recovered.lost.length > 0) {
+      options.log?.(`MediaConvert: ${recovered.lost.length} job(s) lost with the last run marked ERROR; ended ${recovered.killedPids.length} orphaned ffmpeg process(es)`);
+    }
+  }
+  const save = (job: LocalJob) => records?.save({ job, run: runs.get(job.id) ?? null });
+  return { jobs, runs, save };
+};
+
 /**
  * The local MediaConvert: `createJob` is the backend of `mediaconvert:createJob(.sync)` in the local Step Functions.
  * It runs the job with real ffmpeg, writes renditions, the HLS master playlist, the DASH manifest and thumbnails to
  * the destination bucket, and resolves with `{ Job }` as GetJob describes a COMPLETE job; a failed job rejects with
  * `JobFailed`. Every job is kept in `jobs` with its status, phase and percentage (from ffmpeg's progress reports),
- * which GetJob and ListJobs answer from (api.ts).
+ * which GetJob and ListJobs answer from (api.ts); with `dataDir`, on disk too. `waitForJob` settles as the job
+ * does (at once for a job that has ended, such as one lost with a previous process): what a `.sync` waiter that
+ * resumes after a restart calls with the job id `onSubmitted` gave it.
  */
-export const createLocalMediaConvertService = (options: LocalMediaConvertOptions, jobs: JobStore = createJobStore()) => {
+export const createLocalMediaConvertService = (options: LocalMediaConvertOptions) => {
   const s3 = new S3Client({
     endpoint: options.s3Endpoint,
     region: options.region,
@@ -109,22 +124,33 @@ export const createLocalMediaConvertService = (options: LocalMediaConvertOptions
   });
   const envFailure = process.env.SHOWRUNNER_MEDIACONVERT_FAIL_INPUTS;
   const failInputs = options.failInputs ?? (envFailure ? new RegExp(envFailure) : undefined);
+  const { jobs, runs, save } = openJobs(options);
+  const running = new Map<string, Promise<unknown>>();
 
   const execute = async (job: LocalJob, plan: TranscodePlan): Promise<void> => {
     if (failInputs?.test(plan.input.key)) throw new MediaConvertJobError(1040, `Injected failure for input ${plan.input.key} (fault injection)`);
     const root = await mkdtemp(join(tmpdir(), 'mediaconvert-'));
+    const jobRun: JobRun = { ownerPid: process.pid, workDir: root, processes: [] };
+    runs.set(job.id, jobRun);
     try {
       Object.assign(job, { status: 'PROGRESSING', currentPhase: 'PROBING', startedAt: new Date() });
+      save(job);
       const paths = jobPaths(root, `source${extname(plan.input.key)}`);
       await download(s3, plan.input, paths.source);
       const progress = createJobProgress(await durationOf(paths.source), plan.renditions.map((r) => r.name), (percent) => {
         job.percentComplete = percent;
       });
       Object.assign(job, { currentPhase: 'TRANSCODING', percentComplete: 0 });
-      await runPlan(plan, paths, undefined, progress).catch((error: unknown) => {
+      save(job);
+      const onSpawn = (pid: number) => {
+        jobRun.processes.push({ pid, binary: ffmpegPath });
+        save(job);
+      };
+      await runPlan(plan, paths, undefined, progress, onSpawn).catch((error: unknown) => {
         throw new MediaConvertJobError(1010, `Transcoding failed: ${error instanceof FfmpegError ? error.stderrTail : String(error)}`);
       });
       job.currentPhase = 'UPLOADING';
+      save(job);
       await Promise.all([
         plan.hls ? uploadDir(s3, paths.hls, plan.hls.destination) : [],
         plan.dash ? uploadDir(s3, paths.dash, plan.dash.destination) : [],
@@ -132,41 +158,43 @@ export const createLocalMediaConvertService = (options: LocalMediaConvertOptions
       ]);
     } finally {
       await rm(root, { recursive: true, force: true });
+      runs.delete(job.id);
     }
   };
 
-  const createJob = async (request: unknown): Promise<unknown> => {
-    const plan = planJob(request);
-    const id = `${Date.now()}-${randomUUID().slice(0, 6)}`;
-    const { settings, role, queue } = requestFieldsOf(request);
-    const job = jobs.add({
-      id,
-      arn: `arn:aws:mediaconvert:${options.region}:000000000000:jobs/${id}`,
-      role,
-      queue: queue ?? `arn:aws:mediaconvert:${options.region}:000000000000:queues/Default`,
-      settings,
-      userMetadata: plan.userMetadata,
-      createdAt: new Date(),
-      status: 'SUBMITTED',
-      currentPhase: null,
-      percentComplete: null,
-      startedAt: null,
-      finishedAt: null,
-      outputGroupDetails: null,
-      error: null,
-    });
+  const settle = async (job: LocalJob, plan: TranscodePlan): Promise<unknown> => {
     try {
       await execute(job, plan);
+      Object.assign(job, { status: 'COMPLETE', currentPhase: null, percentComplete: 100, finishedAt: new Date(), outputGroupDetails: outputGroupDetails(plan) });
     } catch (error) {
       const failure = error instanceof MediaConvertJobError ? error : new MediaConvertJobError(1999, String(error));
       Object.assign(job, { status: 'ERROR', currentPhase: null, finishedAt: new Date(), error: { code: failure.errorCode, message: failure.message } });
-      throw failure;
+    } finally {
+      save(job);
+      running.delete(job.id);
     }
-    Object.assign(job, { status: 'COMPLETE', currentPhase: null, percentComplete: 100, finishedAt: new Date(), outputGroupDetails: outputGroupDetails(plan) });
-    return { Job: completedJob(job) };
+    return outcomeOf(job);
   };
 
-  return { jobs, createJob };
+  const createJob = async (request: unknown, hooks: { onSubmitted?: (job: { Id: string; Arn: string }) => void } = {}): Promise<unknown> => {
+    const plan = planJob(request);
+    const job = jobs.add(newJob(request, plan, options.region));
+    save(job);
+    hooks.onSubmitted?.({ Id: job.id, Arn: job.arn });
+    const outcome = settle(job, plan);
+    running.set(job.id, outcome);
+    return outcome;
+  };
+
+  const waitForJob = async (id: string): Promise<unknown> => {
+    const inFlight = running.get(id);
+    if (inFlight !== undefined) return inFlight;
+    const job = jobs.get(id);
+    if (job === undefined) throw new MediaConvertJobError(1999, `The job ${id} does not exist.`);
+    return outcomeOf(job);
+  };
+
+  return { jobs, createJob, waitForJob, stop: () => s3.destroy() };
 };
 
 /** The createJob backend alone, for a Step Functions service that needs nothing else of MediaConvert. */

@@ -2,12 +2,15 @@ import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { z } from 'zod';
 import { freePort } from '../parts/freePort';
+import { corsConfigurationXml, type BucketCorsRule } from './corsXml';
 import { s3NotificationRecordSchema, toS3EventBridgeEvent, type S3EventBridgeEvent } from './eventBridgeNotification';
 
 export interface LocalBucket {
   readonly name: string;
   /** Mirrors `NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled` of the bucket resource. */
   readonly eventBridge: boolean;
+  /** The bucket resource's `CorsConfiguration.CorsRules`: applied as S3 applies them (none: CORS requests refused). */
+  readonly corsRules?: readonly BucketCorsRule[] | undefined;
 }
 
 export interface S3LocalOptions {
@@ -32,7 +35,7 @@ export const startS3Local = async (options: S3LocalOptions) => {
     directory: options.dataDir,
     allowMismatchedSignatures: true,
     vhostBuckets: false,
-    configureBuckets: options.buckets.map((b) => ({ name: b.name })),
+    configureBuckets: options.buckets.map((b) => ({ name: b.name, configs: b.corsRules === undefined ? [] : [corsConfigurationXml(b.corsRules)] })),
   });
   const notifying = new Set(options.buckets.filter((b) => b.eventBridge).map((b) => b.name));
   server.on('event', (payload: unknown) => {

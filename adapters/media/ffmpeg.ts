@@ -47,11 +47,17 @@ export class FfmpegError extends Error {
 
 /**
  * Runs one ffmpeg (or ffprobe) process; resolves with stdout and stderr, rejects with the tail of stderr.
- * `onStdout` sees stdout as it comes (ffmpeg's `-progress pipe:1` reports).
+ * `onStdout` sees stdout as it comes (ffmpeg's `-progress pipe:1` reports); `onSpawn` gets the process id, for a
+ * caller that must find its processes again after it was killed (the local MediaConvert's next start).
  */
-export const run = (binary: string, args: readonly string[], options: { onStdout?: (chunk: string) => void } = {}): Promise<{ stdout: string; stderr: string }> =>
+export const run = (
+  binary: string,
+  args: readonly string[],
+  options: { onStdout?: (chunk: string) => void; onSpawn?: (pid: number) => void } = {},
+): Promise<{ stdout: string; stderr: string }> =>
   new Promise((resolve, reject) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => {
