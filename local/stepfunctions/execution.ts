@@ -95,7 +95,8 @@ const failureOf = (error: unknown): { status: ExecutionStatus; error?: string; c
   if (error instanceof ExecutionAbortedError) return { status: 'ABORTED' };
   if (error instanceof ExecutionTimeoutError) return { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution ran longer than the state machine TimeoutSeconds' };
   const cause = error instanceof ExecutionError ? error.cause : error;
-  if (cause instanceof Error) return { status: 'FAILED', error: cause.name, cause: cause.message };
+  // A Fail state without Error or Cause leaves them out (the patched interpreter names them ''), as AWS does.
+  if (cause instanceof Error) return { status: 'FAILED', ...(cause.name ? { error: cause.name } : {}), ...(cause.message ? { cause: cause.message } : {}) };
   return { status: 'FAILED', error: 'States.Runtime', cause: String(cause) };
 };
 
