@@ -1,4 +1,4 @@
-import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { startLocalStepFunctions, type LocalStepFunctions } from './testing';
 
 // Given/when/then cases from AWS's Amazon States Language documentation, run through the SDK against the local service.
@@ -78,7 +78,7 @@ describe('Amazon States Language semantics, as AWS runs them', () => {
       invokeLambda: async (fn, payload) => {
         if (fn.endsWith(':hang')) return new Promise(() => undefined);
         flakyCalls.push(payload);
-        if (flakyCalls.length === 1) throw Object.assign(new Error('try again'), { name: 'Busy' });
+        if (flakyCalls.length % 2 === 1) throw Object.assign(new Error('try again'), { name: 'Busy' });
         return payload;
       },
     });
@@ -134,6 +134,30 @@ describe('Amazon States Language semantics, as AWS runs them', () => {
     ]);
     const entered = flakyCalls.map((call) => (call as { entered: string }).entered);
     expect(entered[1]).toBe(entered[0]); // entered once; the retry does not enter it again
+  });
+
+  it('given a Task on a Lambda function ARN, when it fails once and is retried, then the history has the LambdaFunction* events with their details', async () => {
+    flakyCalls.length = 0;
+    const done = await run('state-context', {});
+    const { events = [] } = await local.client.send(new GetExecutionHistoryCommand({ executionArn: done.executionArn }));
+    const lambdaEvents = events.filter((event) => event.type?.startsWith('LambdaFunction'));
+    expect(lambdaEvents.map((event) => event.type)).toEqual([
+      'LambdaFunctionScheduled',
+      'LambdaFunctionStarted',
+      'LambdaFunctionFailed',
+      'LambdaFunctionScheduled',
+      'LambdaFunctionStarted',
+      'LambdaFunctionSucceeded',
+    ]);
+    const [scheduled, , failed, , , succeeded] = lambdaEvents;
+    expect(scheduled?.lambdaFunctionScheduledEventDetails).toEqual({
+      resource: 'arn:aws:lambda:us-east-1:123456789012:function:flaky',
+      input: expect.stringContaining('"name":"Flaky"'),
+      inputDetails: { truncated: false },
+    });
+    expect(failed?.lambdaFunctionFailedEventDetails).toMatchObject({ error: 'Busy', cause: expect.stringContaining('try again') });
+    expect(JSON.parse(succeeded?.lambdaFunctionSucceededEventDetails?.output ?? 'null')).toMatchObject({ name: 'Flaky', retry: 1 });
+    expect(events.some((event) => /^Task(Scheduled|Started|Succeeded|Failed)$/.test(event.type ?? ''))).toBe(false);
   });
 
   it('given $$.Map.Item in ItemSelector, when the Map runs, then each iteration gets its Index and Value', async () => {

@@ -172,7 +172,7 @@ describe('durable executions: the local Step Functions picks up after a restart 
     expect(calls.filter((call) => call.fn.endsWith('transcoder')).map((call) => call.payload)).toEqual([{ source: 's3://in/a.mp4' }, { source: 's3://in/a.mp4' }]);
     const { events = [] } = await second.client.send(new GetExecutionHistoryCommand({ executionArn }));
     expect(events.filter((event) => event.type === 'TaskStateEntered')).toHaveLength(1);
-    expect(events.filter((event) => event.type === 'TaskScheduled')).toHaveLength(2);
+    expect(events.filter((event) => event.type === 'LambdaFunctionScheduled')).toHaveLength(2);
   });
 
   it('given a Wait state under way, when the service restarts, then the wait ends at its original deadline', async () => {

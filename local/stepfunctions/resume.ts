@@ -60,8 +60,8 @@ const taskInFlight = (entries: JournalEntry[], stateName: string): TaskInFlight 
     if (entry.t === 'token' && entry.state === stateName) task.token = entry.token;
     if (entry.t === 'heartbeat' && entry.token === task.token) task.lastHeartbeatAt = new Date(entry.at);
     if (entry.t !== 'event') continue;
-    if (entry.event.type === 'TaskScheduled') Object.assign(task, { submitted: false, startedAt: undefined, lastHeartbeatAt: undefined });
-    if (entry.event.type === 'TaskStarted') task.startedAt = entry.event.timestamp;
+    if (entry.event.type === 'TaskScheduled' || entry.event.type === 'LambdaFunctionScheduled') Object.assign(task, { submitted: false, startedAt: undefined, lastHeartbeatAt: undefined });
+    if (entry.event.type === 'TaskStarted' || entry.event.type === 'LambdaFunctionStarted') task.startedAt = entry.event.timestamp;
     if (entry.event.type === 'TaskSubmitted') task.submitted = true;
   }
   return task;

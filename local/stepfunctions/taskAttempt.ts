@@ -2,6 +2,7 @@ import type { TaskStateSpec } from './definition';
 import { deferred } from './deferred';
 import { TaskFailedError } from './errors';
 import type { ExecutionHistory } from './history';
+import { taskEventsFor } from './taskEvents';
 import { callIntegration, type IntegrationBackends } from './integrations';
 import type { Json } from './json';
 import type { TimeoutErrorFactory } from './statesTimeoutError';
@@ -46,7 +47,8 @@ type Ending = { kind: 'succeeded'; output: Json } | { kind: 'failed' | 'timedOut
 export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Promise<Json> => {
   const { history, tokens } = deps;
   const { spec, token } = attempt;
-  const { resourceType, resourceName: resource, pattern } = spec.resource;
+  const { pattern } = spec.resource;
+  const events = taskEventsFor(history, spec, deps.region);
   const outcome = deferred<Json>();
   const timers: { timeout?: NodeJS.Timeout; heartbeat?: NodeJS.Timeout } = {};
   let ended = false;
@@ -59,14 +61,12 @@ export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Pro
     if (token) tokens.release(token);
     unregisterCancel();
     if (ending.kind === 'succeeded') {
-      history.add('TaskSucceeded', 'taskSucceeded', { resourceType, resource, output: JSON.stringify(ending.output), outputDetails: { truncated: false } });
+      events.succeeded(ending.output);
       outcome.resolve(ending.output);
       return;
     }
-    if (ending.kind !== 'cancelled') {
-      const type = ending.kind === 'failed' ? 'TaskFailed' : 'TaskTimedOut';
-      history.add(type, ending.kind === 'failed' ? 'taskFailed' : 'taskTimedOut', { resourceType, resource, error: ending.error.name, cause: ending.error.message });
-    }
+    if (ending.kind === 'failed') events.failed(ending.error);
+    if (ending.kind === 'timedOut') events.timedOut(ending.error);
     outcome.reject(ending.error);
   };
 
@@ -85,15 +85,8 @@ export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Pro
   const unregisterCancel = attempt.onCancel((reason) => end({ kind: 'cancelled', error: reason }));
 
   if (!resumed?.submitted) {
-    history.add('TaskScheduled', 'taskScheduled', {
-      resourceType,
-      resource,
-      region: deps.region,
-      parameters: JSON.stringify(attempt.input),
-      ...(spec.timeoutSeconds === undefined ? {} : { timeoutInSeconds: spec.timeoutSeconds }),
-      ...(spec.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: spec.heartbeatSeconds }),
-    });
-    history.add('TaskStarted', 'taskStarted', { resourceType, resource });
+    events.scheduled(attempt.input);
+    events.started();
   }
   if (spec.timeoutSeconds !== undefined) {
     timers.timeout = setTimeout(
@@ -118,7 +111,7 @@ export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Pro
   callIntegration(deps.backends, spec.resource.integration, attempt.input).then(
     (output) => {
       if (pattern !== 'waitForTaskToken') end({ kind: 'succeeded', output });
-      else if (!ended) history.add('TaskSubmitted', 'taskSubmitted', { resourceType, resource, output: JSON.stringify(output) });
+      else if (!ended) events.submitted(output);
     },
     (error: unknown) => end({ kind: 'failed', error: error instanceof Error ? error : new TaskFailedError('States.TaskFailed', String(error)) }),
   );
