@@ -24,7 +24,8 @@ const review = {
       ResultPath: '$.review',
       Next: 'Publish',
     },
-    Publish: { Type: 'Pass', Result: 'published', ResultPath: '$.stage', End: true },
+    // The context object of a resumed execution is still the execution's: its input and its start time.
+    Publish: { Type: 'Pass', Parameters: { 'input.$': '$$.Execution.Input', 'started.$': '$$.Execution.StartTime' }, ResultPath: '$.execution', End: true },
   },
 };
 
@@ -119,7 +120,12 @@ describe('durable executions: the local Step Functions picks up after a restart 
     const done = await second.settled(executionArn);
 
     expect(done.status).toBe('SUCCEEDED');
-    expect(JSON.parse(done.output ?? 'null')).toEqual({ show: 'show-1', stage: 'published', review: { decision: 'approve' } });
+    expect(JSON.parse(done.output ?? 'null')).toEqual({
+      show: 'show-1',
+      stage: 'prepared',
+      review: { decision: 'approve' },
+      execution: { input: { show: 'show-1' }, started: done.startDate?.toISOString() },
+    });
     expect(calls.filter((call) => call.fn === 'reviewer')).toHaveLength(1); // the reviewer is not asked twice
     const { events = [] } = await second.client.send(new GetExecutionHistoryCommand({ executionArn }));
     expect(events.map((event) => event.type)).toEqual([

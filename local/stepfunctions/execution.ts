@@ -158,7 +158,7 @@ export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMach
       resume,
     ),
     context: {
-      Execution: { Id: record.executionArn, Name: record.name, RoleArn: machine.roleArn, StartTime: record.startDate.toISOString() },
+      Execution: { Id: record.executionArn, Input: input, Name: record.name, RoleArn: machine.roleArn, StartTime: record.startDate.toISOString() },
       StateMachine: { Id: machine.arn, Name: machine.name },
       Task: tokenSource.context,
     },

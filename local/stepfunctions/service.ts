@@ -140,7 +140,7 @@ export function createStepFunctionsService(options: StepFunctionsServiceOptions)
     restoreExecutions({
       ...{ journals, machines, tokens, now, waitTimeScale },
       keep: (record) => executions.set(record.executionArn, { record, finished: Promise.resolve(), stop: async () => undefined, detach: async () => undefined }),
-      resume: (machine, record, journal, resumption) => launch(makeTimeoutError, machine, record, resumption.point.input, journal, resumption),
+      resume: (machine, record, journal, resumption) => launch(makeTimeoutError, machine, record, parseJsonText(record.input)?.value ?? {}, journal, resumption),
     });
     return makeTimeoutError;
   })();
