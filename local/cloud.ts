@@ -200,6 +200,8 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     putEvents: (entries) => bus.putEvents(entries),
     dynamodb: { endpoint: dynamo.endpoint },
     mediaConvertCreateJob: mediaConvert.createJob,
+    // Executions are journaled here: a restart (or a crash) resumes the running ones where they were.
+    dataDir: join(settings.dataDir, 'stepfunctions'),
   });
   late.stepFunctions = sfn;
   stoppers.push(() => sfn.stop());

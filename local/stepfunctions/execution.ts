@@ -1,11 +1,14 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine, type RunOptions } from 'aws-local-stepfunctions';
+import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineType } from './arns';
 import type { PreparedDefinition } from './definition';
 import { ExecutionHistory } from './history';
 import type { IntegrationBackends } from './integrations';
+import type { ExecutionJournal } from './journal';
 import type { Json } from './json';
+import { resumedAttempt, type ResumePoint } from './resume';
 import type { TimeoutErrorFactory } from './statesTimeoutError';
+import { timingOverrides, withResumedWait } from './runOverrides';
 import { runTaskAttempt } from './taskAttempt';
 import type { TaskTokenRegistry } from './taskTokens';
 
@@ -42,6 +45,17 @@ export interface ExecutionDeps {
   now: () => Date;
   waitTimeScale: number;
   makeTimeoutError: TimeoutErrorFactory;
+  /** Where the execution is kept on disk (absent: in memory only). */
+  journal?: ExecutionJournal;
+}
+
+/** How an execution that was running before a restart goes on: from which state, on which interpreter. */
+export interface Resumption {
+  point: Extract<ResumePoint, { kind: 'state' }>;
+  /** The definition started at that state, with what is left of the execution's TimeoutSeconds. */
+  interpreter: StateMachine;
+  /** For a Wait state resumed: milliseconds left until its original deadline. */
+  waitLeftMs?: number;
 }
 
 export interface RunningExecution {
@@ -49,21 +63,9 @@ export interface RunningExecution {
   /** Settles once the execution has reached a terminal status and its history is complete. */
   finished: Promise<void>;
   stop(error?: string, cause?: string): Promise<void>;
+  /** Lets go of a running execution without ending it (the service stops; the journal keeps it for the next start). */
+  detach(): Promise<void>;
 }
-
-/** Wait and retry pauses scaled for tests: 0 makes them instant; other scales apply to fixed `Seconds` and intervals. */
-const timingOverrides = (definition: PreparedDefinition, scale: number): NonNullable<RunOptions['overrides']> => {
-  if (scale === 1) return {};
-  const waitTimeOverrides: Record<string, number> = {};
-  for (const [name, seconds] of definition.waitStateSeconds) {
-    if (scale === 0 || seconds !== undefined) waitTimeOverrides[name] = (seconds ?? 0) * 1000 * scale;
-  }
-  const retryIntervalOverrides: Record<string, number[]> = {};
-  for (const [name, intervals] of definition.retryIntervalsByState) {
-    retryIntervalOverrides[name] = intervals.map((seconds) => seconds * 1000 * scale);
-  }
-  return { waitTimeOverrides, retryIntervalOverrides };
-};
 
 /**
  * `$$.Task.Token` is read by the interpreter while it builds a Task's parameters, synchronously followed by the call
@@ -93,28 +95,41 @@ const failureOf = (error: unknown): { status: ExecutionStatus; error?: string; c
   if (error instanceof ExecutionAbortedError) return { status: 'ABORTED' };
   if (error instanceof ExecutionTimeoutError) return { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution ran longer than the state machine TimeoutSeconds' };
   const cause = error instanceof ExecutionError ? error.cause : error;
-  if (cause instanceof Error) return { status: 'FAILED', error: cause.name, cause: cause.message };
+  // A Fail state without Error or Cause leaves them out (the patched interpreter names them ''), as AWS does.
+  if (cause instanceof Error) return { status: 'FAILED', ...(cause.name ? { error: cause.name } : {}), ...(cause.message ? { cause: cause.message } : {}) };
   return { status: 'FAILED', error: 'States.Runtime', cause: String(cause) };
 };
 
-/** Starts one execution of a state machine on the interpreter and keeps its record and history up to date. */
-export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMachine, record: ExecutionRecord, input: Json): RunningExecution => {
+/**
+ * Starts one execution of a state machine on the interpreter (or resumes one from the state it had reached) and keeps
+ * its record, history and journal up to date.
+ */
+export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMachine, record: ExecutionRecord, input: Json, resume?: Resumption): RunningExecution => {
   const { history } = record;
   const cancellers = new Set<(reason: Error) => void>();
   let stopRequest: { error?: string; cause?: string } | undefined;
-  const tokenSource = taskTokenSource(() => deps.tokens.mint(record.executionArn));
+  let detached = false;
+  // The first Task handler called after a resume is the resumed state's: it takes over the task in flight.
+  let inFlight = resume?.point.task;
+  const resumedToken = inFlight?.token;
+  if (resumedToken) deps.tokens.expect(resumedToken);
+  const tokenSource = taskTokenSource(() => inFlight?.token ?? deps.tokens.mint(record.executionArn));
 
   const taskHandler = (stateName: string) => {
     const spec = machine.definition.taskStates.get(stateName);
     return async (taskInput: Json): Promise<Json> => {
       const claimed = tokenSource.take();
+      const resumed = inFlight && resume?.point.stateName === stateName ? inFlight : undefined;
+      inFlight = undefined;
       if (!spec) throw new Error(`Task state '${stateName}' was not prepared: this is a bug in local/stepfunctions`);
       if (record.status !== 'RUNNING') throw new Error('The execution has ended');
       const token = spec.resource.pattern === 'waitForTaskToken' ? (claimed ?? deps.tokens.mint(record.executionArn)) : undefined;
       // The interpreter delivers its own events (TaskStateEntered, ...) in microtasks: let them land first.
       await nextMacrotask();
+      // Written (and fsynced) after the state's entry and before the worker can see the token: a token handed out is never lost.
+      if (token && token !== resumed?.token) deps.journal?.append({ t: 'token', state: stateName, token });
       return runTaskAttempt(
-        { backends: deps.backends, tokens: deps.tokens, history, region: deps.region, makeTimeoutError: deps.makeTimeoutError },
+        { backends: deps.backends, tokens: deps.tokens, history, region: deps.region, makeTimeoutError: deps.makeTimeoutError, now: deps.now },
         {
           stateName,
           spec,
@@ -124,19 +139,26 @@ export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMach
             cancellers.add(cancel);
             return () => cancellers.delete(cancel);
           },
+          ...(token ? { onHeartbeat: () => deps.journal?.append({ t: 'heartbeat', token, at: deps.now().toISOString() }) } : {}),
+          ...resumedAttempt(resumed, token, resume?.point.enteredAt),
         },
       );
     };
   };
 
-  history.add('ExecutionStarted', 'executionStarted', { input: record.input, inputDetails: { truncated: false }, roleArn: machine.roleArn });
-  const run = machine.interpreter.run(input, {
-    overrides: {
-      taskResourceLocalHandlers: Object.fromEntries([...machine.definition.taskStates.keys()].map((name) => [name, taskHandler(name)])),
-      ...timingOverrides(machine.definition, deps.waitTimeScale),
-    },
+  if (!resume) history.add('ExecutionStarted', 'executionStarted', { input: record.input, inputDetails: { truncated: false }, roleArn: machine.roleArn });
+  else if (resume.point.enteredAt) history.skipReentry();
+  const interpreter = resume?.interpreter ?? machine.interpreter;
+  const run = interpreter.run(resume ? resume.point.input : input, {
+    overrides: withResumedWait(
+      {
+        taskResourceLocalHandlers: Object.fromEntries([...machine.definition.taskStates.keys()].map((name) => [name, taskHandler(name)])),
+        ...timingOverrides(machine.definition, deps.waitTimeScale),
+      },
+      resume,
+    ),
     context: {
-      Execution: { Id: record.executionArn, Name: record.name, RoleArn: machine.roleArn, StartTime: record.startDate.toISOString() },
+      Execution: { Id: record.executionArn, Input: input, Name: record.name, RoleArn: machine.roleArn, StartTime: record.startDate.toISOString() },
       StateMachine: { Id: machine.arn, Name: machine.name },
       Task: tokenSource.context,
     },
@@ -148,6 +170,8 @@ export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMach
   const settle = async (outcome: { status: ExecutionStatus; output?: string; error?: string; cause?: string }): Promise<void> => {
     await historyDrained;
     for (const cancel of cancellers) cancel(new Error('The execution has ended'));
+    if (resumedToken) deps.tokens.release(resumedToken);
+    if (detached) return;
     Object.assign(record, outcome, { stopDate: deps.now() });
     if (outcome.status === 'SUCCEEDED') {
       history.add('ExecutionSucceeded', 'executionSucceeded', { output: outcome.output, outputDetails: { truncated: false } });
@@ -158,6 +182,7 @@ export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMach
     } else {
       history.add('ExecutionFailed', 'executionFailed', { error: outcome.error, cause: outcome.cause });
     }
+    endJournal(deps.journal, record);
   };
 
   const finished = run.result.then(
@@ -177,5 +202,27 @@ export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMach
       run.abort();
       await finished;
     },
+    detach: async () => {
+      if (record.status !== 'RUNNING') return;
+      detached = true;
+      deps.journal?.close();
+      run.abort();
+      await finished;
+    },
   };
+};
+
+/** The journal's last line for an execution that has ended. */
+export const endJournal = (journal: ExecutionJournal | undefined, record: ExecutionRecord): void => {
+  if (record.status === 'RUNNING') return;
+  const { status, stopDate, output, error, cause } = record;
+  journal?.append({
+    t: 'end',
+    status,
+    stopDate: (stopDate ?? new Date()).toISOString(),
+    ...(output === undefined ? {} : { output }),
+    ...(error === undefined ? {} : { error }),
+    ...(cause === undefined ? {} : { cause }),
+  });
+  journal?.close();
 };

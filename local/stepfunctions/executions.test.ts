@@ -82,8 +82,9 @@ describe('executions: retry, catch, history, idempotent start, listing and stopp
     expect(done.status).toBe('SUCCEEDED');
     expect(JSON.parse(done.output ?? '')).toEqual({ source: 'busy', probe: { height: 1080 }, ladder: 'hd' });
     const { events = [] } = await local.client.send(new GetExecutionHistoryCommand({ executionArn: done.executionArn }));
-    expect(events.filter((event) => event.type === 'TaskFailed').map((event) => event.taskFailedEventDetails?.error)).toEqual(['TranscoderBusy', 'TranscoderBusy']);
-    expect(events.filter((event) => event.type === 'TaskScheduled')).toHaveLength(3);
+    // A Lambda function ARN as Resource is recorded with AWS's LambdaFunction* events.
+    expect(events.filter((event) => event.type === 'LambdaFunctionFailed').map((event) => event.lambdaFunctionFailedEventDetails?.error)).toEqual(['TranscoderBusy', 'TranscoderBusy']);
+    expect(events.filter((event) => event.type === 'LambdaFunctionScheduled')).toHaveLength(3);
   });
 
   it('catches what retries cannot fix, with the Lambda error as AWS reports it', async () => {
@@ -106,9 +107,9 @@ describe('executions: retry, catch, history, idempotent start, listing and stopp
     expect(events.map((event) => event.type)).toEqual([
       'ExecutionStarted',
       'TaskStateEntered',
-      'TaskScheduled',
-      'TaskStarted',
-      'TaskSucceeded',
+      'LambdaFunctionScheduled',
+      'LambdaFunctionStarted',
+      'LambdaFunctionSucceeded',
       'TaskStateExited',
       'WaitStateEntered',
       'WaitStateExited',

@@ -26,15 +26,29 @@ const stringify = (value: unknown): string => JSON.stringify(value ?? null);
 
 /** The execution history in AWS's event types, with ids, previous ids and timestamps. */
 export class ExecutionHistory {
-  private readonly events: HistoryEvent[] = [];
+  private readonly events: HistoryEvent[];
+  /** Called with each new event before it is kept (the journal writes it to disk). */
+  onAdd: (event: HistoryEvent) => void = () => undefined;
+  /** Set while resuming: the interpreter enters again the state the history already shows as entered. */
+  private skipNextEntered = false;
 
-  constructor(private readonly now: () => Date) {}
+  constructor(
+    private readonly now: () => Date,
+    recorded: HistoryEvent[] = [],
+  ) {
+    this.events = [...recorded];
+  }
 
   add(type: string, detailsKey?: string, details?: Record<string, unknown>): void {
     const id = this.events.length + 1;
     const event: HistoryEvent = { id, previousEventId: id - 1, timestamp: this.now(), type };
     if (detailsKey && details) event[`${detailsKey}EventDetails`] = details;
+    this.onAdd(event);
     this.events.push(event);
+  }
+
+  skipReentry(): void {
+    this.skipNextEntered = true;
   }
 
   list(): HistoryEvent[] {
@@ -48,6 +62,10 @@ export class ExecutionHistory {
   addFromInterpreter(event: InterpreterEvent): void {
     switch (event.type) {
       case 'StateEntered': {
+        if (this.skipNextEntered) {
+          this.skipNextEntered = false;
+          return;
+        }
         const prefix = stateTypeToHistoryPrefix[event.state.type] ?? 'State';
         this.add(`${prefix}Entered`, 'stateEntered', { name: event.state.name, input: stringify(event.state.input), inputDetails: { truncated: false } });
         return;

@@ -84,7 +84,8 @@ describe('Parallel and Map states with callbacks inside, and execution timeouts'
     const types = events.map((event) => event.type);
     expect(types).toContain('ParallelStateEntered');
     expect(types.filter((type) => type === 'MapIterationSucceeded')).toHaveLength(2);
-    expect(types.filter((type) => type === 'TaskSucceeded')).toHaveLength(4);
+    expect(types.filter((type) => type === 'TaskSucceeded')).toHaveLength(2); // the callbacks
+    expect(types.filter((type) => type === 'LambdaFunctionSucceeded')).toHaveLength(2); // the thumbnails (a function ARN)
     expect(types.at(-1)).toBe('ExecutionSucceeded');
   });
 

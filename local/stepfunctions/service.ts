@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { z } from 'zod';
-import * as shapes from './apiShapes';
+import type * as shapes from './apiShapes';
+import { apiHandler } from './apiHandler';
 import { assertValidName, executionArnOf, stateMachineArnOf, type StateMachineType } from './arns';
 import { prepareDefinition } from './definition';
 import { StepFunctionsApiError } from './errors';
-import { startExecution, type ExecutionRecord, type RegisteredStateMachine, type RunningExecution } from './execution';
+import { startExecution, type ExecutionRecord, type RegisteredStateMachine, type Resumption, type RunningExecution } from './execution';
 import { ExecutionHistory, type HistoryEvent } from './history';
 import type { IntegrationBackends } from './integrations';
-import { parseJsonText } from './json';
+import { executionJournals, type ExecutionJournal } from './journal';
+import { parseJsonText, type Json } from './json';
 import { paginate } from './paginate';
+import { restoreExecutions } from './restore';
 import { loadTimeoutErrorFactory, type TimeoutErrorFactory } from './statesTimeoutError';
 import { TaskTokenRegistry } from './taskTokens';
-import { toWire } from './wire';
 
 export interface StateMachineConfig {
   name: string;
@@ -32,6 +34,11 @@ export interface StepFunctionsServiceOptions extends Omit<IntegrationBackends, '
   /** 0: Wait states and retry intervals do not pause (tests); 1 (default): as written. */
   waitTimeScale?: number;
   now?: () => Date;
+  /**
+   * Where executions are kept (`<dataDir>/executions`, one journal each): with it, executions survive a restart and
+   * running ones go on from where they were; without it they live in memory only.
+   */
+  dataDir?: string;
 }
 
 export interface ExecutionDescription {
@@ -62,7 +69,10 @@ export interface StepFunctionsService {
   sendTaskSuccess(request: shapes.SendTaskSuccessRequest): Promise<Record<string, never>>;
   sendTaskFailure(request: shapes.SendTaskFailureRequest): Promise<Record<string, never>>;
   sendTaskHeartbeat(request: shapes.SendTaskHeartbeatRequest): Promise<Record<string, never>>;
-  /** Waits for nothing: aborts every running execution and releases its timers. */
+  /**
+   * Releases every running execution's timers. With a dataDir they stay RUNNING on disk and go on at the next start;
+   * without one they are aborted.
+   */
   stop(): Promise<void>;
 }
 
@@ -102,7 +112,6 @@ export function createStepFunctionsService(options: StepFunctionsServiceOptions)
   const machines = registerStateMachines(options, now);
   const executions = new Map<string, RunningExecution>();
   const tokens = new TaskTokenRegistry();
-  let timeoutErrors: Promise<TimeoutErrorFactory> | undefined;
   const backends: IntegrationBackends = {
     invokeLambda: options.invokeLambda,
     putEvents: options.putEvents,
@@ -117,7 +126,26 @@ export function createStepFunctionsService(options: StepFunctionsServiceOptions)
     if (!machine) throw new StepFunctionsApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${stateMachineArn}'`);
     return machine;
   };
-  const executionOf = (executionArn: string): RunningExecution => {
+  const journals = options.dataDir === undefined ? undefined : executionJournals(join(options.dataDir, 'executions'));
+  const waitTimeScale = options.waitTimeScale ?? 1;
+  const launch = (makeTimeoutError: TimeoutErrorFactory, machine: RegisteredStateMachine, record: ExecutionRecord, input: Json, journal?: ExecutionJournal, resume?: Resumption) => {
+    if (journal) record.history.onAdd = (event) => journal.append({ t: 'event', event });
+    const deps = { backends, tokens, region: options.region, now, waitTimeScale, makeTimeoutError, ...(journal ? { journal } : {}) };
+    executions.set(record.executionArn, startExecution(deps, machine, record, input, resume));
+  };
+  // Every call waits until the executions on disk are back (running needs the timeout error class, loaded async).
+  const ready = (async (): Promise<TimeoutErrorFactory> => {
+    const makeTimeoutError = await loadTimeoutErrorFactory();
+    if (!journals) return makeTimeoutError;
+    restoreExecutions({
+      ...{ journals, machines, tokens, now, waitTimeScale },
+      keep: (record) => executions.set(record.executionArn, { record, finished: Promise.resolve(), stop: async () => undefined, detach: async () => undefined }),
+      resume: (machine, record, journal, resumption) => launch(makeTimeoutError, machine, record, parseJsonText(record.input)?.value ?? {}, journal, resumption),
+    });
+    return makeTimeoutError;
+  })();
+  const executionOf = async (executionArn: string): Promise<RunningExecution> => {
+    await ready;
     const execution = executions.get(executionArn);
     if (!execution) throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
     return execution;
@@ -132,8 +160,7 @@ export function createStepFunctionsService(options: StepFunctionsServiceOptions)
       const input = parseJsonText(inputText);
       if (!input) throw new StepFunctionsApiError('InvalidExecutionInput', 'Invalid State Machine Execution Input: the input must be a JSON text');
       if (Buffer.byteLength(inputText) > MAX_INPUT_BYTES) throw new StepFunctionsApiError('InvalidExecutionInput', 'The input is larger than 256 KiB');
-      timeoutErrors ??= loadTimeoutErrorFactory();
-      const makeTimeoutError = await timeoutErrors;
+      const makeTimeoutError = await ready;
       const executionArn = executionArnOf(machine.arn, machine.type, name);
       const existing = executions.get(executionArn)?.record;
       if (existing) {
@@ -142,12 +169,13 @@ export function createStepFunctionsService(options: StepFunctionsServiceOptions)
         throw new StepFunctionsApiError('ExecutionAlreadyExists', `Execution Already Exists: '${executionArn}'`);
       }
       const record: ExecutionRecord = { executionArn, stateMachineArn: machine.arn, name, status: 'RUNNING', startDate: now(), input: inputText, history: new ExecutionHistory(now) };
-      const deps = { backends, tokens, region: options.region, now, waitTimeScale: options.waitTimeScale ?? 1, makeTimeoutError };
-      executions.set(executionArn, startExecution(deps, machine, record, input.value));
+      // The journal's first line is fsynced before StartExecution answers: an acknowledged execution is never lost.
+      const journal = journals?.create({ t: 'start', executionArn, stateMachineArn: machine.arn, name, startDate: record.startDate.toISOString(), input: inputText });
+      launch(makeTimeoutError, machine, record, input.value, journal);
       return { executionArn, startDate: record.startDate };
     },
     async describeExecution({ executionArn }) {
-      return describe(executionOf(executionArn).record);
+      return describe((await executionOf(executionArn)).record);
     },
     async listStateMachines(request = {}) {
       const all = [...machines.values()].map(({ arn, name, type, creationDate }) => ({ stateMachineArn: arn, name, type, creationDate }));
@@ -167,6 +195,7 @@ export function createStepFunctionsService(options: StepFunctionsServiceOptions)
       };
     },
     async listExecutions(request) {
+      await ready;
       machineOf(request.stateMachineArn);
       const matching = [...executions.values()]
         .map(({ record }) => record)
@@ -177,60 +206,43 @@ export function createStepFunctionsService(options: StepFunctionsServiceOptions)
       return { executions: items, ...(nextToken ? { nextToken } : {}) };
     },
     async getExecutionHistory(request) {
-      const events = executionOf(request.executionArn).record.history.list();
+      const events = (await executionOf(request.executionArn)).record.history.list();
       const ordered = request.reverseOrder ? events.reverse() : events;
       const { items, nextToken } = paginate(ordered, request.maxResults, request.nextToken);
       return { events: items, ...(nextToken ? { nextToken } : {}) };
     },
     async stopExecution({ executionArn, error, cause }) {
-      const execution = executionOf(executionArn);
+      const execution = await executionOf(executionArn);
       await execution.stop(error, cause);
       return { stopDate: execution.record.stopDate ?? now() };
     },
     async sendTaskSuccess({ taskToken, output }) {
       const parsed = parseJsonText(output);
       if (!parsed) throw new StepFunctionsApiError('InvalidOutput', 'Invalid Output: the output must be a JSON text');
-      tokens.succeed(taskToken, parsed.value);
+      await ready;
+      await tokens.succeed(taskToken, parsed.value);
       return {};
     },
     async sendTaskFailure({ taskToken, error, cause }) {
-      tokens.fail(taskToken, error ?? '', cause ?? '');
+      await ready;
+      await tokens.fail(taskToken, error ?? '', cause ?? '');
       return {};
     },
     async sendTaskHeartbeat({ taskToken }) {
-      tokens.heartbeat(taskToken);
+      await ready;
+      await tokens.heartbeat(taskToken);
       return {};
     },
     async stop() {
-      await Promise.all([...executions.values()].map((execution) => execution.stop('LocalServiceStopped', 'The local Step Functions service was stopped')));
+      await ready;
+      await Promise.all(
+        [...executions.values()].map((execution) =>
+          journals ? execution.detach() : execution.stop('LocalServiceStopped', 'The local Step Functions service was stopped'),
+        ),
+      );
       backends.dynamodb?.destroy();
     },
   };
 
-  const operations: Record<string, (body: unknown) => Promise<unknown>> = {
-    StartExecution: (body) => service.startExecution(shapes.startExecutionRequest.parse(body)),
-    DescribeExecution: (body) => service.describeExecution(shapes.executionArnRequest.parse(body)),
-    ListStateMachines: (body) => service.listStateMachines(shapes.listStateMachinesRequest.parse(body ?? {})),
-    DescribeStateMachine: (body) => service.describeStateMachine(shapes.stateMachineArnRequest.parse(body)),
-    ListExecutions: (body) => service.listExecutions(shapes.listExecutionsRequest.parse(body)),
-    GetExecutionHistory: (body) => service.getExecutionHistory(shapes.getExecutionHistoryRequest.parse(body)),
-    StopExecution: (body) => service.stopExecution(shapes.stopExecutionRequest.parse(body)),
-    SendTaskSuccess: (body) => service.sendTaskSuccess(shapes.sendTaskSuccessRequest.parse(body)),
-    SendTaskFailure: (body) => service.sendTaskFailure(shapes.sendTaskFailureRequest.parse(body)),
-    SendTaskHeartbeat: (body) => service.sendTaskHeartbeat(shapes.sendTaskHeartbeatRequest.parse(body)),
-  };
-
-  const handle = async (operation: string, body: unknown): Promise<{ status: number; body: unknown }> => {
-    const run = operations[operation];
-    if (!run) return { status: 400, body: { __type: 'UnknownOperationException', message: `The local Step Functions does not implement ${operation}` } };
-    try {
-      return { status: 200, body: toWire(await run(body)) };
-    } catch (error) {
-      if (error instanceof z.ZodError) return { status: 400, body: { __type: 'ValidationException', message: z.prettifyError(error) } };
-      if (error instanceof StepFunctionsApiError) return { status: error.status, body: { __type: error.code, message: error.message } };
-      return { status: 500, body: { __type: 'InternalFailure', message: error instanceof Error ? error.message : String(error) } };
-    }
-  };
-
-  return { ...service, handle };
+  return { ...service, handle: apiHandler(service) };
 }

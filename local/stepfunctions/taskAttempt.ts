@@ -2,6 +2,7 @@ import type { TaskStateSpec } from './definition';
 import { deferred } from './deferred';
 import { TaskFailedError } from './errors';
 import type { ExecutionHistory } from './history';
+import { taskEventsFor } from './taskEvents';
 import { callIntegration, type IntegrationBackends } from './integrations';
 import type { Json } from './json';
 import type { TimeoutErrorFactory } from './statesTimeoutError';
@@ -13,6 +14,15 @@ export interface TaskAttemptDeps {
   history: ExecutionHistory;
   region: string;
   makeTimeoutError: TimeoutErrorFactory;
+  now: () => Date;
+}
+
+/** An attempt that was under way before the service restarted: its deadlines keep counting from then. */
+export interface ResumedAttempt {
+  startedAt: Date;
+  lastHeartbeatAt?: Date;
+  /** The integration had already answered (TaskSubmitted): only the callback is awaited again. */
+  submitted: boolean;
 }
 
 export interface TaskAttempt {
@@ -23,6 +33,9 @@ export interface TaskAttempt {
   token: string | undefined;
   /** Lets the execution abandon the attempt when it is stopped or times out; returns the unregister function. */
   onCancel(cancel: (reason: Error) => void): () => void;
+  /** Called on each SendTaskHeartbeat, before the heartbeat timer is reset (the journal records it). */
+  onHeartbeat?(): void;
+  resumed?: ResumedAttempt;
 }
 
 type Ending = { kind: 'succeeded'; output: Json } | { kind: 'failed' | 'timedOut'; error: Error } | { kind: 'cancelled'; error: Error };
@@ -34,7 +47,8 @@ type Ending = { kind: 'succeeded'; output: Json } | { kind: 'failed' | 'timedOut
 export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Promise<Json> => {
   const { history, tokens } = deps;
   const { spec, token } = attempt;
-  const { resourceType, resourceName: resource, pattern } = spec.resource;
+  const { pattern } = spec.resource;
+  const events = taskEventsFor(history, spec, deps.region);
   const outcome = deferred<Json>();
   const timers: { timeout?: NodeJS.Timeout; heartbeat?: NodeJS.Timeout } = {};
   let ended = false;
@@ -47,57 +61,57 @@ export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Pro
     if (token) tokens.release(token);
     unregisterCancel();
     if (ending.kind === 'succeeded') {
-      history.add('TaskSucceeded', 'taskSucceeded', { resourceType, resource, output: JSON.stringify(ending.output), outputDetails: { truncated: false } });
+      events.succeeded(ending.output);
       outcome.resolve(ending.output);
       return;
     }
-    if (ending.kind !== 'cancelled') {
-      const type = ending.kind === 'failed' ? 'TaskFailed' : 'TaskTimedOut';
-      history.add(type, ending.kind === 'failed' ? 'taskFailed' : 'taskTimedOut', { resourceType, resource, error: ending.error.name, cause: ending.error.message });
-    }
+    if (ending.kind === 'failed') events.failed(ending.error);
+    if (ending.kind === 'timedOut') events.timedOut(ending.error);
     outcome.reject(ending.error);
   };
 
-  const armHeartbeat = (): void => {
+  const { resumed } = attempt;
+  const msSince = (moment: Date | undefined): number => (moment ? Math.max(0, deps.now().getTime() - moment.getTime()) : 0);
+
+  const armHeartbeat = (sinceLastBeat = 0): void => {
     if (spec.heartbeatSeconds === undefined) return;
     clearTimeout(timers.heartbeat);
     timers.heartbeat = setTimeout(
       () => end({ kind: 'timedOut', error: deps.makeTimeoutError('States.HeartbeatTimeout', `No heartbeat for ${spec.heartbeatSeconds} s (HeartbeatSeconds)`) }),
-      spec.heartbeatSeconds * 1000,
+      spec.heartbeatSeconds * 1000 - sinceLastBeat,
     );
   };
 
   const unregisterCancel = attempt.onCancel((reason) => end({ kind: 'cancelled', error: reason }));
 
-  history.add('TaskScheduled', 'taskScheduled', {
-    resourceType,
-    resource,
-    region: deps.region,
-    parameters: JSON.stringify(attempt.input),
-    ...(spec.timeoutSeconds === undefined ? {} : { timeoutInSeconds: spec.timeoutSeconds }),
-    ...(spec.heartbeatSeconds === undefined ? {} : { heartbeatInSeconds: spec.heartbeatSeconds }),
-  });
-  history.add('TaskStarted', 'taskStarted', { resourceType, resource });
+  if (!resumed?.submitted) {
+    events.scheduled(attempt.input);
+    events.started();
+  }
   if (spec.timeoutSeconds !== undefined) {
     timers.timeout = setTimeout(
       () => end({ kind: 'timedOut', error: deps.makeTimeoutError('States.Timeout', `Task ran longer than ${spec.timeoutSeconds} s (TimeoutSeconds)`) }),
-      spec.timeoutSeconds * 1000,
+      spec.timeoutSeconds * 1000 - msSince(resumed?.startedAt),
     );
   }
-  armHeartbeat();
+  armHeartbeat(msSince(resumed?.lastHeartbeatAt ?? resumed?.startedAt));
 
   if (pattern === 'waitForTaskToken' && token) {
     // Registered before the integration runs: the worker it starts may call back before the call returns.
     tokens.await(token, {
       succeed: (output) => end({ kind: 'succeeded', output }),
       fail: (error, cause) => end({ kind: 'failed', error: new TaskFailedError(error, cause) }),
-      heartbeat: armHeartbeat,
+      heartbeat: () => {
+        attempt.onHeartbeat?.();
+        armHeartbeat();
+      },
     });
   }
+  if (resumed?.submitted) return outcome.promise;
   callIntegration(deps.backends, spec.resource.integration, attempt.input).then(
     (output) => {
       if (pattern !== 'waitForTaskToken') end({ kind: 'succeeded', output });
-      else if (!ended) history.add('TaskSubmitted', 'taskSubmitted', { resourceType, resource, output: JSON.stringify(output) });
+      else if (!ended) events.submitted(output);
     },
     (error: unknown) => end({ kind: 'failed', error: error instanceof Error ? error : new TaskFailedError('States.TaskFailed', String(error)) }),
   );

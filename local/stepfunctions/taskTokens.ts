@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { deferred, type Deferred } from './deferred';
 import { StepFunctionsApiError } from './errors';
 import type { Json } from './json';
 
@@ -30,32 +31,52 @@ const decodeToken = (token: string): z.infer<typeof tokenPayload> | undefined =>
 export class TaskTokenRegistry {
   private readonly waiting = new Map<string, CallbackTarget>();
   private readonly spent = new Set<string>();
+  /** Tokens of resumed executions whose task has not yet been reached again: callbacks for them wait for it. */
+  private readonly arriving = new Map<string, Deferred<true>>();
 
   mint(executionArn: string): string {
     return encodeToken({ executionArn, nonce: randomUUID() });
   }
 
+  /** A token issued before a restart, whose task the resumed execution is about to wait on again. */
+  expect(token: string): void {
+    if (!this.waiting.has(token) && !this.arriving.has(token)) this.arriving.set(token, deferred<true>());
+  }
+
+  /** A token issued before a restart whose task has ended: a late callback hears TaskTimedOut, as on AWS. */
+  markSpent(token: string): void {
+    this.spent.add(token);
+  }
+
   await(token: string, target: CallbackTarget): void {
     this.waiting.set(token, target);
+    this.settleArrival(token);
   }
 
   release(token: string): void {
-    if (this.waiting.delete(token)) this.spent.add(token);
+    if (this.waiting.delete(token) || this.arriving.has(token)) this.spent.add(token);
+    this.settleArrival(token);
   }
 
-  succeed(token: string, output: Json): void {
-    this.targetOf(token).succeed(output);
+  async succeed(token: string, output: Json): Promise<void> {
+    (await this.targetOf(token)).succeed(output);
   }
 
-  fail(token: string, error: string, cause: string): void {
-    this.targetOf(token).fail(error, cause);
+  async fail(token: string, error: string, cause: string): Promise<void> {
+    (await this.targetOf(token)).fail(error, cause);
   }
 
-  heartbeat(token: string): void {
-    this.targetOf(token).heartbeat();
+  async heartbeat(token: string): Promise<void> {
+    (await this.targetOf(token)).heartbeat();
   }
 
-  private targetOf(token: string): CallbackTarget {
+  private settleArrival(token: string): void {
+    this.arriving.get(token)?.resolve(true);
+    this.arriving.delete(token);
+  }
+
+  private async targetOf(token: string): Promise<CallbackTarget> {
+    await this.arriving.get(token)?.promise;
     const target = this.waiting.get(token);
     if (target) return target;
     if (this.spent.has(token)) {

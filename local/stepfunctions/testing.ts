@@ -14,6 +14,8 @@ export interface LocalStepFunctions {
   /** Polls DescribeExecution until the execution has left RUNNING. */
   settled(executionArn: string, timeoutMs?: number): Promise<DescribeExecutionCommandOutput>;
   close(): Promise<void>;
+  /** Closes the endpoint but leaves the service as a crash would: not stopped, nothing written on the way out. */
+  abandon(): Promise<void>;
 }
 
 /** The service behind a real node:http server on a free port, with the real AWS SDK client pointed at it. */
@@ -48,6 +50,10 @@ export const startLocalStepFunctions = async (
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
+  const closeEndpoint = async (): Promise<void> => {
+    client.destroy();
+    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+  };
   return {
     client,
     service,
@@ -55,8 +61,8 @@ export const startLocalStepFunctions = async (
     settled,
     close: async () => {
       await service.stop();
-      client.destroy();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await closeEndpoint();
     },
+    abandon: closeEndpoint,
   };
 };
