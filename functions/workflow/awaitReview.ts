@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { workflowConfig } from './config';
-import { createReviews } from './reviews';
+import { workflowDeps } from './deps';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';
 
 const inputSchema = z.object({
@@ -15,15 +14,14 @@ const inputSchema = z.object({
  * request. The token goes first, so whoever hears of the recorded ReviewRequested (the machine reviewer, through the
  * outbox) finds the token there. The workflow waits until a decision sends the token back.
  */
+const deps = workflowDeps();
+
 export const handler = async (event: unknown) => {
   const { run, taskToken, escalation } = parseTaskInput(inputSchema, event);
   const { transcodeId } = run.prepared;
-  const reviews = createReviews(workflowConfig().REVIEWS_TABLE);
-  if (escalation !== undefined) {
-    await reviews.escalate(run.showId, transcodeId, escalation, taskToken);
-    return { waiting: true };
-  }
-  await reviews.putPending({ showId: run.showId, transcodeId, taskToken, executionName: run.executionName, requestedAt: new Date().toISOString() });
-  await record(run, 'review-requested', { type: 'RequestReview', showId: run.showId, now: new Date().toISOString(), actor: workflowActor });
+  await deps.reviews.putToken(run.showId, transcodeId, taskToken);
+  // The escalation itself is recorded by whoever escalated (EscalateReview); this wait only brings a new token.
+  if (escalation !== undefined) return { waiting: true };
+  await record(run, 'review-requested', { type: 'RequestReview', showId: run.showId, now: deps.now(), actor: workflowActor });
   return { waiting: true };
 };

@@ -143,6 +143,20 @@ describe('the publish workflow', () => {
     return data;
   };
 
+  /**
+   * GET /reviews?status=pending once the queue (a projection of the show events, fed by the events table's stream)
+   * shows what `settled` waits for; the last answer when it never does, for the assertions to report.
+   */
+  type PendingReview = { showId: string; claimedBy?: string; escalation: string | null };
+  const pendingReviewsOnceProjected = async (settled: (reviews: PendingReview[]) => boolean): Promise<PendingReview[]> => {
+    let last: PendingReview[] = [];
+    await waitFor('the review queue', async () => {
+      last = (await api('GET', '/reviews?status=pending', ['reviewer'])).body.reviews as PendingReview[];
+      return settled(last) ? true : undefined;
+    }, 10_000).catch(() => undefined);
+    return last;
+  };
+
   const reprocessReachesReview = async (showId: string) => {
     const before = (await types(showId)).filter((t) => t === 'ReviewRequested').length;
     expect((await api('POST', `/shows/${showId}/reprocess`, ['admin'])).status).toBe(202);
@@ -162,8 +176,8 @@ describe('the publish workflow', () => {
     // A reviewer opening the review heartbeats the waiting task: the claim succeeds only while the wait is live.
     expect((await api('POST', `/reviews/${showId}/claim`, ['creator'])).status).toBe(403);
     expect((await api('POST', `/reviews/${showId}/claim`, ['reviewer'])).status).toBe(200);
-    const pending = await api('GET', '/reviews?status=pending', ['reviewer']);
-    expect((pending.body.reviews as { showId: string; claimedBy?: string }[]).find((r) => r.showId === showId)?.claimedBy).toBe('reviewer-user');
+    const pending = await pendingReviewsOnceProjected((reviews) => reviews.some((r) => r.showId === showId));
+    expect(pending.find((r) => r.showId === showId)?.claimedBy).toBe('reviewer-user');
     expect((await api('POST', `/reviews/${showId}/decision`, ['creator'], { decision: 'approve' })).status).toBe(403);
 
     const approved = await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve', reason: 'looks right' });
@@ -248,8 +262,8 @@ describe('the publish workflow', () => {
     const failure = await expectRecordedFailure(showId, 'review', 'Review.Unavailable');
     expect(failure?.cause).toBe('The moderation service gave up on this media.');
     // No workflow waits for that review any more: it leaves the reviewers' pending list, and a decision is a 409.
-    const pending = await api('GET', '/reviews?status=pending', ['reviewer']);
-    expect((pending.body.reviews as { showId: string }[]).map((r) => r.showId)).not.toContain(showId);
+    const pending = await pendingReviewsOnceProjected((reviews) => !reviews.some((r) => r.showId === showId));
+    expect(pending.map((r) => r.showId)).not.toContain(showId);
     expect((await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve' })).status).toBe(409);
     await reprocessReachesReview(showId);
   }, 150_000);
@@ -273,8 +287,8 @@ describe('the publish workflow', () => {
       const escalations = (await events(showId)).filter((e) => e.type === 'ReviewEscalated');
       return escalations.some((e) => e.type === 'ReviewEscalated' && e.data.reason === 'TIMED_OUT') ? true : undefined;
     });
-    const pending = await api('GET', '/reviews?status=pending', ['reviewer']);
-    expect((pending.body.reviews as { showId: string; escalation: string }[]).find((r) => r.showId === showId)?.escalation).toBe('TIMED_OUT');
+    const pending = await pendingReviewsOnceProjected((reviews) => reviews.some((r) => r.showId === showId && r.escalation !== null));
+    expect(pending.find((r) => r.showId === showId)?.escalation).toBe('TIMED_OUT');
     expect((await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'approve' })).status).toBe(200);
     await waitForEvent(showId, 'ShowPublished');
   }, 100_000);
