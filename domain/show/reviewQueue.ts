@@ -59,8 +59,11 @@ export const projectReviewEntry = (entry: ReviewEntry | null, at: QueuedShowEven
   }
 };
 
-/** What moves a review; seen before any ReviewRequested, they say one was missed (stream records can come out of order). */
-const reviewEventTypes = new Set<ShowEvent['type']>(['ReviewEscalated', 'ShowApproved', 'ShowRejected']);
+/**
+ * What moves a review; seen with no entry yet, they may follow a ReviewRequested that has not been folded (its record
+ * came in a batch that failed, or out of order): the store says. A failed run without a review costs one read.
+ */
+const reviewEventTypes = new Set<ShowEvent['type']>(['ReviewEscalated', 'ShowApproved', 'ShowRejected', 'ProcessingFailed']);
 
 /**
  * Which events bring an entry at `lastApplied` up to date: the incoming ones when they continue it without a gap,
