@@ -5,8 +5,12 @@ import { json } from '../../http/response';
 import { httpHandler } from '../../http/httpHandler';
 import { eventStore } from '../../runtime/eventStore';
 import { loadShow } from '../../shows/showCommands';
-import { workflowConfig } from '../config';
-import { startRun } from '../start';
+import { sfnClient } from '../../runtime/sdk/sfn';
+import { publishWorkflowConfig, workflowConfig } from '../config';
+import { startRun } from '../workflowRuns';
+
+const { PUBLISH_STATE_MACHINE_ARN: stateMachineArn } = publishWorkflowConfig();
+const { SOURCE_BUCKET: sourceBucket } = workflowConfig();
 
 /** POST /shows/{showId}/reprocess (admin): a new run on the current source, from the transcode on. */
 export const handler = httpHandler({ path: z.object({ showId: showIdSchema }), access: { roles: ['admin'] } }, async ({ path, requestId }) => {
@@ -18,7 +22,7 @@ export const handler = httpHandler({ path: z.object({ showId: showIdSchema }), a
     throw new HttpError(409, 'REPROCESS_NOT_ALLOWED', `Show ${path.showId} is ${state.status}: only a failed run or a rejected show is reprocessed.`);
   }
   const executionName = `reprocess-${requestId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 60)}`;
-  const run = { showId: path.showId, uploadId: state.upload.uploadId, bucket: workflowConfig().SOURCE_BUCKET, key: source.key, sizeBytes: source.sizeBytes, etag: source.etag, executionName, reprocess: true };
-  await startRun(run);
+  const run = { showId: path.showId, uploadId: state.upload.uploadId, bucket: sourceBucket, key: source.key, sizeBytes: source.sizeBytes, etag: source.etag, executionName, reprocess: true };
+  await startRun(sfnClient(), stateMachineArn, run);
   return json(202, { showId: path.showId, executionName });
 });
