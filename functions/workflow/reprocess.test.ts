@@ -1,4 +1,3 @@
-import { runShowCommands } from '../../adapters/projections/testing/showLifecycle';
 import { reprocessRoute } from './http/reprocessApi';
 import { callRoute, createWorkflowFixture } from './testing/workflowFixture';
 import type { Run } from './workflowInput';
@@ -37,7 +36,6 @@ describe('POST /shows/{showId}/reprocess', () => {
   });
 
   it('reprocesses a rejected show', async () => {
-    await runShowCommands(fixture.store.store, []);
     await fixture.showUpTo('p-4', 8, [{ type: 'RejectShow', showId: 'p-4', now: '2026-03-02T11:00:00.000Z', actor: { id: 'reviewer-1', kind: 'user' }, reason: 'VIDEO_QUALITY', message: 'Too dark.' }]);
     expect((await callRoute(route, { path: { showId: 'p-4' }, user: admin })).status).toBe(202);
   });
