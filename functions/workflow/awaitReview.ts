@@ -1,8 +1,5 @@
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
-import { eventBridgeClient } from '../runtime/sdk/eventBridge';
-import { workflowConfig } from './config';
-import { createReviews } from './reviews';
+import { workflowDeps } from './deps';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';
 
 const inputSchema = z.object({
@@ -12,35 +9,19 @@ const inputSchema = z.object({
   escalation: z.string().optional(),
 });
 
-/** The notification the machine reviewer subscribes to, put on the bus by the workflow itself (see README). */
-export const reviewRequestedNotification = { source: 'showrunner.workflow', detailType: 'ReviewRequested' } as const;
-
 /**
- * The `.waitForTaskToken` task of the review: records the review request, stores the token where the decision
- * endpoint finds it, and announces the review. The workflow waits until a decision sends the token back.
+ * The `.waitForTaskToken` task of the review: stores the token where a decision finds it, then records the review
+ * request. The token goes first, so whoever hears of the recorded ReviewRequested (the machine reviewer, through the
+ * outbox) finds the token there. The workflow waits until a decision sends the token back.
  */
+const deps = workflowDeps();
+
 export const handler = async (event: unknown) => {
   const { run, taskToken, escalation } = parseTaskInput(inputSchema, event);
   const { transcodeId } = run.prepared;
-  const config = workflowConfig();
-  const reviews = createReviews(config.REVIEWS_TABLE);
-  if (escalation !== undefined) {
-    await reviews.escalate(run.showId, transcodeId, escalation, taskToken);
-    return { waiting: true };
-  }
-  await record(run, 'review-requested', { type: 'RequestReview', showId: run.showId, now: new Date().toISOString(), actor: workflowActor });
-  await reviews.putPending({ showId: run.showId, transcodeId, taskToken, executionName: run.executionName, requestedAt: new Date().toISOString() });
-  await eventBridgeClient().send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: config.EVENT_BUS_NAME,
-          Source: reviewRequestedNotification.source,
-          DetailType: reviewRequestedNotification.detailType,
-          Detail: JSON.stringify({ showId: run.showId, transcodeId, source: { bucket: run.bucket, key: run.key } }),
-        },
-      ],
-    }),
-  );
+  await deps.reviews.putToken(run.showId, transcodeId, taskToken);
+  // The escalation itself is recorded by whoever escalated (EscalateReview); this wait only brings a new token.
+  if (escalation !== undefined) return { waiting: true };
+  await record(run, 'review-requested', { type: 'RequestReview', showId: run.showId, now: deps.now(), actor: workflowActor });
   return { waiting: true };
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readConfig } from '../runtime/config';
+import { configOnce, readConfig } from '../runtime/config';
 
 /** The workflow's resources, named in functions.yml; each function reads only what it declares. */
 const workflowEnvSchema = z.object({
@@ -7,8 +7,6 @@ const workflowEnvSchema = z.object({
   MEDIA_BUCKET: z.string().min(1),
   REVIEWS_TABLE: z.string().min(1),
   EVENT_BUS_NAME: z.string().min(1),
-  PUBLISH_STATE_MACHINE_ARN: z.string().min(1).optional(),
-  MEDIACONVERT_ROLE_ARN: z.string().min(1).optional(),
   /** CloudFront's origin on AWS; unset locally, where playback reads the S3 endpoint. */
   PLAYBACK_BASE_URL: z.url().optional(),
   AWS_ENDPOINT_URL_S3: z.url().optional(),
@@ -28,10 +26,11 @@ export const workflowConfig = (env: Readonly<Record<string, string | undefined>>
   return config;
 };
 
-export const required = <T>(value: T | undefined, name: string): T => {
-  if (value === undefined) throw new Error(`${name} is not set for this function: add it to its environment in functions/workflow/functions.yml`);
-  return value;
-};
+/** What the functions that start a run need (the starter, reprocess): read at load, so a missing ARN fails the cold start. */
+export const publishWorkflowConfig = configOnce(z.object({ PUBLISH_STATE_MACHINE_ARN: z.string().min(1) }), 'publish workflow configuration');
+
+/** What the profile task hands MediaConvert: the role it assumes to read sources and write outputs. */
+export const mediaConvertConfig = configOnce(z.object({ MEDIACONVERT_ROLE_ARN: z.string().min(1) }), 'MediaConvert configuration');
 
 /** Where the media bucket's objects are played from: CloudFront on AWS, the S3 endpoint (path-style) locally. */
 export const playbackBaseUrl = (c: WorkflowConfig): string =>

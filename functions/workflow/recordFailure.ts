@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { processingStageSchema } from '../../events/catalog/processingFailed';
-import { workflowConfig } from './config';
-import { createReviews } from './reviews';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
 
 const inputSchema = runSchema.pick({ showId: true, executionName: true }).extend({
   notice: z.object({ stage: processingStageSchema, error: z.string().nullish(), cause: z.string().nullish() }),
-  /** Present once the run requested its transcode: the review (if any) is of that transcode. */
-  prepared: z.object({ transcodeId: z.string().min(1) }).optional(),
 });
 
 /** A Lambda error reaches the Catch as `{"errorType", "errorMessage", "trace"}` in Cause: the message is what people read. */
@@ -23,7 +19,8 @@ const readableCause = (cause: string): string => {
 };
 
 /**
- * Records where and why a run stopped, in the show's stream, before the workflow announces it on the bus. The
+ * Records where and why a run stopped, in the show's stream; the outbox announces it on the bus, and the review
+ * queue drops a review the run left pending (abandoned: no workflow waits for it any more). The
  * command id is the execution's, so a retried task records nothing twice (and the decider records one failure per
  * execution anyway).
  */
@@ -41,8 +38,5 @@ export const handler = async (event: unknown) => {
     error: error.slice(0, 256),
     cause,
   });
-  if (run.notice.stage === 'review' && run.prepared !== undefined) {
-    await createReviews(workflowConfig().REVIEWS_TABLE).abandon(run.showId, run.prepared.transcodeId, new Date().toISOString());
-  }
   return { recorded: true };
 };

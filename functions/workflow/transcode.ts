@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { buildMediaConvertJob } from '../../domain/media/jobSettings';
 import { eventStore } from '../runtime/eventStore';
 import { loadShow } from '../shows/showCommands';
-import { required, workflowConfig } from './config';
+import { mediaConvertConfig, workflowConfig } from './config';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
 
 /** One transcode per execution: a reprocess is a new execution, so it gets a new id, as the decider requires. */
 export const transcodeIdOf = (executionName: string) => `t-${createHash('sha256').update(executionName).digest('hex').slice(0, 24)}`;
+
+const { MEDIACONVERT_ROLE_ARN } = mediaConvertConfig();
 
 /**
  * Profile: requests the transcode (the decider picks the ladder from the probe) and builds the MediaConvert job
@@ -28,7 +30,7 @@ export const handler = async (event: unknown) => {
     probe: state.probe,
     source: { bucket: run.bucket, key: run.key },
     destinationBucket: config.MEDIA_BUCKET,
-    roleArn: required(config.MEDIACONVERT_ROLE_ARN, 'MEDIACONVERT_ROLE_ARN'),
+    roleArn: MEDIACONVERT_ROLE_ARN,
   });
   return { transcodeId, job };
 };

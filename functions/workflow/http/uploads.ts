@@ -9,7 +9,7 @@ import { eventStore } from '../../runtime/eventStore';
 import { s3Client } from '../../runtime/sdk/s3';
 import { executeShowCommand } from '../../shows/showCommands';
 import { workflowConfig } from '../config';
-import { sourceKeyOf } from '../start';
+import { sourceKeyOf } from '../workflowRuns';
 
 // A client may choose the show id (ids come from the caller, so a retried request drafts nothing twice).
 const bodySchema = showCommandInputSchemas.DraftShow.extend(showCommandInputSchemas.RequestUpload.omit({ uploadId: true }).shape).extend({ showId: showIdSchema.optional() });

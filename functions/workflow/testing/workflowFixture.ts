@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { createStoreFixture, type StoreFixture } from '../../../adapters/eventstore/testing/storeFixture';
+import { publishCommands, runShowCommands } from '../../../adapters/projections/testing/showLifecycle';
+import type { ShowCommand } from '../../../domain/show';
+import type { HttpResult } from '../../http/response';
+import type { WorkflowConfig } from '../config';
+import type { WorkflowDeps } from '../deps';
+import { projectReviewQueueBatch } from '../reviewQueue';
+import { createReviewsTable, reviewsByStatusIndex } from '../reviewsTable';
+import type { WorkflowTasks } from '../workflowTasks';
+
+/** Step Functions' callbacks in memory: tokens listed in `dead` answer as a wait that is over. */
+export const memoryTasks = () => {
+  const dead = new Set<string>();
+  const sent: { kind: 'succeed' | 'heartbeat'; token: string; output?: unknown }[] = [];
+  const tasks: WorkflowTasks = {
+    succeed: async (token, output) => (dead.has(token) ? 'dead' : (sent.push({ kind: 'succeed', token, output }), 'sent')),
+    heartbeat: async (token) => (dead.has(token) ? 'dead' : (sent.push({ kind: 'heartbeat', token }), 'sent')),
+  };
+  return { tasks, dead, sent };
+};
+
+export const testConfig: WorkflowConfig = {
+  SOURCE_BUCKET: 'sources',
+  MEDIA_BUCKET: 'media',
+  REVIEWS_TABLE: 'reviews',
+  EVENT_BUS_NAME: 'bus',
+  PLAYBACK_BASE_URL: 'https://cdn.example.com',
+  ARCHIVE_SOURCE: 'off',
+  AWS_REGION: 'eu-west-1',
+};
+
+/** A fresh event store and reviews table on the test run's DynamoDB Local, with the workflow's ports over them. */
+export const createWorkflowFixture = async () => {
+  const store: StoreFixture = await createStoreFixture();
+  const reviewsTableName = `reviews-${randomUUID().slice(0, 8)}`;
+  await store.client.send(
+    new CreateTableCommand({
+      TableName: reviewsTableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'showId', AttributeType: 'S' },
+        { AttributeName: 'status', AttributeType: 'S' },
+        { AttributeName: 'requestedAt', AttributeType: 'S' },
+      ],
+      KeySchema: [{ AttributeName: 'showId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        { IndexName: reviewsByStatusIndex, KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'requestedAt', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } },
+      ],
+    }),
+  );
+  const db = DynamoDBDocumentClient.from(store.client, { marshallOptions: { removeUndefinedValues: true } });
+  const memory = memoryTasks();
+  const deps: WorkflowDeps = {
+    config: { ...testConfig, REVIEWS_TABLE: reviewsTableName },
+    store: store.store,
+    reviews: createReviewsTable(db, reviewsTableName),
+    tasks: memory.tasks,
+    now: () => '2026-03-02T10:00:00.000Z',
+    pause: async () => undefined,
+  };
+  /** Projects every event of the shows into the review queue, as the stream subscription would. */
+  const projectReviews = async (...showIds: string[]) => {
+    const streams = await Promise.all(showIds.map((id) => store.store.readStream(`show#${id}`)));
+    const events = streams.flatMap((s) => s.events).map((event, i) => ({ sequenceNumber: String(i), event }));
+    return projectReviewQueueBatch(deps, events);
+  };
+  /** A show taken through the workflow's commands up to its first `steps` (8: review requested). */
+  const showUpTo = (showId: string, steps: number, extra: readonly ShowCommand[] = []) =>
+    runShowCommands(store.store, [...publishCommands({ showId }).slice(0, steps), ...extra.map((command) => ({ ...command, showId }))]);
+  return {
+    deps,
+    memory,
+    store,
+    projectReviews,
+    showUpTo,
+    dispose: async () => {
+      await store.client.send(new DeleteTableCommand({ TableName: reviewsTableName }));
+      await store.dispose();
+    },
+  };
+};
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
+
+/** Calls a route's handler with the API Gateway (payload 2.0) event the local gateway and AWS give it. */
+export const callRoute = async (
+  handler: Handler,
+  options: { path?: Record<string, string>; query?: Record<string, string>; body?: unknown; user?: { sub: string; groups: string }; requestId?: string } = {},
+) => {
+  const event = {
+    version: '2.0',
+    routeKey: 'test',
+    rawPath: '/',
+    rawQueryString: '',
+    headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+    pathParameters: options.path,
+    queryStringParameters: options.query,
+    isBase64Encoded: false,
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    requestContext: {
+      requestId: options.requestId ?? randomUUID(),
+      ...(options.user === undefined ? {} : { authorizer: { jwt: { claims: { sub: options.user.sub, 'cognito:groups': options.user.groups }, scopes: null } } }),
+    },
+  } as unknown as APIGatewayProxyEventV2;
+  const result = await handler(event, {} as Context);
+  return { status: result.statusCode, body: result.body === undefined ? undefined : (JSON.parse(String(result.body)) as Record<string, unknown>) };
+};
