@@ -75,8 +75,9 @@ const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: Aler
  * Evaluates every rule for every show, country or CDN the projected sessions touched, over the rule's window
  * ending `now` (skipping a resolved alert the batch cannot raise: see mayRaise). Hysteresis (domain/qos/alerts.ts)
  * and the conditional transition make one incident one raise and one resolve, however many batches re-evaluate it.
+ * Answers the sessions whose evaluation failed, with why.
  */
-export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly SessionQoe[], now: string): Promise<void> => {
+export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly SessionQoe[], now: string): Promise<Map<string, unknown>> => {
   const reads: BucketReads = new Map();
   const work = deps.rules.flatMap((rule) => {
     const byValue = new Map<string, SessionQoe[]>();
@@ -86,8 +87,14 @@ export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly Se
     }
     return [...byValue].map(([value, sessions]) => ({ rule, value, sessions }));
   });
-  // Each (rule, value) is its own alert with its own conditional state: they can be evaluated side by side.
-  await Promise.all(work.map(({ rule, value, sessions }) => evaluateOne(deps, reads, rule, value, { kind: 'sessions', sessions }, now)));
+  // Each (rule, value) is its own alert with its own conditional state: they can be evaluated side by side, and
+  // one that fails holds back only the sessions that touched it (their records are retried).
+  const outcomes = await Promise.allSettled(work.map(({ rule, value, sessions }) => evaluateOne(deps, reads, rule, value, { kind: 'sessions', sessions }, now)));
+  const failed = new Map<string, unknown>();
+  outcomes.forEach((outcome, i) => {
+    if (outcome.status === 'rejected') for (const session of work[i]?.sessions ?? []) failed.set(session.sid, outcome.reason);
+  });
+  return failed;
 };
 
 /**
