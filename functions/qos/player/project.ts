@@ -1,7 +1,7 @@
 import { processStream } from '../../../adapters/streams';
 import { logger } from '../../runtime/logger';
 import { documentClient } from '../sessions/config';
-import { alertPublisher } from './alertBus';
+import { eventStore } from '../../runtime/eventStore';
 import { playerTablesOf, qosConfigOf } from './config';
 import { evaluateAlerts } from './evaluateAlerts';
 import { eventsOfLogItem } from './playerStore';
@@ -11,9 +11,8 @@ import { projectPlayerGroups } from './projectPlayerGroups';
 const tables = playerTablesOf(process.env);
 const qos = qosConfigOf(process.env);
 const client = documentClient();
-const publish = alertPublisher(process.env);
 const projection = playbackProjection(client, tables, { bucketMinutes: qos.QOS_BUCKET_MINUTES, retentionDays: qos.QOS_RETENTION_DAYS });
-const alerts = { client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, publish };
+const alerts = { client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, store: eventStore() };
 
 /**
  * The player event log's stream -> per-session QoE records -> alert rules over the sessions' windows. A session
