@@ -4,7 +4,7 @@ import { createStoreFixture, type StoreFixture } from '../eventstore/testing/sto
 import type { EventEnvelope } from '../../events/envelope';
 import { projectCatalogBatch } from './catalogProjector';
 import { catalogEntriesOf, newCatalogTable as newTestCatalogTable } from './testing/catalogTestTables';
-import { applyShowEvents, EntryCache } from './gatedApply';
+import { applyShowEvents, EntryCache } from './catalogFold';
 import { readGenerations } from './generations';
 import { rebuildCatalog } from './rebuildCatalog';
 import { draftOnly, publishCommands, runShowCommands } from './testing/showLifecycle';

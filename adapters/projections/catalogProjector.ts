@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../events/envelope';
 import { showStreamCategory } from '../../domain/show';
-import { applyShowEvents, type ApplyOutcome, type CatalogWriterDeps } from './gatedApply';
+import { applyShowEvents, type ApplyOutcome, type CatalogWriterDeps } from './catalogFold';
 import { readGenerations, writeTargets } from './generations';
 
 export const catalogProjection = 'catalog';

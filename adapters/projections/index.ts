@@ -3,7 +3,7 @@ export { entryKey, fromCatalogItem, listingKey, searchTextOf, toCatalogItem } fr
 export { initialGenerations, readGenerations, switchTo, writeTargets, RebuildConflictError, type Generations } from './generations';
 export { claimBuild, rebuildLeaseMs, type BuildClaim } from './rebuildRun';
 export { pruneGraceMs } from './pruneGenerations';
-export { applyShowEvents, EntryCache, type ApplyOutcome, type CatalogWriterDeps } from './gatedApply';
+export { applyShowEvents, EntryCache, type ApplyOutcome, type CatalogWriterDeps } from './catalogFold';
 export { catalogProjection, projectCatalogBatch, type ProjectedBatch } from './catalogProjector';
 export { rebuildCatalog, type RebuildReport } from './rebuildCatalog';
 export { getShowWithTotals, InvalidCursorError, listPublishedShows, searchTerms, type ListShowsQuery, type ShowsPage } from './catalogQueries';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../eventstore';
 import { showStreamCategory } from '../../domain/show';
 import { catalogProjection } from './catalogProjector';
-import { applyShowEvents, type CatalogWriterDeps } from './gatedApply';
+import { applyShowEvents, type CatalogWriterDeps } from './catalogFold';
 import { switchTo } from './generations';
 import { pruneOldGenerations, type PruneReport } from './pruneGenerations';
 import { claimBuild, orderedProgress, releaseClaim, saveCheckpoint } from './rebuildRun';

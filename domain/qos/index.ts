@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './playerEvent';
 export * from './sessionEvents';
 export * from './sessionQoe';
+export * from './alertLifecycle';

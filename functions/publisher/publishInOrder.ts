@@ -1,5 +1,5 @@
+import type { GroupFailure, Groups } from '../../adapters/streams';
 import { toEventBridgeEntry, type EventEnvelope } from '../../events/envelope';
-import type { ParsedRecord } from './streamRecords';
 
 export type EventBridgeEntry = ReturnType<typeof toEventBridgeEntry>;
 export interface PutEventsAnswer {
@@ -18,30 +18,31 @@ export interface PublishOptions {
 }
 
 export interface PublishResult {
-  /** The first record not published: Lambda resumes the batch from it (ReportBatchItemFailures). */
-  readonly firstUnpublished: string | undefined;
+  /** Streams left with events unpublished, from which one: Lambda resumes from there (ReportBatchItemFailures). */
+  readonly failures: ReadonlyMap<string, GroupFailure>;
   readonly published: number;
   readonly putEventsCalls: number;
-  readonly lastError?: unknown;
 }
 
 /** PutEvents takes at most 10 entries per call. */
 export const maxEntriesPerCall = 10;
 
+interface Pending {
+  readonly streamId: string;
+  readonly event: EventEnvelope;
+}
+
 /**
- * The next chunk: up to 10 unpublished events, each the earliest unpublished one of its stream. A stream's
- * next event is only sent once its predecessor is acknowledged, so re-sending a failed entry can never let a
- * later event of its stream overtake it. Records after an invalid one wait (its stream is unknown).
+ * The next chunk: up to 10 unpublished events, each the earliest unpublished one of its stream. A stream's next
+ * event is only sent once its predecessor is acknowledged, so re-sending a failed entry can never let a later
+ * event of its stream overtake it.
  */
-const nextChunk = (records: readonly ParsedRecord[], done: readonly boolean[]): { index: number; event: EventEnvelope }[] => {
-  const chunk: { index: number; event: EventEnvelope }[] = [];
-  const blocked = new Set<string>();
-  for (let index = 0; index < records.length && chunk.length < maxEntriesPerCall; index += 1) {
-    const record = records[index] as ParsedRecord;
-    if (done[index] === true || record.kind === 'skip') continue;
-    if (record.kind === 'invalid') break;
-    if (!blocked.has(record.event.streamId)) chunk.push({ index, event: record.event });
-    blocked.add(record.event.streamId);
+const nextChunk = (groups: Groups<EventEnvelope>, position: ReadonlyMap<string, number>, failed: ReadonlyMap<string, GroupFailure>): Pending[] => {
+  const chunk: Pending[] = [];
+  for (const [streamId, units] of groups) {
+    const event = failed.has(streamId) ? undefined : units[position.get(streamId) ?? 0]?.value;
+    if (event !== undefined) chunk.push({ streamId, event });
+    if (chunk.length === maxEntriesPerCall) break;
   }
   return chunk;
 };
@@ -49,7 +50,7 @@ const nextChunk = (records: readonly ParsedRecord[], done: readonly boolean[]): 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends one chunk, re-sending only the entries that failed, at most `maxAttempts` calls; returns what is still unsent. */
-const sendChunk = async (chunk: { index: number; event: EventEnvelope }[], options: PublishOptions, tally: { calls: number; lastError?: unknown }) => {
+const sendChunk = async (chunk: Pending[], options: PublishOptions, tally: { calls: number; lastError?: unknown }) => {
   const maxAttempts = options.maxAttempts ?? 4;
   const backoffMs = options.backoffMs ?? ((attempt: number) => Math.min(1000, 50 * 2 ** attempt));
   let pending = chunk;
@@ -71,27 +72,27 @@ const sendChunk = async (chunk: { index: number; event: EventEnvelope }[], optio
 };
 
 /**
- * Publishes a stream batch: chunks of at most 10, only the entries EventBridge failed are re-sent, a bounded
- * number of times, and never a stream's event before its predecessor. When an entry stays unpublished (or a
- * record is not a valid event), the run ends and the earliest unpublished record is reported: Lambda
- * re-delivers from it, and records after it that did go out become duplicates, which consumers drop by
+ * Publishes a stream batch, grouped by stream: chunks of at most 10, only the entries EventBridge failed are
+ * re-sent, a bounded number of times, and never a stream's event before its predecessor. A stream whose entry
+ * stays unpublished stops there and is reported from that event on; the other streams go on. Lambda re-delivers
+ * from the earliest reported record, and what went out after it becomes duplicates, which consumers drop by
  * stream version (or event id).
  */
-export const publishInOrder = async (records: readonly ParsedRecord[], options: PublishOptions): Promise<PublishResult> => {
-  const done = records.map((record) => record.kind === 'skip');
+export const publishInOrder = async (groups: Groups<EventEnvelope>, options: PublishOptions): Promise<PublishResult> => {
+  const position = new Map<string, number>();
+  const failures = new Map<string, GroupFailure>();
   const tally: { calls: number; lastError?: unknown } = { calls: 0 };
   let published = 0;
-  for (let chunk = nextChunk(records, done); chunk.length > 0; chunk = nextChunk(records, done)) {
-    const unsent = new Set((await sendChunk(chunk, options, tally)).map(({ index }) => index));
-    for (const { index } of chunk) {
-      if (unsent.has(index)) continue;
-      done[index] = true;
-      published += 1;
+  for (let chunk = nextChunk(groups, position, failures); chunk.length > 0; chunk = nextChunk(groups, position, failures)) {
+    const unsent = new Set((await sendChunk(chunk, options, tally)).map(({ streamId }) => streamId));
+    for (const { streamId } of chunk) {
+      const at = position.get(streamId) ?? 0;
+      if (unsent.has(streamId)) failures.set(streamId, { from: at, error: tally.lastError ?? new Error('not accepted by the bus') });
+      else {
+        position.set(streamId, at + 1);
+        published += 1;
+      }
     }
-    if (unsent.size > 0) break;
   }
-  const first = records.findIndex((_, index) => done[index] !== true);
-  const firstRecord = records[first];
-  if (firstRecord?.kind === 'invalid') tally.lastError = firstRecord.error;
-  return { firstUnpublished: firstRecord?.sequenceNumber, published, putEventsCalls: tally.calls, ...(tally.lastError === undefined ? {} : { lastError: tally.lastError }) };
+  return { failures, published, putEventsCalls: tally.calls };
 };

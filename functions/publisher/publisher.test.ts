@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { defaultCategoryShards, toEventItem } from '../../adapters/eventstore';
 import { createStoreFixture, type StoreFixture } from '../../adapters/eventstore/testing/storeFixture';
 import { createCatalogTables, entryKey, fromCatalogItem, projectCatalogBatch } from '../../adapters/projections';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
+import { streamEventOf } from '../../adapters/streams/testing/streamEventOf';
 import { envelopeSchema, type EventEnvelope } from '../../events/envelope';
 import { createEventBridgeService } from '../../local/eventbridge/service';
 import type { PutEventsRequestEntry } from '../../local/eventbridge/types';
 import { inMemoryCheckpoints } from '../../local/streams/checkpoints';
 import { startStreamSubscription } from '../../local/streams/subscription';
-import { publishInOrder, type PutEvents } from './publishInOrder';
-import { parseStreamRecords, streamEventSchema } from './streamRecords';
+import { outboxPublisher } from './outbox';
+import type { PutEvents } from './publishInOrder';
 
 const showIds = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
 let fixture: StoreFixture;
@@ -85,10 +87,9 @@ describe('the outbox publisher', () => {
         onFailure: (records) => deadLetters.push(...records),
         invoke: async (_name, event) => {
           stats.batches += 1;
-          const result = await publishInOrder(parseStreamRecords(streamEventSchema.parse(event)), { eventBusName: 'showrunner-test', putEvents, maxAttempts: 2, backoffMs: () => 1 });
-          if (result.firstUnpublished === undefined) return { batchItemFailures: [] };
-          stats.retriedFrom += 1;
-          return { batchItemFailures: [{ itemIdentifier: result.firstUnpublished }] };
+          const response = await outboxPublisher({ eventBusName: 'showrunner-test', putEvents, maxAttempts: 2, backoffMs: () => 1 })(event);
+          if (response.batchItemFailures.length > 0) stats.retriedFrom += 1;
+          return response;
         },
       },
     );
@@ -130,28 +131,26 @@ describe('the outbox publisher', () => {
     }
   });
 
+  const itemOf = (event: EventEnvelope) => toEventItem(event, defaultCategoryShards);
+
   it('stops at a record that is not a valid event, so Lambda retries it and, in the end, dead-letters it', async () => {
     const calls: number[] = [];
-    const result = await publishInOrder(
-      [
-        { sequenceNumber: '1', kind: 'event', event: appended[0] as EventEnvelope },
-        { sequenceNumber: '2', kind: 'invalid', error: new Error('not an envelope') },
-        { sequenceNumber: '3', kind: 'event', event: appended[1] as EventEnvelope },
-      ],
-      { eventBusName: 'bus', putEvents: async (entries) => (calls.push(entries.length), { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: randomUUID() })) }) },
-    );
-    expect(result).toMatchObject({ firstUnpublished: '2', published: 1 });
+    const publish = outboxPublisher({ eventBusName: 'bus', putEvents: async (entries) => (calls.push(entries.length), { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: randomUUID() })) }) });
+    const response = await publish(streamEventOf([itemOf(appended[0] as EventEnvelope), { streamId: 'show#p1', version: 2, type: 'not an envelope' }, itemOf(appended[1] as EventEnvelope)]));
+    // The invalid record and every record after it (their streams may be its stream) are retried; the one before is published.
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: '2' }, { itemIdentifier: '3' }]);
     expect(calls).toEqual([1]);
   });
 
   it('sends at most 10 entries and at most one per stream in a PutEvents call', async () => {
     const sizes: string[][] = [];
-    const records = appended.map((event, i) => ({ sequenceNumber: String(i), kind: 'event' as const, event }));
-    const result = await publishInOrder(records, {
+    const publish = outboxPublisher({
       eventBusName: 'bus',
       putEvents: async (entries) => (sizes.push(entries.map((e) => envelopeSchema.parse(JSON.parse(e.Detail)).streamId)), { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: randomUUID() })) }),
     });
-    expect(result.published).toBe(appended.length);
+    const response = await publish(streamEventOf(appended.map(itemOf)));
+    expect(response.batchItemFailures).toEqual([]);
+    expect(sizes.flat()).toHaveLength(appended.length);
     // Six streams of ten events each pack six to a call: ten calls, not sixty.
     expect(sizes).toHaveLength(10);
     for (const streamIds of sizes) {

@@ -1,10 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { alertKeyOf, type AlertDecision, type AlertRule, type AlertState } from '../../../domain/qos';
-import type { EventEnvelope } from '../../../events/envelope';
-import { qoeAlertRaised, qoeAlertResolved } from '../../../events/playback';
-import type { PlayerTables } from './config';
 import { isConditionFailed } from '../../../adapters/conditionFailed';
+import { alertKeyOf, type AlertRule, type AlertState } from '../../../domain/qos';
+import type { RecordedAlert } from './alertTransitions';
+import type { PlayerTables } from './config';
 
 const alertItemSchema = z.object({
   alertKey: z.string(),
@@ -17,11 +16,8 @@ const alertItemSchema = z.object({
   value: z.number(),
   threshold: z.number(),
   windowMinutes: z.number(),
+  /** The alert stream's version this item shows (see saveAlertState). */
   transitions: z.number().int().min(1),
-  /** The envelope of the last transition while it is not yet on the bus (see transitionAlert). */
-  pendingEvent: z.string().optional(),
-  /** When an evaluator took over re-sending a pending event its first evaluator did not finish (see claimPending). */
-  pendingClaimedAt: z.string().optional(),
 });
 export type AlertItem = z.output<typeof alertItemSchema>;
 
@@ -33,135 +29,33 @@ export const loadAlert = async (client: DynamoDBDocumentClient, tables: PlayerTa
 export const alertStateOf = (item: AlertItem | undefined): AlertState | undefined => (item === undefined ? undefined : { status: item.status, changedAt: item.changedAt });
 
 /**
- * The bus event of one transition. Its id is the alert key and the transition's number, so a transition
- * published twice (a retry after a crash) is recognisably the same event to every consumer.
+ * Shows an alert stream's state in the read model (GET /qos/alerts, the schedule's list of open alerts): a Put
+ * conditional on the item showing an older version, so a slow evaluator never writes an older state over a newer
+ * one. The event store is the truth; an evaluator that died between its append and this write leaves the item
+ * behind, and the next evaluation of that value (whose command then appends nothing) writes it.
  */
-export const alertEnvelope = (rule: AlertRule, value: string, decision: AlertDecision, transition: number, now: string): EventEnvelope => {
-  const alertKey = alertKeyOf(rule, value);
-  const contract = decision.type === 'QoeAlertRaised' ? qoeAlertRaised : qoeAlertResolved;
-  const data = contract.schema.parse({
-    ruleId: rule.id,
-    metric: rule.metric,
-    dimension: rule.dimension,
-    dimensionValue: value,
-    value: decision.value,
-    threshold: decision.type === 'QoeAlertRaised' ? rule.raiseAbove : rule.clearBelow,
-    windowMinutes: rule.windowMinutes,
-  });
-  const eventId = `${alertKey}#${transition}`;
-  return {
-    eventId,
-    streamId: `qos-alert-${alertKey}`,
-    version: transition,
-    type: contract.type,
-    schemaVersion: contract.schemaVersion,
-    context: 'playback',
-    occurredAt: now,
-    commandId: eventId,
-    correlationId: eventId,
-    causationId: eventId,
-    actor: { id: 'qos-alerts', kind: 'system' },
-    data,
-  };
-};
-
-export class AlertTransitionLostError extends Error {
-  constructor(alertKey: string) {
-    super(`alert ${alertKey} changed under this evaluator; its transition is left to the one that won`);
-    this.name = 'AlertTransitionLostError';
-  }
-}
-
-/**
- * Records a transition, conditional on the transition count it was decided from, so two evaluators can never
- * both raise one alert (the loser gets AlertTransitionLostError and publishes nothing). The envelope is stored
- * with the state as `pendingEvent` until it is on the bus: a crash between the two leaves it to be re-sent.
- */
-export const transitionAlert = async (
-  client: DynamoDBDocumentClient,
-  tables: PlayerTables,
-  rule: AlertRule,
-  value: string,
-  previous: AlertItem | undefined,
-  envelope: EventEnvelope,
-): Promise<AlertItem> => {
-  const data = z.object({ value: z.number(), threshold: z.number() }).parse(envelope.data);
+export const saveAlertState = async (client: DynamoDBDocumentClient, tables: PlayerTables, rule: AlertRule, value: string, recorded: RecordedAlert): Promise<void> => {
+  const { state, changedAt } = recorded;
+  if (state.last === undefined) return;
   const item: AlertItem = {
     alertKey: alertKeyOf(rule, value),
     ruleId: rule.id,
     metric: rule.metric,
     dimension: rule.dimension,
     dimensionValue: value,
-    status: envelope.type === qoeAlertRaised.type ? 'open' : 'resolved',
-    changedAt: envelope.occurredAt,
-    value: data.value,
-    threshold: data.threshold,
+    status: state.status,
+    changedAt,
+    value: state.last.value,
+    threshold: state.last.threshold,
     windowMinutes: rule.windowMinutes,
-    transitions: envelope.version,
-    pendingEvent: JSON.stringify(envelope),
+    transitions: state.transitions,
   };
   try {
     await client.send(
-      new PutCommand({
-        TableName: tables.alerts,
-        Item: item,
-        ConditionExpression: previous === undefined ? 'attribute_not_exists(alertKey)' : 'transitions = :seen',
-        ...(previous === undefined ? {} : { ExpressionAttributeValues: { ':seen': previous.transitions } }),
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailed(error)) throw new AlertTransitionLostError(item.alertKey);
-    throw error;
-  }
-  return item;
-};
-
-/** Once the transition's event is on the bus, it is no longer pending (unless a newer transition replaced it). */
-export const markPublished = async (client: DynamoDBDocumentClient, tables: PlayerTables, item: AlertItem): Promise<void> => {
-  try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tables.alerts,
-        Key: { alertKey: item.alertKey },
-        UpdateExpression: 'REMOVE pendingEvent, pendingClaimedAt',
-        ConditionExpression: 'transitions = :n',
-        ExpressionAttributeValues: { ':n': item.transitions },
-      }),
+      new PutCommand({ TableName: tables.alerts, Item: item, ConditionExpression: 'attribute_not_exists(alertKey) OR transitions < :t', ExpressionAttributeValues: { ':t': state.transitions } }),
     );
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
-  }
-};
-
-/**
- * How long a transition's own evaluator has to put its event on the bus before another may re-send it: longer
- * than the evaluating functions' timeout (60 s), so the first evaluator has finished or died by then.
- */
-export const pendingLeaseMs = 120_000;
-
-/**
- * Takes over re-sending a transition's pending event, conditional on nobody having published or claimed it in
- * the last lease: of two evaluators that find the same stale pending event, one re-sends it, the other gets
- * false. Without this, an evaluator reading the alert between a transition and its publication would publish
- * the same event a second time.
- */
-export const claimPending = async (client: DynamoDBDocumentClient, tables: PlayerTables, item: AlertItem, now: string): Promise<boolean> => {
-  const staleBefore = new Date(Date.parse(now) - pendingLeaseMs).toISOString();
-  if (item.pendingEvent === undefined || item.changedAt >= staleBefore) return false;
-  try {
-    await client.send(
-      new UpdateCommand({
-        TableName: tables.alerts,
-        Key: { alertKey: item.alertKey },
-        UpdateExpression: 'SET pendingClaimedAt = :now',
-        ConditionExpression: 'transitions = :n AND attribute_exists(pendingEvent) AND (attribute_not_exists(pendingClaimedAt) OR pendingClaimedAt < :stale)',
-        ExpressionAttributeValues: { ':n': item.transitions, ':now': now, ':stale': staleBefore },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
   }
 };
 
@@ -199,12 +93,11 @@ export const watchAlert = async (client: DynamoDBDocumentClient, tables: PlayerT
 };
 
 /**
- * What the schedule re-evaluates at `now`: every open alert (so one whose traffic stopped resolves), the alerts
- * resolved in the last `recentMs` whose event is still pending (a resolve whose evaluator died before publishing),
- * and the watch list (see watchAlert). Each alert once; paginated Queries on the byStatus index, no Scan.
+ * What the schedule re-evaluates at `now`: every open alert (so one whose traffic stopped resolves) and the watch
+ * list (see watchAlert). Each alert once; paginated Queries on the byStatus index, no Scan.
  */
-export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables: PlayerTables, now: string, recentMs: number): Promise<AlertToReevaluate[]> => {
-  const query = async (status: 'open' | 'resolved' | 'watching', since?: string): Promise<Record<string, unknown>[]> => {
+export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables: PlayerTables, now: string): Promise<AlertToReevaluate[]> => {
+  const query = async (status: 'open' | 'watching', since?: string): Promise<Record<string, unknown>[]> => {
     const items: Record<string, unknown>[] = [];
     let key: Record<string, unknown> | undefined;
     do {
@@ -213,7 +106,6 @@ export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables:
           TableName: tables.alerts,
           IndexName: 'byStatus',
           KeyConditionExpression: since === undefined ? '#status = :status' : '#status = :status AND changedAt >= :since',
-          ...(status === 'resolved' ? { FilterExpression: 'attribute_exists(pendingEvent)' } : {}),
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': status, ...(since === undefined ? {} : { ':since': since }) },
           ...(key === undefined ? {} : { ExclusiveStartKey: key }),
@@ -224,12 +116,8 @@ export const alertsToReevaluate = async (client: DynamoDBDocumentClient, tables:
     } while (key !== undefined);
     return items;
   };
-  const [open, resolved, watched] = await Promise.all([
-    query('open'),
-    query('resolved', new Date(Date.parse(now) - recentMs).toISOString()),
-    query('watching', now),
-  ]);
-  const alerts = [...open, ...resolved].map((item) => alertItemSchema.parse(item));
+  const [open, watched] = await Promise.all([query('open'), query('watching', now)]);
+  const alerts = open.map((item) => alertItemSchema.parse(item));
   const byAlert = new Map<string, AlertToReevaluate>(alerts.map((a) => [`${a.ruleId}#${a.dimensionValue}`, a]));
   for (const watch of watched.map((item) => watchItemSchema.parse(item))) {
     const id = `${watch.ruleId}#${watch.dimensionValue}`;

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { bucketsBetween, dimensionBucketKey, evaluateAlert, mayRaise, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
-import type { EventEnvelope } from '../../../events/envelope';
-import { AlertTransitionLostError, alertEnvelope, alertStateOf, claimPending, loadAlert, markPublished, transitionAlert, watchAlert, type AlertItem } from './alertStore';
+import type { EventStore } from '../../../adapters/eventstore';
+import { alertStateOf, loadAlert, saveAlertState, watchAlert } from './alertStore';
+import { recordAlertDecision } from './alertTransitions';
 import type { PlayerTables } from './config';
 import { dimensionIndex, summariesIn } from './playerStore';
 
@@ -10,8 +11,8 @@ export interface AlertEvaluation {
   readonly tables: PlayerTables;
   readonly rules: readonly AlertRule[];
   readonly bucketMinutes: number;
-  /** Puts one event on the bus; throws when it is not accepted. */
-  publish(envelope: EventEnvelope): Promise<void>;
+  /** Where alert transitions are recorded: the outbox publisher takes them to the bus from there. */
+  readonly store: EventStore;
 }
 
 /** One evaluation reads each dimension value's bucket once, however many rules watch it. */
@@ -36,22 +37,8 @@ const windowSessions = async (deps: AlertEvaluation, reads: BucketReads, rule: A
 /** What triggered an evaluation: sessions a stream batch projected, or the schedule (which re-reads regardless). */
 type Trigger = { readonly kind: 'sessions'; readonly sessions: readonly SessionQoe[] } | { readonly kind: 'schedule' };
 
-/**
- * A transition recorded but not yet on the bus: its own evaluator is publishing it, or died doing so. Only the one
- * evaluator that claims it after the lease re-sends it. False while it is not out: the alert is left alone until
- * then, so events of one alert reach the bus in transition order.
- */
-const pendingSent = async (deps: AlertEvaluation, stored: AlertItem | undefined, now: string): Promise<boolean> => {
-  if (stored?.pendingEvent === undefined) return true;
-  if (!(await claimPending(deps.client, deps.tables, stored, now))) return false;
-  await deps.publish(JSON.parse(stored.pendingEvent) as EventEnvelope);
-  await markPublished(deps.client, deps.tables, stored);
-  return true;
-};
-
 const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: AlertRule, value: string, trigger: Trigger, now: string): Promise<void> => {
   const stored = await loadAlert(deps.client, deps.tables, rule, value);
-  if (!(await pendingSent(deps, stored, now))) return;
   if (trigger.kind === 'sessions' && stored?.status !== 'open' && !mayRaise(rule, trigger.sessions)) return;
   const metrics = qoeMetrics(await windowSessions(deps, reads, rule, value, now), now);
   const decision = evaluateAlert(rule, metrics, alertStateOf(stored));
@@ -61,22 +48,17 @@ const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: Aler
     if (trigger.kind === 'sessions' && stored?.status !== 'open') await watchAlert(deps.client, deps.tables, rule, value, new Date(Date.parse(now) + rule.windowMinutes * 60_000).toISOString());
     return;
   }
-  const envelope = alertEnvelope(rule, value, decision, (stored?.transitions ?? 0) + 1, now);
-  try {
-    const item = await transitionAlert(deps.client, deps.tables, rule, value, stored, envelope);
-    await deps.publish(envelope);
-    await markPublished(deps.client, deps.tables, item);
-  } catch (error) {
-    if (!(error instanceof AlertTransitionLostError)) throw error;
-  }
+  const recorded = await recordAlertDecision(deps.store, rule, value, decision, now, stored?.transitions ?? 0);
+  await saveAlertState(deps.client, deps.tables, rule, value, recorded);
 };
 
 /**
  * Evaluates every rule for every show, country or CDN the projected sessions touched, over the rule's window
  * ending `now` (skipping a resolved alert the batch cannot raise: see mayRaise). Hysteresis (domain/qos/alerts.ts)
- * and the conditional transition make one incident one raise and one resolve, however many batches re-evaluate it.
+ * and the alert stream's conditional append make one incident one raise and one resolve, however many batches re-evaluate it.
+ * Answers the sessions whose evaluation failed, with why.
  */
-export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly SessionQoe[], now: string): Promise<void> => {
+export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly SessionQoe[], now: string): Promise<Map<string, unknown>> => {
   const reads: BucketReads = new Map();
   const work = deps.rules.flatMap((rule) => {
     const byValue = new Map<string, SessionQoe[]>();
@@ -86,13 +68,19 @@ export const evaluateAlerts = async (deps: AlertEvaluation, touched: readonly Se
     }
     return [...byValue].map(([value, sessions]) => ({ rule, value, sessions }));
   });
-  // Each (rule, value) is its own alert with its own conditional state: they can be evaluated side by side.
-  await Promise.all(work.map(({ rule, value, sessions }) => evaluateOne(deps, reads, rule, value, { kind: 'sessions', sessions }, now)));
+  // Each (rule, value) is its own alert with its own conditional state: they can be evaluated side by side, and
+  // one that fails holds back only the sessions that touched it (their records are retried).
+  const outcomes = await Promise.allSettled(work.map(({ rule, value, sessions }) => evaluateOne(deps, reads, rule, value, { kind: 'sessions', sessions }, now)));
+  const failed = new Map<string, unknown>();
+  outcomes.forEach((outcome, i) => {
+    if (outcome.status === 'rejected') for (const session of work[i]?.sessions ?? []) failed.set(session.sid, outcome.reason);
+  });
+  return failed;
 };
 
 /**
  * Re-evaluates the given alerts (rule and dimension value) over their windows ending `now`, whatever arrived:
- * what the schedule does, so an open alert whose traffic stopped resolves. Runs the same conditional transitions
+ * what the schedule does, so an open alert whose traffic stopped resolves. Records transitions the same way
  * as evaluateAlerts, so racing a stream-driven evaluation makes no second event. Alerts of rules no longer in
  * the configuration are left as they are (their thresholds are gone) and returned.
  */

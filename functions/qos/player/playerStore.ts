@@ -2,7 +2,7 @@ import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { z } from 'zod';
 import { bucketStartOf, dimensionBucketKey, playerEventSchema, summarizeSession, type PlayerEvent, type SessionQoe } from '../../../domain/qos';
 import { batchGet } from '../sessions/batches';
-import type { Versioned } from '../versionedProjection';
+import type { Stored } from '../../../adapters/streams';
 import type { PlayerTables } from './config';
 
 export type Dimension = 'show' | 'country' | 'cdn';
@@ -39,7 +39,7 @@ export const eventsOfLogItem = (item: unknown): PlayerEvent[] => z.array(playerE
 
 const sessionItemSchema = z.object({ sid: z.string(), version: z.number().int().min(0).default(0), events: z.string() });
 
-export const loadPlaybackSessions = async (client: DynamoDBDocumentClient, tables: PlayerTables, sids: readonly string[]): Promise<Map<string, Versioned<PlaybackSession>>> => {
+export const loadPlaybackSessions = async (client: DynamoDBDocumentClient, tables: PlayerTables, sids: readonly string[]): Promise<Map<string, Stored<PlaybackSession>>> => {
   const items = await batchGet(client, tables.sessions, sids.map((sid) => ({ sid, sk: 'summary' })));
   return new Map(
     items.map((item) => {

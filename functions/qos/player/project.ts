@@ -1,33 +1,29 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue as StreamAttributeValue, DynamoDBStreamEvent } from 'aws-lambda';
+import { processStream } from '../../../adapters/streams';
+import { logger } from '../../runtime/logger';
 import { documentClient } from '../sessions/config';
-import { alertPublisher } from './alertBus';
+import { eventStore } from '../../runtime/eventStore';
 import { playerTablesOf, qosConfigOf } from './config';
 import { evaluateAlerts } from './evaluateAlerts';
 import { eventsOfLogItem } from './playerStore';
-import { projectPlayerEvents } from './projectEvents';
-
-// aws-lambda's stream types and the SDK's describe the same wire shape under two declarations.
-const asSdkImage = (image: Record<string, StreamAttributeValue>) => image as Record<string, AttributeValue>;
+import { playbackProjection } from './projectEvents';
+import { projectPlayerGroups } from './projectPlayerGroups';
 
 const tables = playerTablesOf(process.env);
 const qos = qosConfigOf(process.env);
 const client = documentClient();
-const publish = alertPublisher(process.env);
+const projection = playbackProjection(client, tables, { bucketMinutes: qos.QOS_BUCKET_MINUTES, retentionDays: qos.QOS_RETENTION_DAYS });
+const alerts = { client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, store: eventStore() };
 
 /**
- * The player event log's stream -> per-session QoE records -> alert rules over the sessions' windows. A failure
- * fails the batch, which Lambda retries (bisecting); projection and transitions are idempotent, so a retry
- * changes only what the failed attempt did not.
+ * The player event log's stream -> per-session QoE records -> alert rules over the sessions' windows. A session
+ * whose fold or evaluation fails holds back only its own records, which Lambda retries; projection and
+ * transitions are idempotent, so a retry changes only what the failed attempt did not.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<void> => {
-  const events = event.Records.flatMap((record) =>
-    record.dynamodb?.NewImage === undefined ? [] : eventsOfLogItem(unmarshall(asSdkImage(record.dynamodb.NewImage))),
-  );
-  if (events.length === 0) return;
-  const touched = await projectPlayerEvents(client, tables, { bucketMinutes: qos.QOS_BUCKET_MINUTES, retentionDays: qos.QOS_RETENTION_DAYS }, events);
-  if (qos.QOS_ALERT_RULES.length > 0) {
-    await evaluateAlerts({ client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, publish }, touched, new Date().toISOString());
-  }
-};
+export const handler = (event: unknown) =>
+  processStream(event, {
+    decode: eventsOfLogItem,
+    keyOf: (playerEvent) => playerEvent.sid,
+    process: (groups) => projectPlayerGroups({ projection, evaluate: qos.QOS_ALERT_RULES.length === 0 ? undefined : (touched) => evaluateAlerts(alerts, touched, new Date().toISOString()) }, groups),
+    name: 'player QoS projection',
+    logger,
+  });

@@ -1,7 +1,7 @@
 import { logger } from '../../runtime/logger';
 import { z } from 'zod';
 import { documentClient } from '../sessions/config';
-import { alertPublisher } from './alertBus';
+import { eventStore } from '../../runtime/eventStore';
 import { alertsToReevaluate } from './alertStore';
 import { playerTablesOf, qosConfigOf } from './config';
 import { reevaluateAlerts } from './evaluateAlerts';
@@ -9,7 +9,7 @@ import { reevaluateAlerts } from './evaluateAlerts';
 const tables = playerTablesOf(process.env);
 const qos = qosConfigOf(process.env);
 const client = documentClient();
-const publish = alertPublisher(process.env);
+const store = eventStore();
 
 /** EventBridge's Scheduled Event, as a `schedule:` event delivers it (only the parts this handler relies on). */
 const scheduledEventSchema = z.object({
@@ -19,21 +19,17 @@ const scheduledEventSchema = z.object({
   resources: z.array(z.string()),
 });
 
-/** A resolve whose evaluator died before publishing is picked up if it happened this recently. */
-const recentPendingMs = 3600_000;
-
 /**
  * Every minute (serverless.yml `schedule`): re-evaluates every open alert over its rule's window ending now, so an
  * alert whose traffic stopped resolves without new events (stream-driven evaluation runs only when sessions
- * arrive), and every watched value, so one whose good sessions aged out of the window rises (see watchAlert); and
- * re-sends transitions whose evaluator died before publishing. The window ends at this handler's
+ * arrive), and every watched value, so one whose good sessions aged out of the window rises (see watchAlert). The window ends at this handler's
  * clock, not at the event's `time`: a retried invocation must not judge an old window.
  */
 export const handler = async (event: unknown): Promise<void> => {
   const scheduled = scheduledEventSchema.parse(event);
   if (qos.QOS_ALERT_RULES.length === 0) return;
   const now = new Date().toISOString();
-  const alerts = await alertsToReevaluate(client, tables, now, recentPendingMs);
-  const { unknownRules } = await reevaluateAlerts({ client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, publish }, alerts, now);
+  const alerts = await alertsToReevaluate(client, tables, now);
+  const { unknownRules } = await reevaluateAlerts({ client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, store }, alerts, now);
   if (unknownRules.length > 0) logger.warn('alerts of rules no longer configured are left as they are', { unknownRules, rule: scheduled.resources });
 };

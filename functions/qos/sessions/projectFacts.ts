@@ -1,13 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { foldGated, groupBy, type GatedFold, type Stored } from '../../../adapters/streams';
 import { applyFact, sameSession, type Session, type SessionFact } from '../../../domain/sessions';
-import { projectVersioned, type Versioned } from '../versionedProjection';
 import { loadSessions, sessionItemOf, type SessionTables } from './sessionStore';
 
-const groupBySession = (facts: readonly SessionFact[]): Map<string, SessionFact[]> => {
-  const groups = new Map<string, SessionFact[]>();
-  for (const fact of facts) groups.set(fact.sessionId, [...(groups.get(fact.sessionId) ?? []), fact]);
-  return groups;
-};
+export type LoadSessions = (ids: readonly string[]) => Promise<ReadonlyMap<string, Stored<Session>>>;
 
 const foldSession = (current: Session | undefined, facts: readonly SessionFact[]): Session | undefined => {
   const next = facts.reduce<Session | undefined>(applyFact, current);
@@ -15,13 +11,27 @@ const foldSession = (current: Session | undefined, facts: readonly SessionFact[]
 };
 
 /**
- * Folds session facts into the viewer sessions read model, each session written conditionally on its version,
- * so two projector invocations folding the same session at once both land (see versionedProjection.ts).
- * `load` is injectable so a test can hand the projector a stale read, as a racing writer would see.
+ * The viewer sessions read model as a gated fold: each session written conditionally on its version, so two
+ * projector invocations folding the same session at once both land (the fold is a join: folding the same facts
+ * into the newer record is right). `load` is injectable so a test can hand the projector a stale read, as a racing
+ * writer would see.
  */
-export const projectSessionFacts = (
-  client: DynamoDBDocumentClient,
-  tables: SessionTables,
-  facts: readonly SessionFact[],
-  load: (ids: readonly string[]) => Promise<Map<string, Versioned<Session>>> = (ids) => loadSessions(client, tables, ids),
-) => projectVersioned({ client, table: tables.sessions, load, fold: foldSession, toItem: sessionItemOf }, groupBySession(facts));
+export const sessionsProjection = (client: DynamoDBDocumentClient, tables: SessionTables, load: LoadSessions = (ids) => loadSessions(client, tables, ids)): GatedFold<SessionFact, Session> => ({
+  db: client,
+  table: tables.sessions,
+  load,
+  fold: async (_sessionId, current, facts) => {
+    const next = foldSession(current?.record, facts);
+    return next === undefined ? undefined : { record: next, version: (current?.version ?? 0) + 1 };
+  },
+  toItem: (next) => sessionItemOf(next.record, next.version),
+});
+
+
+/** Folds session facts into the read model; throws the first failure (what a test or a replay wants). */
+export const projectSessionFacts = async (client: DynamoDBDocumentClient, tables: SessionTables, facts: readonly SessionFact[], load?: LoadSessions) => {
+  const report = await foldGated(sessionsProjection(client, tables, load), groupBy(facts, (f) => f.sessionId));
+  const [failure] = report.failed.values();
+  if (report.failed.size > 0) throw failure;
+  return report.written;
+};

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { hourBucketOf, isCompleted, startedWindow, type Session, type SessionFact } from '../../../domain/sessions';
-import type { Versioned } from '../versionedProjection';
+import type { Stored } from '../../../adapters/streams';
 import { batchGet } from './batches';
 
 export interface SessionTables {
@@ -39,7 +39,7 @@ export const factsOfLogItem = (item: unknown): SessionFact[] => {
   return z.array(factSchema).parse(JSON.parse(facts));
 };
 
-export const loadSessions = async (client: DynamoDBDocumentClient, tables: SessionTables, ids: readonly string[]): Promise<Map<string, Versioned<Session>>> => {
+export const loadSessions = async (client: DynamoDBDocumentClient, tables: SessionTables, ids: readonly string[]): Promise<Map<string, Stored<Session>>> => {
   const items = await batchGet(client, tables.sessions, ids.map((sessionId) => ({ sessionId })));
   return new Map(
     items.map((item) => {
@@ -49,7 +49,7 @@ export const loadSessions = async (client: DynamoDBDocumentClient, tables: Sessi
   );
 };
 
-/** The stored form: the session, its version (see versionedProjection.ts), the sparse index keys its two read routes query. */
+/** The stored form: the session, its version (the gate of adapters/streams/gatedFold.ts), the sparse index keys its two read routes query. */
 export const sessionItemOf = (session: Session, version: number) => ({
   ...session,
   version,

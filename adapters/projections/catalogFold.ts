@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventStore } from '../eventstore';
 import { projectCatalogEntry, type CatalogEntry, type PositionedShowEvent } from '../../domain/catalog';
 import { decodeShowEvent } from '../../domain/show';
 import type { EventEnvelope } from '../../events/envelope';
 import { entryKey, fromCatalogItem, toCatalogItem } from './catalogItem';
-import { isConditionFailed } from '../conditionFailed';
+import { foldGated, type GatedFold, type Stored } from '../streams';
 
 export interface CatalogWriterDeps {
   readonly db: DynamoDBDocumentClient;
@@ -82,17 +82,33 @@ const foldIncoming = async (deps: CatalogWriterDeps, streamId: string, incoming:
   return pending.length === 0 || next === null ? undefined : { next, repaired };
 };
 
-/** Writes `next` only if the entry is still the one it was folded from (absent, or at its version). */
-const putGated = (deps: CatalogWriterDeps, generation: number, next: CatalogEntry, from: CatalogEntry | null) =>
-  deps.db.send(
-    new PutCommand({
-      TableName: deps.catalogTable,
-      Item: toCatalogItem(generation, next),
-      ...(from === null
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#version = :lastApplied', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':lastApplied': from.version } }),
-    }),
-  );
+const stored = (entry: CatalogEntry | null | undefined): Stored<CatalogEntry> | undefined => (entry === null || entry === undefined ? undefined : { record: entry, version: entry.version });
+
+/**
+ * The catalogue entry of one show in one generation as a gated fold: its gate is the last Show stream version
+ * folded in. The cache answers only a first round: a lost race means someone else moved the entry.
+ */
+const entryFold = (deps: CatalogWriterDeps, generation: number, streamId: string, incoming: readonly EventEnvelope[], maxRounds: number, folds: { repaired: boolean }): GatedFold<EventEnvelope, CatalogEntry> => {
+  const showId = showIdOf(streamId);
+  const latestIncoming = incoming.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...incoming.map((e) => e.version));
+  return {
+    db: deps.db,
+    table: deps.catalogTable,
+    maxRounds,
+    load: async (_keys, round) => {
+      const entry = stored((round === 0 ? deps.entryCache?.get(generation, showId) : undefined) ?? (await readEntry(deps, generation, showId)));
+      return new Map(entry === undefined ? [] : [[streamId, entry]]);
+    },
+    fold: async (_key, current, events) => {
+      const change = await foldIncoming(deps, streamId, events, latestIncoming, current?.record ?? null);
+      if (change === undefined) return undefined;
+      folds.repaired = change.repaired;
+      return { record: change.next, version: change.next.version };
+    },
+    toItem: (next) => toCatalogItem(generation, next.record),
+    written: (_key, next) => (next === undefined ? deps.entryCache?.forget(generation, showId) : deps.entryCache?.set(generation, showId, next.record)),
+  };
+};
 
 /**
  * Folds a Show stream's events into its entry in one generation, gated on the entry's last applied version:
@@ -107,22 +123,10 @@ export const applyShowEvents = async (
   incoming: readonly EventEnvelope[],
   maxAttempts = 10,
 ): Promise<ApplyOutcome> => {
-  const showId = showIdOf(streamId);
-  const latestIncoming = incoming.length === 0 ? Number.POSITIVE_INFINITY : Math.max(...incoming.map((e) => e.version));
-  for (let attempt = 1; ; attempt += 1) {
-    // The cache only on a first attempt: a failed condition means someone else moved the entry.
-    const entry = (attempt === 1 ? deps.entryCache?.get(generation, showId) : undefined) ?? (await readEntry(deps, generation, showId));
-    const change = await foldIncoming(deps, streamId, incoming, latestIncoming, entry);
-    if (change === undefined) return { kind: 'duplicate', version: entry?.version ?? 0 };
-    const { next, repaired } = change;
-    try {
-      await putGated(deps, generation, next, entry);
-      deps.entryCache?.set(generation, showId, next);
-      return { kind: 'applied', version: next.version, repaired };
-    } catch (error) {
-      // Another writer (a concurrent batch, the rebuild) moved the entry: read again and decide again.
-      deps.entryCache?.forget(generation, showId);
-      if (!isConditionFailed(error) || attempt >= maxAttempts) throw error;
-    }
-  }
+  const folds = { repaired: false };
+  const report = await foldGated(entryFold(deps, generation, streamId, incoming, maxAttempts, folds), new Map([[streamId, incoming]]));
+  if (report.failed.has(streamId)) throw report.failed.get(streamId);
+  const written = report.written.get(streamId);
+  if (written !== undefined) return { kind: 'applied', version: written.version, repaired: folds.repaired };
+  return { kind: 'duplicate', version: report.unchanged.get(streamId)?.version ?? 0 };
 };
