@@ -1,5 +1,5 @@
-import type { DynamoDBBatchResponse } from 'aws-lambda';
 import type { EventStore } from '../../adapters/eventstore';
+import { failedGroups, storedEvents, type StreamConsumer } from '../../adapters/streams';
 import { decodeShowEvent, showStreamCategory } from '../../domain/show';
 import { projectReviewEntry, reviewEventsToFold, type QueuedShowEvent } from '../../domain/show/reviewQueue';
 import type { EventEnvelope } from '../../events/envelope';
@@ -37,25 +37,18 @@ export const applyToReviewQueue = async (deps: { reviews: ReviewsTable; store: P
   throw new Error(`The review queue entry of show ${showId} kept moving under ${maxAttempts} attempts`);
 };
 
-/** One batch of the events table's stream: streams in parallel; the first record of a stream that failed is reported. */
-export const projectReviewQueueBatch = async (
-  deps: { reviews: ReviewsTable; store: Pick<EventStore, 'readStream'> },
-  records: readonly { sequenceNumber: string; event: EventEnvelope }[],
-): Promise<DynamoDBBatchResponse> => {
-  const byStream = new Map<string, EventEnvelope[]>();
-  for (const { event } of records) {
-    if (!event.streamId.startsWith(`${showStreamCategory}#`)) continue;
-    byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
-  }
-  const failed = new Set<string>();
-  await Promise.all(
-    [...byStream].map(([streamId, events]) =>
-      applyToReviewQueue(deps, streamId, events).catch((error: unknown) => {
-        logger.warn('review queue left a stream for a retry', { streamId, error: error instanceof Error ? error.message : String(error) });
-        failed.add(streamId);
-      }),
-    ),
-  );
-  const first = records.find((record) => failed.has(record.event.streamId));
-  return { batchItemFailures: first === undefined ? [] : [{ itemIdentifier: first.sequenceNumber }] };
-};
+/**
+ * The queue's step of a stream batch (the kit in adapters/streams parses, groups by stream and reports): show
+ * streams fold in parallel, and a stream that failed is retried from its first record without holding back others.
+ */
+export const reviewQueueConsumer = (deps: { reviews: ReviewsTable; store: Pick<EventStore, 'readStream'> }): StreamConsumer<EventEnvelope> => ({
+  ...storedEvents,
+  name: 'review queue',
+  logger,
+  process: async (groups) => {
+    const failed = new Map<string, unknown>();
+    const shows = [...groups].filter(([streamId]) => streamId.startsWith(`${showStreamCategory}#`));
+    await Promise.all(shows.map(([streamId, units]) => applyToReviewQueue(deps, streamId, units.map((unit) => unit.value)).catch((error: unknown) => failed.set(streamId, error))));
+    return failedGroups(groups, failed);
+  },
+});

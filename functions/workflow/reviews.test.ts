@@ -87,14 +87,15 @@ describe('the review queue and its routes', () => {
     const events = (await fixture.store.store.readStream('show#q-6')).events;
     await failRun('q-6', 'review');
     const all = (await fixture.store.store.readStream('show#q-6')).events;
-    const { projectReviewQueueBatch } = await import('./reviewQueue');
+    const { reviewQueueConsumer } = await import('./reviewQueue');
+    const { projectThroughStream } = await import('./testing/projectThroughStream');
     // Only the failure arrives (the request's record came in another batch that failed): read from the store.
     const failure = all.at(-1);
     if (failure === undefined) throw new Error('no failure recorded');
-    expect(await projectReviewQueueBatch(fixture.deps, [{ sequenceNumber: '1', event: failure }])).toEqual({ batchItemFailures: [] });
+    expect(await projectThroughStream(reviewQueueConsumer(fixture.deps), [failure])).toEqual({ batchItemFailures: [] });
     expect(await fixture.deps.reviews.entry('q-6')).toMatchObject({ status: 'abandoned', version: all.length });
     // Re-delivered old records change nothing.
-    await projectReviewQueueBatch(fixture.deps, events.map((event, i) => ({ sequenceNumber: String(i), event })));
+    await projectThroughStream(reviewQueueConsumer(fixture.deps), events);
     expect(await fixture.deps.reviews.entry('q-6')).toMatchObject({ status: 'abandoned', version: all.length });
   });
 });

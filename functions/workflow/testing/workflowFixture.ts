@@ -8,7 +8,8 @@ import type { ShowCommand } from '../../../domain/show';
 import type { HttpResult } from '../../http/response';
 import type { WorkflowConfig } from '../config';
 import type { WorkflowDeps } from '../deps';
-import { projectReviewQueueBatch } from '../reviewQueue';
+import { reviewQueueConsumer } from '../reviewQueue';
+import { projectThroughStream } from './projectThroughStream';
 import { createReviewsTable, reviewsByStatusIndex } from '../reviewsTable';
 import type { WorkflowTasks } from '../workflowTasks';
 
@@ -65,8 +66,7 @@ export const createWorkflowFixture = async () => {
   /** Projects every event of the shows into the review queue, as the stream subscription would. */
   const projectReviews = async (...showIds: string[]) => {
     const streams = await Promise.all(showIds.map((id) => store.store.readStream(`show#${id}`)));
-    const events = streams.flatMap((s) => s.events).map((event, i) => ({ sequenceNumber: String(i), event }));
-    return projectReviewQueueBatch(deps, events);
+    return projectThroughStream(reviewQueueConsumer(deps), streams.flatMap((s) => s.events));
   };
   /** A show taken through the workflow's commands up to its first `steps` (8: review requested). */
   const showUpTo = (showId: string, steps: number, extra: readonly ShowCommand[] = []) =>
