@@ -5,11 +5,15 @@ import { errorBodySchema, gatewayUnauthorizedSchema } from './errorBodies';
 
 const json = (schema: z.ZodType, example: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
 
-const responseOf = (doc: ResponseDoc): ZodOpenApiResponseObject => ({
-  description: doc.description,
-  ...(doc.headers === undefined ? {} : { headers: Object.fromEntries(Object.entries(doc.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }),
-  ...(doc.schema === undefined ? {} : { content: doc.contentType === undefined ? json(doc.schema, doc.example) : { [doc.contentType]: { schema: doc.schema } } }),
-});
+/** A route's own answer; a refusal (4xx) that names no schema of its own has the shape of every refusal. */
+const responseOf = (status: number, doc: ResponseDoc): ZodOpenApiResponseObject => {
+  const schema = doc.schema ?? (status >= 400 ? errorBodySchema : undefined);
+  return {
+    description: doc.description,
+    ...(doc.headers === undefined ? {} : { headers: Object.fromEntries(Object.entries(doc.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }),
+    ...(schema === undefined ? {} : { content: doc.contentType === undefined ? json(schema, doc.example) : { [doc.contentType]: { schema } } }),
+  };
+};
 
 const refusal = (description: string, example: { error: string; message: string }): ZodOpenApiResponseObject => ({ description, content: json(errorBodySchema, example) });
 
@@ -47,5 +51,5 @@ export const operationOf = (doc: RouteDoc): ZodOpenApiOperationObject => ({
     ...(doc.headers === undefined ? {} : { header: doc.headers as ZodObjectInput }),
   },
   ...(doc.body === undefined ? {} : { requestBody: { required: bodyRequired(doc.body), content: json(doc.body, doc.bodyExample) } }),
-  responses: { ...implicitResponses(doc), ...Object.fromEntries(Object.entries(doc.responses).map(([status, response]) => [status, responseOf(response)])) },
+  responses: { ...implicitResponses(doc), ...Object.fromEntries(Object.entries(doc.responses).map(([status, response]) => [status, responseOf(Number(status), response)])) },
 });
