@@ -332,5 +332,6 @@ const startApi = async (service: LocalService, settings: LocalSettings, runtime:
     invoke: (functionKey, event) => runtime.invoke(functionKey, event),
     issuer,
     accountId: service.accountId,
+    ...(settings.onApiExchange === undefined ? {} : { onExchange: settings.onApiExchange }),
   });
 };

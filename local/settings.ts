@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { ApiExchange } from './gateway';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -27,6 +28,8 @@ export interface LocalSettings {
   readonly configPath: string;
   /** When set, every `schedule` rule fires this often (ms) instead of on its expression: for tests. */
   readonly schedulePeriodMs?: number;
+  /** When set, told of every answer the API gives to a routed request: for tests. */
+  readonly onApiExchange?: (exchange: ApiExchange) => void;
 }
 
 export class LocalSettingsError extends Error {

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../local/cloud';
+import type { ApiExchange } from '../local/gateway';
 import { localIssuerFor } from '../local/cognito/part';
+import { documentedAnswers } from './documentedAnswers';
 
 export interface E2eStack {
   readonly cloud: LocalCloud;
@@ -10,7 +12,10 @@ export interface E2eStack {
   readonly dataDir: string;
   /** A token the stack's JWT authorizer accepts, as the user pool would issue it. */
   token(sub: string, groups: readonly string[]): Promise<string>;
-  /** Stops the stack and deletes its data. */
+  /**
+   * Stops the stack and deletes its data; then fails if any answer the API gave during the suite is not what the
+   * OpenAPI document says that route answers (an undocumented status, a body off its schema).
+   */
   stop(): Promise<void>;
 }
 
@@ -18,7 +23,13 @@ export interface E2eStack {
 export const startE2eStack = async (name: string, options: { readonly schedulePeriodMs?: number } = {}): Promise<E2eStack> => {
   const root = mkdtempSync(join(tmpdir(), `showrunner-${name}-`));
   const dataDir = join(root, 'data');
-  const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml'), ...options }, () => undefined);
+  const check = documentedAnswers();
+  const offDocument: string[] = [];
+  const onApiExchange = (exchange: ApiExchange) => {
+    const problem = check(exchange);
+    if (problem !== undefined) offDocument.push(problem);
+  };
+  const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml'), onApiExchange, ...options }, () => undefined);
   const issuer = await localIssuerFor(cloud.service, dataDir);
   return {
     cloud,
@@ -27,6 +38,7 @@ export const startE2eStack = async (name: string, options: { readonly schedulePe
     stop: async () => {
       await cloud.stop();
       rmSync(root, { recursive: true, force: true });
+      if (offDocument.length > 0) throw new Error(`answers the API document does not describe:\n  ${[...new Set(offDocument)].join('\n  ')}`);
     },
   };
 };

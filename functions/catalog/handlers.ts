@@ -1,8 +1,5 @@
 import { catalogApi } from './api';
 import { catalogDeps } from './deps';
-import { catalogOpenApi } from './openapi';
-import { httpHandler } from '../http/httpHandler';
-import { json } from '../http/response';
 
 /** The catalogue routes of functions.yml, wired to this container's clients (config read once, at load). */
 const api = catalogApi(catalogDeps());
@@ -14,6 +11,3 @@ export const updateShow = api.updateShow;
 export const withdrawShow = api.withdrawShow;
 export const likeShow = api.likeShow;
 export const rateShow = api.rateShow;
-
-const document = catalogOpenApi();
-export const apiDocs = httpHandler({ access: 'public' }, async () => json(200, document, { 'cache-control': 'public, max-age=300' }));

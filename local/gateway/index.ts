@@ -1,4 +1,4 @@
-export { startHttpApiGateway, type HttpApiGateway, type HttpApiGatewayOptions } from './server';
+export { startHttpApiGateway, type ApiExchange, type HttpApiGateway, type HttpApiGatewayOptions } from './server';
 export { createLocalIssuer, localIssuerDefaults, type LocalIssuer, type LocalIssuerOptions, type MintOptions } from './issuer';
 export { createJwtAuthorizer, renderClaims, type AuthorizationResult, type JwtAuthorizer } from './jwtAuthorizer';
 export { buildHttpApiEvent, type HttpApiEvent } from './event';

@@ -26,6 +26,16 @@ export interface HttpApiGatewayOptions {
   readonly issuer?: LocalIssuer;
   readonly accountId?: string;
   readonly integrationTimeoutMs?: number;
+  /** Told of every answer to a request that matched a route (tests check answers against the API's document). */
+  readonly onExchange?: (exchange: ApiExchange) => void;
+}
+
+/** One request that matched a route, and the answer the gateway sent for it. */
+export interface ApiExchange {
+  readonly routeKey: string;
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: Buffer;
 }
 
 export interface HttpApiGateway {
@@ -112,9 +122,9 @@ export const startHttpApiGateway = async (options: HttpApiGatewayOptions): Promi
     const match = route(method, path);
     if (match === undefined) return finish(jsonResponse(404, { message: 'Not Found' }));
     const authorization = await authorize(match.route, headers);
-    if ('status' in authorization) return finish(authorization);
-    const event = buildHttpApiEvent({ request, headers, body, match, accountId, requestId, ...authorization });
-    return finish(await integrate(match.route.functionKey, event));
+    const answer = finish('status' in authorization ? authorization : await integrate(match.route.functionKey, buildHttpApiEvent({ request, headers, body, match, accountId, requestId, ...authorization })));
+    options.onExchange?.({ routeKey: `${match.route.method} ${match.route.path}`, status: answer.status, contentType: answer.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1], body: answer.body });
+    return answer;
   };
 
   type Authorization = { authorizer?: { claims: Record<string, string>; scopes: string[] | null } } | GatewayResponse;

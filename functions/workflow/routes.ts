@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { showIdSchema, messageSchema } from '../../events/catalog/fields';
+import { rejectionReasonSchema } from '../../events/catalog/showRejected';
+import { showCommandInputSchemas } from '../../domain/show/commandSchemas';
+import { workflowStages } from '../../domain/media/timeline';
+import { route } from '../http/route';
+
+const tag = 'Publishing';
+const reviewTag = 'Review';
+
+export const showPathSchema = z.strictObject({ showId: showIdSchema });
+
+// A client may choose the show id (ids come from the caller, so a retried request drafts nothing twice).
+export const uploadBodySchema = showCommandInputSchemas.DraftShow.extend(showCommandInputSchemas.RequestUpload.omit({ uploadId: true }).shape).extend({ showId: showIdSchema.optional() });
+
+export const reviewStatusSchema = z.enum(['pending', 'approved', 'rejected', 'abandoned']);
+export const reviewsQuerySchema = z.strictObject({ status: reviewStatusSchema.default('pending') });
+export const decisionBodySchema = z.discriminatedUnion('decision', [
+  z.strictObject({ decision: z.literal('approve'), reason: messageSchema.optional() }),
+  z.strictObject({ decision: z.literal('reject'), reason: messageSchema, category: rejectionReasonSchema.default('OTHER') }),
+]);
+
+const stageSchema = z.enum(workflowStages);
+const timelineSchema = z.strictObject({
+  showId: z.string(),
+  currentStage: stageSchema.nullable(),
+  stages: z.array(z.strictObject({ stage: stageSchema, status: z.enum(['running', 'succeeded', 'failed']), startedAt: z.string(), endedAt: z.string().nullable(), detail: z.string().nullable() })),
+  executionName: z.string().nullable(),
+  error: z.strictObject({ stage: stageSchema, reason: z.string(), message: z.string() }).nullable(),
+  progress: z.strictObject({ stage: z.literal('transcode'), percent: z.number(), jobId: z.string() }).nullable(),
+});
+const notPending = { description: 'the review is not waiting for a decision (decided already, or its run stopped)' };
+const noShow = { description: 'no such show' };
+
+/** Upload, follow the publish workflow, reprocess, and review. */
+export const workflowRoutes = {
+  createUpload: route({
+    routeKey: 'POST /uploads', operationId: 'createUpload', tag, access: { roles: ['creator', 'admin'] }, body: uploadBodySchema,
+    summary: 'Draft a show and get a presigned PUT for its source video; the upload starts the workflow',
+    bodyExample: { title: 'Night Trains', description: 'Sleeper routes across Europe', genre: 'documentary', language: 'en', fileName: 'night-trains.mp4', contentType: 'video/mp4', sizeBytes: 73400320 },
+    responses: {
+      201: {
+        description: 'PUT the file to `upload.url` with `upload.headers`',
+        schema: z.strictObject({ showId: z.string(), uploadId: z.string(), upload: z.strictObject({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), key: z.string() }) }),
+      },
+      409: { description: 'the show refuses an upload in its current state: `message` says why' },
+    },
+  }),
+  reprocess: route({
+    routeKey: 'POST /shows/{showId}/reprocess', operationId: 'reprocessShow', tag, access: { roles: ['admin'] }, path: showPathSchema,
+    summary: 'Run the workflow again on the show\'s source, from the transcode on (admins)',
+    responses: { 202: { description: 'a new run started', schema: z.strictObject({ showId: z.string(), executionName: z.string() }) }, 404: noShow, 409: { description: 'nothing to reprocess, or the show is not in a state that allows it' } },
+  }),
+  workflow: route({
+    routeKey: 'GET /shows/{showId}/workflow', operationId: 'showWorkflow', tag, access: { roles: [] }, path: showPathSchema,
+    summary: 'The stage timeline of the show\'s latest run, with transcode progress while it runs',
+    responses: { 200: { description: 'the timeline', schema: timelineSchema }, 404: noShow },
+  }),
+  listReviews: route({
+    routeKey: 'GET /reviews', operationId: 'listReviews', tag: reviewTag, access: { roles: ['reviewer'] }, query: reviewsQuerySchema,
+    summary: 'Reviews in a status (pending by default), oldest first',
+    responses: { 200: { description: 'the reviews', schema: z.strictObject({ reviews: z.array(z.looseObject({ showId: z.string(), status: reviewStatusSchema })) }) } },
+  }),
+  decide: route({
+    routeKey: 'POST /reviews/{showId}/decision', operationId: 'decideReview', tag: reviewTag, access: { roles: ['reviewer'] }, path: showPathSchema, body: decisionBodySchema,
+    summary: 'Approve or reject a pending review; one decision per review',
+    bodyExample: { decision: 'reject', reason: 'the audio drops out after two minutes', category: 'AUDIO_QUALITY' },
+    responses: { 200: { description: 'decided; the workflow resumes', schema: z.looseObject({ showId: z.string(), decision: z.enum(['approve', 'reject']) }) }, 409: notPending },
+  }),
+  claim: route({
+    routeKey: 'POST /reviews/{showId}/claim', operationId: 'claimReview', tag: reviewTag, access: { roles: ['reviewer'] }, path: showPathSchema,
+    summary: 'Say you opened a review (keeps the workflow from escalating it for lack of attention)',
+    responses: { 200: { description: 'claimed', schema: z.strictObject({ showId: z.string(), claimedBy: z.string(), claimedAt: z.string() }) }, 409: notPending },
+  }),
+};
