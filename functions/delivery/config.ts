@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readConfig } from '../runtime/config';
-import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../payments/secrets';
+import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../runtime/secrets';
 import { s3Client } from '../runtime/sdk/s3';
 import { cloudFrontSigner, type PlaybackSigner } from './signing';
 import { s3PresignSigner } from './s3Signer';

@@ -1,7 +1,7 @@
 import { eventStore } from '../runtime/eventStore';
 import { loadPaymentsConfig, readPaymentsSettings, type PaymentsConfig } from './config';
 import { createRazorpayGateway, type PaymentGateway } from './gateway';
-import type { ParameterReader } from './secrets';
+import type { ParameterReader } from '../runtime/secrets';
 
 let ready: Promise<{ config: PaymentsConfig; gateway: PaymentGateway }> | undefined;
 
