@@ -1,3 +1,4 @@
+import { coldStart } from '../runtime/testing/coldStart';
 import { paymentsDeps } from './deps';
 
 const local = {
@@ -9,24 +10,14 @@ const local = {
   RAZORPAY_WEBHOOK_SECRET: 'local-webhook-secret-do-not-use-on-aws',
 };
 
-/** Loads the module a function's handler path names, with this environment, as a cold start does. */
-const coldStart = (env: Record<string, string>) =>
-  jest.isolateModulesAsync(async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, env);
-    try {
-      await import('./handlers');
-    } finally {
-      process.env = saved;
-    }
-  });
+const load = () => import('./handlers');
 
 describe('the payments composition root', () => {
   it('fails at cold start naming the missing variable, before any request', async () => {
     expect(() => paymentsDeps({ ...local, RAZORPAY_KEY_ID: undefined })).toThrow(/payments configuration: RAZORPAY_KEY_ID/);
-    await expect(coldStart({})).rejects.toThrow(/RAZORPAY_KEY_ID/);
-    await expect(coldStart({ RAZORPAY_KEY_ID: 'rzp_test_x' })).rejects.toThrow(/set RAZORPAY_KEY_SECRET_PARAMETER/);
-    await expect(coldStart(local)).resolves.toBeUndefined();
+    await expect(coldStart(load, {})).rejects.toThrow(/RAZORPAY_KEY_ID/);
+    await expect(coldStart(load, { RAZORPAY_KEY_ID: 'rzp_test_x' })).rejects.toThrow(/set RAZORPAY_KEY_SECRET_PARAMETER/);
+    await expect(coldStart(load, local)).resolves.toBeUndefined();
   });
 
   it('reads the secrets once, and again after a failed read', async () => {
