@@ -20,6 +20,11 @@ describe('the payments composition root', () => {
     await expect(coldStart(load, local)).resolves.toBeUndefined();
   });
 
+  it('loads playback with its own variables only, and fails at cold start without them', async () => {
+    await expect(coldStart(() => import('./playbackHandler'), {})).rejects.toThrow(/playback configuration: PLAYBACK_BUCKET/);
+    await expect(coldStart(() => import('./playbackHandler'), { PLAYBACK_BUCKET: 'showrunner-dev-media' })).resolves.toBeUndefined();
+  });
+
   it('reads the secrets once, and again after a failed read', async () => {
     let reads = 0;
     const flaky = async () => {
