@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import Ajv2020 from 'ajv/dist/2020';
 import { createStoreFixture, type StoreFixture } from '../../adapters/eventstore/testing/storeFixture';
 import { createCatalogTables, projectCatalogBatch } from '../../adapters/projections';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
-import type { HttpResult } from '../http/response';
+import { callHttp as request } from '../http/testing/request';
 import { catalogApi } from './api';
 import { catalogOpenApi, type ResponseSchemaName } from './openapi';
 
@@ -24,30 +23,6 @@ const conforms = (name: ResponseSchemaName, body: unknown) => {
   if (validate === undefined) throw new Error(`no schema ${name}`);
   const ok = validate(body);
   if (!ok) throw new Error(`${name}: ${ajv.errorsText(validate.errors)}`);
-};
-
-type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
-const request = async (
-  handler: Handler,
-  options: { path?: Record<string, string>; query?: Record<string, string>; body?: unknown; headers?: Record<string, string>; user?: { sub: string; groups: string } } = {},
-) => {
-  const event = {
-    version: '2.0',
-    routeKey: 'test',
-    rawPath: '/',
-    rawQueryString: '',
-    headers: options.headers ?? {},
-    pathParameters: options.path,
-    queryStringParameters: options.query,
-    isBase64Encoded: false,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    requestContext: {
-      requestId: randomUUID(),
-      ...(options.user === undefined ? {} : { authorizer: { jwt: { claims: { sub: options.user.sub, 'cognito:groups': options.user.groups }, scopes: null } } }),
-    },
-  } as unknown as APIGatewayProxyEventV2;
-  const result = await handler(event, {} as Context);
-  return { status: result.statusCode, headers: result.headers ?? {}, body: result.body === undefined ? undefined : (JSON.parse(String(result.body)) as Record<string, unknown>) };
 };
 
 const admin = { sub: 'admin-1', groups: '[admin]' };

@@ -2,7 +2,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { catalogProjection, readGenerations, type CatalogTableNames } from '../../adapters/projections';
-import { readConfig } from '../runtime/config';
+import { systemClock, type Clock } from '../runtime/clock';
+import { readConfig, type Env } from '../runtime/config';
 import { eventStore } from '../runtime/eventStore';
 import { documentClient } from '../runtime/sdk/dynamodb';
 
@@ -12,6 +13,8 @@ export interface CatalogDeps {
   readonly store: EventStore;
   /** The generation the API serves; cached briefly, since a rebuild's switch is rare and reads are many. */
   readonly generation: () => Promise<number>;
+  /** Where a request's `now` comes from; the system clock when not given. */
+  readonly clock?: Clock;
 }
 
 const configSchema = z.object({ CATALOG_TABLE: z.string().min(1), ENGAGEMENT_TABLE: z.string().min(1) });
@@ -28,15 +31,10 @@ export const cachedGeneration = (read: () => Promise<number>, ttlMs = generation
   };
 };
 
-let deps: CatalogDeps | undefined;
-
-/** The catalogue's clients and tables for this container, from its environment, once. */
-export const catalogDeps = (env: Readonly<Record<string, string | undefined>> = process.env): CatalogDeps => {
-  if (deps === undefined) {
-    const config = readConfig(configSchema, env, 'catalogue configuration');
-    const db = documentClient();
-    const tables = { catalog: config.CATALOG_TABLE, engagement: config.ENGAGEMENT_TABLE };
-    deps = { db, tables, store: eventStore(env), generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
-  }
-  return deps;
+/** The catalogue's clients and tables from this container's environment: called once, at load, by each entry module. */
+export const catalogDeps = (env: Env = process.env): CatalogDeps => {
+  const config = readConfig(configSchema, env, 'catalogue configuration');
+  const db = documentClient();
+  const tables = { catalog: config.CATALOG_TABLE, engagement: config.ENGAGEMENT_TABLE };
+  return { db, tables, store: eventStore(env), clock: systemClock, generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
 };

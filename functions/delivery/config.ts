@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { readConfig } from '../runtime/config';
-import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../payments/secrets';
+import { ConfigurationError, readConfig, type Env } from '../runtime/config';
+import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../runtime/secrets';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { s3Client } from '../runtime/sdk/s3';
 import { cloudFrontSigner, type PlaybackSigner } from './signing';
 import { s3PresignSigner } from './s3Signer';
@@ -33,12 +34,12 @@ export interface PlaybackConfig {
  * The playback signer this configuration asks for: CloudFront when a distribution is configured (its private key
  * from PLAYBACK_SIGNING_KEY_PARAMETER, an SSM SecureString), presigned S3 GETs otherwise. Decided once, here.
  */
-export const readPlaybackConfig = (env: Readonly<Record<string, string | undefined>>, read: ParameterReader = ssmParameters): PlaybackConfig => {
+export const readPlaybackConfig = (env: Env, read: ParameterReader = ssmParameters, s3: () => S3Client = s3Client): PlaybackConfig => {
   const c = readConfig(playbackSchema, env, 'playback configuration');
   const base = { ttlSeconds: c.PLAYBACK_URL_TTL_SECONDS, cookieDomain: c.PLAYBACK_COOKIE_DOMAIN };
-  if (c.PLAYBACK_CDN_DOMAIN === undefined || c.PLAYBACK_KEY_PAIR_ID === undefined) return { ...base, signer: s3PresignSigner(() => s3Client(), c.PLAYBACK_BUCKET) };
+  if (c.PLAYBACK_CDN_DOMAIN === undefined || c.PLAYBACK_KEY_PAIR_ID === undefined) return { ...base, signer: s3PresignSigner(s3, c.PLAYBACK_BUCKET) };
   const key = secretReference(env, 'PLAYBACK_SIGNING_KEY');
-  if (key === undefined) throw new Error('playback configuration: set PLAYBACK_SIGNING_KEY_PARAMETER (the SSM SecureString holding the CloudFront private key)');
+  if (key === undefined) throw new ConfigurationError('playback configuration', 'set PLAYBACK_SIGNING_KEY_PARAMETER (the SSM SecureString holding the CloudFront private key)');
   return {
     ...base,
     signer: cloudFrontSigner({ domain: c.PLAYBACK_CDN_DOMAIN, keyPairId: c.PLAYBACK_KEY_PAIR_ID, privateKey: () => resolveSecret(key, read) }),

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { WrongExpectedVersionError } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
+import { logger } from '../runtime/logger';
 import { httpHandler } from './httpHandler';
 import { json } from './response';
 
@@ -80,5 +81,29 @@ describe('httpHandler', () => {
     const answer = await call(failing, event());
     expect(answer.status).toBe(500);
     expect(JSON.stringify(answer.body)).not.toContain('secret');
+  });
+
+  it('logs with the Lambda context and the request id as correlation id, each invocation its own', async () => {
+    const lines: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const logging = httpHandler({ access: 'public', clock: () => new Date('2026-05-01T00:00:00.000Z') }, async ({ now }) => {
+        logger.info('answering');
+        return json(200, { now });
+      });
+      const lambda = { functionName: 'showrunner-dev-thing', awsRequestId: 'lambda-req-1' } as Context;
+      expect((await logging(event(), lambda)).body).toBe('{"now":"2026-05-01T00:00:00.000Z"}');
+      await logging(event({ requestContext: { requestId: 'req-2' } as unknown as APIGatewayProxyEventV2['requestContext'] }), lambda);
+    } finally {
+      write.mockRestore();
+    }
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.message === 'answering');
+    expect(logged.map((line) => [line.correlationId, line.function_name, line.function_request_id])).toEqual([
+      ['req-1', 'showrunner-dev-thing', 'lambda-req-1'],
+      ['req-2', 'showrunner-dev-thing', 'lambda-req-1'],
+    ]);
   });
 });

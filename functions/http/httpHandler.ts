@@ -1,12 +1,11 @@
-import middy from '@middy/core';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { WrongExpectedVersionError } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
 import { callerOf, type Caller, type Role } from './caller';
 import { HttpError, forbidden, unauthorized } from './errors';
-import { tracer } from '../runtime/tracer';
+import { systemClock, type Clock } from '../runtime/clock';
+import { lambdaHandler } from '../runtime/lambda';
 import { logger } from '../runtime/logger';
 import { json, type HttpResult } from './response';
 
@@ -28,6 +27,8 @@ export interface HttpRouteSpec<TBody, TPath, TQuery> {
   readonly query?: z.ZodType<TQuery>;
   /** 'public': anyone; otherwise a signed-in caller holding one of these roles (empty: any signed-in caller). */
   readonly access: 'public' | { readonly roles: readonly Role[] };
+  /** Where `now` comes from: the composition root's clock (tests fix it); the system clock otherwise. */
+  readonly clock?: Clock;
 }
 
 const issuesOf = (error: z.ZodError, where: string) =>
@@ -73,13 +74,16 @@ export const errorResponse = (error: unknown, headers: Readonly<Record<string, s
 /**
  * The one shape of every HTTP handler: parse each part of the request with its schema, check access, run the
  * handler, map failures to clear 4xx answers. Handlers stay a few lines of "call the domain, map the result".
+ * Runs in the runtime every handler shares (Lambda context in the logs, tracing); the request id is the
+ * correlation id of every line logged and every command sent while answering it.
  */
 export const httpHandler = <TBody = undefined, TPath = undefined, TQuery = undefined>(
   spec: HttpRouteSpec<TBody, TPath, TQuery>,
   handle: (request: HttpRequest<TBody, TPath, TQuery>) => Promise<HttpResult>,
 ) =>
-  middy(async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
+  lambdaHandler(async (event: APIGatewayProxyEventV2): Promise<HttpResult> => {
     const headers = event.headers ?? {};
+    logger.appendKeys({ correlationId: event.requestContext.requestId });
     try {
       const caller = callerOf(event);
       authorize(spec.access, caller);
@@ -90,9 +94,9 @@ export const httpHandler = <TBody = undefined, TPath = undefined, TQuery = undef
         caller,
         headers,
         requestId: event.requestContext.requestId,
-        now: new Date().toISOString(),
+        now: (spec.clock ?? systemClock)().toISOString(),
       });
     } catch (error) {
       return errorResponse(error, headers);
     }
-  }).use(captureLambdaHandler(tracer, { captureResponse: false }));
+  });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defaultPriceList, type PriceList } from '../../domain/payments';
 import { ConfigurationError, readConfig } from '../runtime/config';
-import { resolveSecret, secretReference, ssmParameters, type ParameterReader, type SecretReference } from './secrets';
+import { resolveSecret, secretReference, ssmParameters, type ParameterReader, type SecretReference } from '../runtime/secrets';
 
 /** "1:9900,3:28900,6:56900,12:89900": smallest currency unit per plan (months). */
 const pricesSchema = z

@@ -1,14 +1,10 @@
 import { handleCommand, loadAggregate, registryCodec, type EventStore, type HandledCommand } from '../../adapters/eventstore';
 import { evolvePremium, initialPremiumState, premiumDecider, premiumEventRegistry, premiumStreamId, type PremiumCommand, type PremiumState } from '../../domain/payments';
-import type { Actor } from '../../events/envelope';
+import { commandOf, type CommandOrigin } from '../runtime/commands';
 
 const codec = registryCodec(premiumEventRegistry);
 
-export interface PremiumContext {
-  readonly commandId: string;
-  readonly correlationId: string;
-  readonly actor: Actor;
-}
+export type PremiumContext = CommandOrigin;
 
 /**
  * The port every payment handler goes through: one user's premium stream, decided and appended with conflict
@@ -16,15 +12,7 @@ export interface PremiumContext {
  * No snapshots: these streams stay short, and the idempotency window is then the whole stream.
  */
 export const executePremiumCommand = (store: EventStore, keySecret: string, command: PremiumCommand, context: PremiumContext): Promise<HandledCommand> =>
-  handleCommand({
-    store,
-    decider: premiumDecider({ keySecret }),
-    codec,
-    streamId: premiumStreamId(command.userId),
-    command,
-    commandId: context.commandId,
-    metadata: { context: 'payments', occurredAt: command.now, correlationId: context.correlationId, actor: context.actor },
-  });
+  handleCommand({ store, decider: premiumDecider({ keySecret }), codec, streamId: premiumStreamId(command.userId), ...commandOf('payments', command, context, command.now) });
 
 export const loadPremium = async (store: EventStore, userId: string): Promise<PremiumState> =>
   (await loadAggregate({ store, decider: { evolve: evolvePremium, initialState: initialPremiumState }, codec, streamId: premiumStreamId(userId) })).state;

@@ -1,7 +1,7 @@
 import { createAggregateCache, handleCommand, registryCodec, type AggregateCache, type EventStore, type HandledCommand } from '../../adapters/eventstore';
-import type { Actor } from '../../events/envelope';
 import { showDecider, showEventRegistry, showStateSchema, showStateVersion, showStreamId, type ShowCommand, type ShowState } from '../../domain/show';
 import { loadAggregate } from '../../adapters/eventstore';
+import { commandOf, type CommandOrigin } from '../runtime/commands';
 
 const codec = registryCodec(showEventRegistry);
 const snapshots = { stateSchema: showStateSchema, stateVersion: String(showStateVersion), every: 50 };
@@ -14,12 +14,7 @@ const cacheOf = (store: EventStore): AggregateCache<ShowState> => {
   return cache;
 };
 
-export interface CommandContext {
-  /** Stable per intent: a retried request or Lambda retry carries the same id and appends nothing new. */
-  readonly commandId: string;
-  readonly correlationId: string;
-  readonly causationId?: string;
-  readonly actor: Actor;
+export interface CommandContext extends CommandOrigin {
   /** The version the client decided on (If-Match): the command applies to exactly that version or fails with 412. */
   readonly expectedVersion?: number;
 }
@@ -31,15 +26,7 @@ export const executeShowCommand = (store: EventStore, command: ShowCommand, cont
     decider: showDecider,
     codec,
     streamId: showStreamId(command.showId),
-    command,
-    commandId: context.commandId,
-    metadata: {
-      context: 'catalog',
-      occurredAt: command.now,
-      correlationId: context.correlationId,
-      ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
-      actor: context.actor,
-    },
+    ...commandOf('catalog', command, context, command.now),
     snapshots,
     cache: cacheOf(store),
     ...(context.expectedVersion === undefined ? {} : { expectedVersion: context.expectedVersion }),

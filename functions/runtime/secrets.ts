@@ -1,6 +1,6 @@
 import { getParameter } from '@aws-lambda-powertools/parameters/ssm';
 
-/** Where a secret comes from: an SSM SecureString on AWS, or its plain value (local stack and tests). */
+/** Where a secret comes from: an SSM SecureString on AWS, or its plain value (local stack and tests). Payments and playback read theirs this way. */
 export type SecretReference = { readonly parameter: string } | { readonly value: string };
 
 /** Reads SSM parameters by name; the port the config goes through, so tests can stand in for SSM. */

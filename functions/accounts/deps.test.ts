@@ -1,0 +1,14 @@
+import { coldStart } from '../runtime/testing/coldStart';
+import { accountsDeps } from './deps';
+
+describe('the accounts composition root', () => {
+  it('fails at cold start naming the missing user pool variable, before any request', async () => {
+    expect(() => accountsDeps({ EVENTS_TABLE: 'events', SNAPSHOTS_TABLE: 'snapshots', USER_POOL_ID: 'eu-west-1_x' })).toThrow(/user pool configuration: USER_POOL_CLIENT_ID/);
+    await expect(coldStart(() => import('./handlers'), {})).rejects.toThrow(/USER_POOL_ID/);
+    await expect(coldStart(() => import('./handlers'), { USER_POOL_ID: 'eu-west-1_x', USER_POOL_CLIENT_ID: 'client' })).resolves.toBeUndefined();
+  });
+
+  it('loads the Post confirmation trigger without the user pool variables its function does not have', async () => {
+    await expect(coldStart(() => import('./postConfirmation'), {})).resolves.toBeUndefined();
+  });
+});

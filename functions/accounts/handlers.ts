@@ -1,0 +1,12 @@
+import { accountsApi } from './api';
+import { accountsDeps } from './deps';
+
+/** The account routes of functions.yml, wired to this container's user pool and event store (config read at load). */
+const api = accountsApi(accountsDeps());
+
+export const register = api.register;
+export const login = api.login;
+export const logout = api.logout;
+export const me = api.me;
+export const grantRole = api.grantRole;
+export const revokeRole = api.revokeRole;
