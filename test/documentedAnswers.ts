@@ -28,23 +28,33 @@ export const documentedAnswers = () => {
     return found;
   };
 
-  /** What is wrong with one answer, or undefined when the document describes it. */
-  return (exchange: ApiExchange): string | undefined => {
-    const [method = '', path = ''] = exchange.routeKey.split(' ');
-    const where = `${exchange.routeKey} answered ${exchange.status}`;
-    const responses = document.paths[path]?.[method.toLowerCase()]?.responses;
-    if (responses === undefined) return `${exchange.routeKey} is not in the API document`;
-    const status = String(exchange.status);
-    const documented = responses[status];
-    if (documented === undefined) return `${where}, which the document does not list (it lists ${Object.keys(responses).join(', ')})`;
-    if (!(exchange.contentType ?? '').startsWith('application/json') || documented.content?.['application/json']?.schema === undefined) return undefined;
+  /** What is wrong with a JSON body under its documented schema, or undefined. */
+  const bodyProblem = (exchange: ApiExchange, path: string, method: string, where: string): string | undefined => {
     let body: unknown;
     try {
       body = JSON.parse(exchange.body.toString('utf8'));
     } catch {
       return `${where} with a body that is not JSON`;
     }
-    const validate = validatorAt(`api#/${pointer('paths', path, method.toLowerCase(), 'responses', status, 'content', 'application/json', 'schema')}`);
+    const validate = validatorAt(`api#/${pointer('paths', path, method, 'responses', String(exchange.status), 'content', 'application/json', 'schema')}`);
     return validate(body) ? undefined : `${where} with a body off its schema: ${ajv.errorsText(validate.errors)}; body ${exchange.body.toString('utf8').slice(0, 300)}`;
+  };
+
+  /** The route's method and path in the document, and the answers it documents. */
+  const routeOf = (routeKey: string) => {
+    const [upperMethod = '', path = ''] = routeKey.split(' ');
+    const method = upperMethod.toLowerCase();
+    return { method, path, responses: document.paths[path]?.[method]?.responses };
+  };
+
+  /** What is wrong with one answer, or undefined when the document describes it. */
+  return (exchange: ApiExchange): string | undefined => {
+    const { method, path, responses } = routeOf(exchange.routeKey);
+    const where = `${exchange.routeKey} answered ${exchange.status}`;
+    if (responses === undefined) return `${exchange.routeKey} is not in the API document`;
+    const documented = responses[String(exchange.status)];
+    if (documented === undefined) return `${where}, which the document does not list (it lists ${Object.keys(responses).join(', ')})`;
+    const hasSchema = documented.content?.['application/json']?.schema !== undefined;
+    return hasSchema && (exchange.contentType ?? '').startsWith('application/json') ? bodyProblem(exchange, path, method, where) : undefined;
   };
 };

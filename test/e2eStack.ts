@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../local/cloud';
-import type { ApiExchange } from '../local/gateway';
 import { localIssuerFor } from '../local/cognito/part';
+import type { ApiExchange } from '../local/gateway';
 import { documentedAnswers } from './documentedAnswers';
 
 export interface E2eStack {

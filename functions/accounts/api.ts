@@ -1,16 +1,13 @@
-import { z } from 'zod';
-import { roleSchema, userIdSchema } from '../../events/accounts';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
 import { logger } from '../runtime/logger';
 import { signUpError } from './cognitoErrors';
 import type { AccountsDeps } from './deps';
+import { accountRoutes } from './routes';
 import { sessionRoutes } from './sessions';
 import { executeUserCommand, loadUser } from './users';
 
 const accepted = () => json(202, { status: 'accepted', message: 'if this address was not registered yet, the account is ready: sign in with POST /auth/login' });
-const rolePath = z.object({ userId: userIdSchema, role: roleSchema });
-const registerBody = z.strictObject({ email: z.email().max(254), password: z.string().min(1).max(256) });
 
 /** A failed Post confirmation trigger: the user is confirmed all the same, and the route records the registration. */
 const isTriggerFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'UserLambdaValidationException' || error.name === 'UnexpectedLambdaException');
@@ -28,7 +25,7 @@ export const accountsApi = (deps: AccountsDeps) => {
    * the event already exists, so a retry after a failed group call converges.
    */
   const changeRole = (kind: 'GrantRole' | 'RevokeRole') =>
-    httpHandler({ path: rolePath, access: { roles: ['admin'] }, clock }, async ({ path: target, caller, requestId, now }) => {
+    httpHandler({ ...(kind === 'GrantRole' ? accountRoutes.grantRole : accountRoutes.revokeRole), clock }, async ({ path: target, caller, requestId, now }) => {
       const adminId = caller?.userId ?? '';
       await executeUserCommand(store, { kind, userId: target.userId, role: target.role, by: adminId }, { commandId: requestId, correlationId: requestId, actor: { id: adminId, kind: 'user' }, now });
       await (kind === 'GrantRole' ? pool.addToGroup(target.userId, target.role) : pool.removeFromGroup(target.userId, target.role));
@@ -41,7 +38,7 @@ export const accountsApi = (deps: AccountsDeps) => {
      * POST /auth/register {email, password}. The answer is the same whether or not the address was taken, so the
      * route cannot be used to find out who has an account. The user pool checks the password policy and hashes it.
      */
-    register: httpHandler({ body: registerBody, access: 'public', clock }, async ({ body, requestId, now }) => {
+    register: httpHandler({ ...accountRoutes.register, clock }, async ({ body, requestId, now }) => {
       const email = body.email.toLowerCase();
       let userSub: string;
       try {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { premiumActiveAt } from '../../domain/payments';
 import { HttpError, unauthorized } from '../http/errors';
 import { httpHandler } from '../http/httpHandler';
@@ -6,11 +5,8 @@ import { json, noContent } from '../http/response';
 import { loadPremium } from '../payments/premium';
 import { signInError } from './cognitoErrors';
 import type { AccountsDeps } from './deps';
+import { accountRoutes } from './routes';
 
-const signInBody = z.union([
-  z.strictObject({ email: z.email().max(254), password: z.string().min(1).max(256) }),
-  z.strictObject({ refreshToken: z.string().min(1).max(8192) }),
-]);
 
 const bearerOf = (headers: Readonly<Record<string, string | undefined>>): string | undefined => /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
 
@@ -23,7 +19,7 @@ export const sessionRoutes = ({ store, pool, clock }: AccountsDeps) => ({
    * POST /auth/login {email, password} signs in; POST /auth/login {refreshToken} gets fresh tokens. Access and ID
    * tokens live 15 minutes (the app client's setting), so a signed-out session dies within that.
    */
-  login: httpHandler({ body: signInBody, access: 'public', clock }, async ({ body: input }) => {
+  login: httpHandler({ ...accountRoutes.login, clock }, async ({ body: input }) => {
     const signedIn = await pool.signIn('refreshToken' in input ? input : { email: input.email.toLowerCase(), password: input.password }).catch((error: unknown) => {
       throw signInError(error);
     });
@@ -39,7 +35,7 @@ export const sessionRoutes = ({ store, pool, clock }: AccountsDeps) => ({
    * already-issued access token until it expires, at most 15 minutes later. Idempotent: a token already signed out
    * (or one the pool does not know) has no session left to end, so it gets the same 204.
    */
-  logout: httpHandler({ access: { roles: [] }, clock }, async ({ headers }) => {
+  logout: httpHandler({ ...accountRoutes.logout, clock }, async ({ headers }) => {
     const token = bearerOf(headers);
     if (token === undefined) throw unauthorized();
     await pool.signOut(token).catch((error: unknown) => {
@@ -52,7 +48,7 @@ export const sessionRoutes = ({ store, pool, clock }: AccountsDeps) => ({
    * GET /me: who the caller is, their roles and premium. Asking Cognito with the caller's access token is what makes
    * a signed-out token fail here at once (Cognito refuses revoked tokens), not only when it expires.
    */
-  me: httpHandler({ access: { roles: [] }, clock }, async ({ headers, caller, now }) => {
+  me: httpHandler({ ...accountRoutes.me, clock }, async ({ headers, caller, now }) => {
     const token = bearerOf(headers);
     if (token === undefined || caller === undefined) throw unauthorized();
     const email = await pool.emailOf(token).catch((error: unknown) => {

@@ -1,21 +1,14 @@
-import { getShowWithTotals, InvalidCursorError, likeShow, listPublishedShows, rateShow, RatingContentionError } from '../../adapters/projections';
 import { WrongExpectedVersionError } from '../../adapters/eventstore';
+import { getShowWithTotals, InvalidCursorError, likeShow, listPublishedShows, rateShow, RatingContentionError } from '../../adapters/projections';
 import { showStreamId } from '../../domain/show';
-import { executeShowCommand, loadShow } from '../shows/showCommands';
 import type { Caller } from '../http/caller';
 import { HttpError, notFound, unauthorized } from '../http/errors';
 import { httpHandler, type HttpRequest } from '../http/httpHandler';
 import { json } from '../http/response';
+import { executeShowCommand, loadShow } from '../shows/showCommands';
 import type { CatalogDeps } from './deps';
 import { cacheableJson, privateCaching, publicCaching, versionOfIfMatch } from './httpCache';
-import {
-  createShowBodySchema,
-  listShowsQuerySchema,
-  ratingBodySchema,
-  showPathSchema,
-  updateShowBodySchema,
-  withdrawQuerySchema,
-} from './schemas';
+import { catalogRoutes } from './routes';
 import { canSee, detailOf, summaryOf } from './views';
 
 /** Routes with role access only run with a caller; this says so to the type checker without a cast. */
@@ -52,7 +45,7 @@ const checkIfMatch = async (deps: CatalogDeps, showId: string, ifMatch: string |
  * writes of show metadata go through the Show decider, engagement to its own table.
  */
 export const catalogApi = (deps: CatalogDeps) => ({
-  listShows: httpHandler({ query: listShowsQuerySchema, access: 'public', clock: deps.clock }, async ({ query, headers }) => {
+  listShows: httpHandler({ ...catalogRoutes.listShows, clock: deps.clock }, async ({ query, headers }) => {
     try {
       const page = await listPublishedShows(deps.db, deps.tables.catalog, await deps.generation(), query);
       return cacheableJson({ items: page.items.map(summaryOf), nextCursor: page.nextCursor }, { headers, cacheControl: publicCaching });
@@ -63,33 +56,33 @@ export const catalogApi = (deps: CatalogDeps) => ({
   }),
 
   /** Also behind the authorizer as GET /studio/shows/{showId}, where a creator sees their private shows. */
-  getShow: httpHandler({ path: showPathSchema, access: 'public', clock: deps.clock }, async ({ path, caller, headers }) => {
+  getShow: httpHandler({ ...catalogRoutes.getShow, clock: deps.clock }, async ({ path, caller, headers }) => {
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
     if (found === undefined || !canSee(found.entry, caller)) throw notFound(`show ${path.showId}`);
     const cacheControl = found.entry.visibility === 'published' && caller === undefined ? publicCaching : privateCaching;
     return cacheableJson(detailOf(found.entry, found.totals), { headers, cacheControl, version: found.entry.version });
   }),
 
-  createShow: httpHandler({ body: createShowBodySchema, access: { roles: ['admin', 'creator'] }, clock: deps.clock }, async (request) => {
+  createShow: httpHandler({ ...catalogRoutes.createShow, clock: deps.clock }, async (request) => {
     const handled = await executeShowCommand(deps.store, { type: 'DraftShow', ...request.body, now: request.now, actor: actorOf(request.caller) }, commandContext(request));
     return json(201, { showId: request.body.showId, version: handled.nextExpectedVersion }, { etag: `"v${handled.nextExpectedVersion}"`, location: `/shows/${request.body.showId}` });
   }),
 
-  updateShow: httpHandler({ path: showPathSchema, body: updateShowBodySchema, access: { roles: ['admin'] }, clock: deps.clock }, async (request) => {
+  updateShow: httpHandler({ ...catalogRoutes.updateShow, clock: deps.clock }, async (request) => {
     const expectedVersion = await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
     const command = { type: 'UpdateShowMetadata' as const, showId: request.path.showId, ...request.body, now: request.now, actor: actorOf(request.caller) };
     const handled = await executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion });
     return json(200, { showId: request.path.showId, version: handled.nextExpectedVersion }, { etag: `"v${handled.nextExpectedVersion}"` });
   }),
 
-  withdrawShow: httpHandler({ path: showPathSchema, query: withdrawQuerySchema, access: { roles: ['admin'] }, clock: deps.clock }, async (request) => {
+  withdrawShow: httpHandler({ ...catalogRoutes.withdrawShow, clock: deps.clock }, async (request) => {
     const expectedVersion = await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
     const command = { type: 'WithdrawShow' as const, showId: request.path.showId, reason: request.query.reason, now: request.now, actor: actorOf(request.caller) };
     const handled = await executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion });
     return json(200, { showId: request.path.showId, version: handled.nextExpectedVersion });
   }),
 
-  likeShow: httpHandler({ path: showPathSchema, access: { roles: [] }, clock: deps.clock }, async ({ path, caller, now }) => {
+  likeShow: httpHandler({ ...catalogRoutes.likeShow, clock: deps.clock }, async ({ path, caller, now }) => {
     const user = signedIn(caller);
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
     if (found === undefined || found.entry.visibility !== 'published') throw notFound(`show ${path.showId}`);
@@ -97,7 +90,7 @@ export const catalogApi = (deps: CatalogDeps) => ({
     return json(counted ? 201 : 200, { showId: path.showId, liked: true, counted });
   }),
 
-  rateShow: httpHandler({ path: showPathSchema, body: ratingBodySchema, access: { roles: [] }, clock: deps.clock }, async ({ path, body, caller, now }) => {
+  rateShow: httpHandler({ ...catalogRoutes.rateShow, clock: deps.clock }, async ({ path, body, caller, now }) => {
     const user = signedIn(caller);
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
     if (found === undefined || found.entry.visibility !== 'published') throw notFound(`show ${path.showId}`);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { averageRating, type CatalogEntry } from '../../domain/catalog';
 import type { EngagementTotals } from '../../adapters/projections';
+import { averageRating, type CatalogEntry } from '../../domain/catalog';
 import type { Caller } from '../http/caller';
 import type { showDetailSchema, showSummarySchema } from './schemas';
 

@@ -2,11 +2,11 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { WrongExpectedVersionError } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
-import { callerOf, type Caller, type Role } from './caller';
-import { HttpError, forbidden, unauthorized } from './errors';
 import { systemClock, type Clock } from '../runtime/clock';
 import { lambdaHandler } from '../runtime/lambda';
 import { logger } from '../runtime/logger';
+import { callerOf, type Caller, type Role } from './caller';
+import { HttpError, forbidden, unauthorized } from './errors';
 import { json, type HttpResult } from './response';
 
 export interface HttpRequest<TBody, TPath, TQuery> {

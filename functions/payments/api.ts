@@ -1,15 +1,13 @@
-import { z } from 'zod';
 import { CommandRefusedError } from '../../domain/decider';
-import { planMonthsSchema, premiumRefusalCodes } from '../../domain/payments';
+import { premiumRefusalCodes } from '../../domain/payments';
 import { HttpError } from '../http/errors';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
 import type { PaymentsDeps } from './deps';
 import { executePremiumCommand, loadPremium } from './premium';
+import { paymentRoutes } from './routes';
 import { razorpayWebhook } from './webhook';
 
-const gatewayId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_]+$/);
-const confirmBody = z.strictObject({ razorpay_order_id: gatewayId, razorpay_payment_id: gatewayId, razorpay_signature: z.string().regex(/^[0-9a-f]{1,128}$/) });
 
 /** Refusals a client can act on, with the status that says whose mistake it is. */
 const statusOf: Record<string, number> = {
@@ -27,7 +25,7 @@ export const paymentsApi = (deps: PaymentsDeps) => ({
    * POST /premium/orders {"months": 1|3|6|12}: the price is the server's, never the client's. The gateway order
    * carries the user id in its notes, so a webhook can find whose order it is by asking the gateway.
    */
-  createOrder: httpHandler({ body: z.strictObject({ months: planMonthsSchema }), access: { roles: [] }, clock: deps.clock }, async ({ body, caller, requestId, now }) => {
+  createOrder: httpHandler({ ...paymentRoutes.createOrder, clock: deps.clock }, async ({ body, caller, requestId, now }) => {
     const { config, gateway } = await deps.gateway();
     const userId = caller?.userId ?? '';
     const amount = config.prices.amounts[body.months];
@@ -48,7 +46,7 @@ export const paymentsApi = (deps: PaymentsDeps) => ({
    * this caller and the payment id. The command id is the payment's, so two confirmations of one payment racing
    * each other append once (the loser's retry finds the winner's events).
    */
-  confirm: httpHandler({ body: confirmBody, access: { roles: [] }, clock: deps.clock }, async ({ body, caller, requestId, now }) => {
+  confirm: httpHandler({ ...paymentRoutes.confirm, clock: deps.clock }, async ({ body, caller, requestId, now }) => {
     const { config } = await deps.gateway();
     const userId = caller?.userId ?? '';
     const { razorpay_order_id: orderId, razorpay_payment_id: paymentId, razorpay_signature: signature } = body;

@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import type { EventStore } from '../../adapters/eventstore';
 import { decidePlayback } from '../../domain/payments';
 import type { ShowState } from '../../domain/show';
-import type { EventStore } from '../../adapters/eventstore';
 import type { PlaybackConfig } from '../delivery/config';
 import type { PlaybackGrant } from '../delivery/signing';
 import { HttpError, notFound } from '../http/errors';
@@ -10,6 +9,7 @@ import { json } from '../http/response';
 import type { Clock } from '../runtime/clock';
 import { loadShow } from '../shows/showCommands';
 import { loadPremium } from './premium';
+import { paymentRoutes } from './routes';
 
 /** The ports of the playback route: the event store (shows and premium), the signer and its settings, the clock. */
 export interface PlaybackDeps {
@@ -38,7 +38,7 @@ const setCookies = (grant: PlaybackGrant, domain: string | undefined, ttlSeconds
  * over the transcode's prefix, so a player can fetch variant playlists and segments too; locally: presigned S3 GETs.
  */
 export const playbackApi = ({ store, playback: config, clock }: PlaybackDeps) => ({
-  playback: httpHandler({ path: z.object({ showId: z.string().min(1).max(128) }), access: { roles: [] }, clock }, async ({ path, caller, now }) => {
+  playback: httpHandler({ ...paymentRoutes.playback, clock }, async ({ path, caller, now }) => {
     const show = await loadShow(store, path.showId);
     if (show.state.status === 'none') throw notFound(`show ${path.showId}`);
     const premium = await loadPremium(store, caller?.userId ?? '');

@@ -1,17 +1,17 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { AdminConfirmSignUpCommand, CognitoIdentityProviderClient, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbEventStore, type EventStore } from '../../adapters/eventstore';
+import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 import { hmacHex } from '../../domain/payments';
+import * as show from '../../domain/show/fixtures';
 import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
 import { localIssuerFor } from '../../local/cognito/part';
 import { localGatewayCredentials } from '../../local/payments/simulator';
-import * as show from '../../domain/show/fixtures';
 import { executeShowCommand } from '../shows/showCommands';
-import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 
 /** Accounts, payments and entitlements through HTTP on the stack `npm start` runs from the real serverless.yml. */
 describe('accounts and premium end to end', () => {
