@@ -1,10 +1,10 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { EventStore } from '../eventstore';
 import { projectCatalogEntry, type CatalogEntry, type PositionedShowEvent } from '../../domain/catalog';
 import { decodeShowEvent } from '../../domain/show';
 import type { EventEnvelope } from '../../events/envelope';
-import { entryKey, fromCatalogItem, toCatalogItem } from './catalogItem';
+import type { EventStore } from '../eventstore';
 import { foldGated, type GatedFold, type Stored } from '../streams';
+import { entryKey, fromCatalogItem, toCatalogItem } from './catalogItem';
 
 export interface CatalogWriterDeps {
   readonly db: DynamoDBDocumentClient;

@@ -1,12 +1,12 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createStoreFixture, type StoreFixture } from '../eventstore/testing/storeFixture';
 import type { EventEnvelope } from '../../events/envelope';
-import { projectCatalogBatch } from './catalogProjector';
-import { catalogEntriesOf, newCatalogTable as newTestCatalogTable } from './testing/catalogTestTables';
+import { createStoreFixture, type StoreFixture } from '../eventstore/testing/storeFixture';
 import { applyShowEvents, EntryCache } from './catalogFold';
+import { projectCatalogBatch } from './catalogProjector';
 import { readGenerations } from './generations';
 import { rebuildCatalog } from './rebuildCatalog';
+import { catalogEntriesOf, newCatalogTable as newTestCatalogTable } from './testing/catalogTestTables';
 import { draftOnly, publishCommands, runShowCommands } from './testing/showLifecycle';
 
 let fixture: StoreFixture;

@@ -1,5 +1,5 @@
-import type { EventEnvelope } from '../../events/envelope';
 import { showStreamCategory } from '../../domain/show';
+import type { EventEnvelope } from '../../events/envelope';
 import { applyShowEvents, type ApplyOutcome, type CatalogWriterDeps } from './catalogFold';
 import { readGenerations, writeTargets } from './generations';
 

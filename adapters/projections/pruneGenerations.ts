@@ -1,8 +1,8 @@
 import { BatchWriteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import { isConditionFailed } from '../conditionFailed';
 import type { EventStore } from '../eventstore';
 import { entryKey } from './catalogItem';
-import { isConditionFailed } from '../conditionFailed';
 
 /**
  * How long after a generation stops being served its items may be deleted: longer than an API container caches

@@ -3,11 +3,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventStore } from '../eventstore';
 import { createStoreFixture, type StoreFixture } from '../eventstore/testing/storeFixture';
 import { projectCatalogBatch } from './catalogProjector';
-import { catalogEntriesOf, newCatalogTable as newTestCatalogTable } from './testing/catalogTestTables';
 import { RebuildConflictError, readGenerations } from './generations';
 import { pruneGraceMs } from './pruneGenerations';
 import { rebuildCatalog } from './rebuildCatalog';
 import { rebuildLeaseMs } from './rebuildRun';
+import { catalogEntriesOf, newCatalogTable as newTestCatalogTable } from './testing/catalogTestTables';
 import { publishCommands, runShowCommands } from './testing/showLifecycle';
 
 /** Rebuilds against the real DynamoDB Local: resuming a killed run from its checkpoint, and pruning old generations. */

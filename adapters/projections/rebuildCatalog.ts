@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '../eventstore';
 import { showStreamCategory } from '../../domain/show';
-import { catalogProjection } from './catalogProjector';
+import type { EventStore } from '../eventstore';
 import { applyShowEvents, type CatalogWriterDeps } from './catalogFold';
+import { catalogProjection } from './catalogProjector';
 import { switchTo } from './generations';
 import { pruneOldGenerations, type PruneReport } from './pruneGenerations';
 import { claimBuild, orderedProgress, releaseClaim, saveCheckpoint } from './rebuildRun';

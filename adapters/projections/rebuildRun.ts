@@ -1,7 +1,7 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { RebuildConflictError } from './generations';
 import { isConditionFailed } from '../conditionFailed';
+import { RebuildConflictError } from './generations';
 
 /**
  * One rebuild run's hold on the generation it fills, kept on the projection's pointer item beside `active` and

@@ -1,6 +1,6 @@
+import type { GroupFailure } from './groups';
 import { processStream, type StreamConsumer } from './processStream';
 import { streamEventOf } from './testing/streamEventOf';
-import type { GroupFailure } from './groups';
 
 /** Log items of a stream keyed by request, each holding facts of several keys (as the QoS logs are). */
 const item = (facts: [string, number][]) => ({ facts: JSON.stringify(facts) });

@@ -1,7 +1,7 @@
-import type { Decider } from '../decider';
-import { qoeAlertRaised, qoeAlertResolved } from '../../events/playback';
-import { createEventRegistry } from '../../events/createRegistry';
 import type { DomainEventOf } from '../../events/contract';
+import { createEventRegistry } from '../../events/createRegistry';
+import { qoeAlertRaised, qoeAlertResolved } from '../../events/playback';
+import type { Decider } from '../decider';
 import type { AlertRule } from './alerts';
 
 /** The QoE alert events a stream `qos-alert#<rule>#<value>` holds. */

@@ -1,10 +1,10 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { ConfigurationError, readConfig, type Env } from '../runtime/config';
-import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../runtime/secrets';
-import type { S3Client } from '@aws-sdk/client-s3';
 import { s3Client } from '../runtime/sdk/s3';
-import { cloudFrontSigner, type PlaybackSigner } from './signing';
+import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../runtime/secrets';
 import { s3PresignSigner } from './s3Signer';
+import { cloudFrontSigner, type PlaybackSigner } from './signing';
 
 const emptyIsUnset = (schema: z.ZodType<string>) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 

@@ -1,6 +1,6 @@
 import { createAggregateCache, handleCommand, registryCodec, type AggregateCache, type EventStore, type HandledCommand } from '../../adapters/eventstore';
-import { showDecider, showEventRegistry, showStateSchema, showStateVersion, showStreamId, type ShowCommand, type ShowState } from '../../domain/show';
 import { loadAggregate } from '../../adapters/eventstore';
+import { showDecider, showEventRegistry, showStateSchema, showStateVersion, showStreamId, type ShowCommand, type ShowState } from '../../domain/show';
 import { commandOf, type CommandOrigin } from '../runtime/commands';
 
 const codec = registryCodec(showEventRegistry);

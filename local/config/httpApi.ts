@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { resolveIntrinsics } from './intrinsics';
-import { strictParse } from './strictParse';
 import type { BuildContext } from './context';
 import { ServerlessConfigError } from './errors';
+import { resolveIntrinsics } from './intrinsics';
 import type { CorsConfig, HttpRoute, JwtAuthorizerConfig, LocalFunction } from './model';
+import { strictParse } from './strictParse';
 
 const httpMethods = ['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS', 'HEAD', 'DELETE'];
 const defaultAllowedHeaders = ['Content-Type', 'X-Amz-Date', 'Authorization', 'X-Api-Key', 'X-Amz-Security-Token', 'X-Amz-User-Agent', 'X-Amzn-Trace-Id'];

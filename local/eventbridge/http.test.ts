@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import {
   DescribeEventBusCommand,
   DescribeRuleCommand,
@@ -8,7 +9,6 @@ import {
   PutEventsCommand,
   TestEventPatternCommand,
 } from '@aws-sdk/client-eventbridge';
-import { createServer, type Server } from 'node:http';
 import { freePort } from '../parts/freePort';
 import { createEventBridgeHttpHandler } from './http';
 import { createEventBridgeService } from './service';

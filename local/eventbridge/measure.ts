@@ -2,8 +2,8 @@
  * Throughput of the local EventBridge, for the figures quoted in README.md.
  * Run: npx tsx local/eventbridge/measure.ts
  */
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { createServer } from 'node:http';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { freePort } from '../parts/freePort';
 import { createEventBridgeHttpHandler } from './http';
 import { compileEventPattern } from './pattern';

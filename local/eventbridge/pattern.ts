@@ -1,5 +1,5 @@
-import { compileExactString } from './ipAddress';
 import { InvalidEventPatternError } from './errors';
+import { compileExactString } from './ipAddress';
 import { compileMatchExpression, matchOperators } from './matchExpression';
 import {
   fieldOf,

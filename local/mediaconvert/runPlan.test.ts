@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 import { buildMediaConvertJob } from '../../domain/media/jobSettings';
 import { chooseLadder } from '../../domain/show/ladder';
 import { jobPaths } from './commands';
-import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 import { planJob } from './plan';
 import { createJobProgress } from './progress';
 import { runPlan } from './runPlan';

@@ -7,8 +7,8 @@ import type { IntegrationBackends } from './integrations';
 import type { ExecutionJournal } from './journal';
 import type { Json } from './json';
 import { resumedAttempt, type ResumePoint } from './resume';
-import type { TimeoutErrorFactory } from './statesTimeoutError';
 import { timingOverrides, withResumedWait } from './runOverrides';
+import type { TimeoutErrorFactory } from './statesTimeoutError';
 import { runTaskAttempt } from './taskAttempt';
 import type { TaskTokenRegistry } from './taskTokens';
 

@@ -1,11 +1,11 @@
-import type { TaskStateSpec } from './definition';
 import { deferred } from './deferred';
+import type { TaskStateSpec } from './definition';
 import { TaskFailedError } from './errors';
 import type { ExecutionHistory } from './history';
-import { taskEventsFor } from './taskEvents';
 import { callIntegration, type IntegrationBackends } from './integrations';
 import type { Json } from './json';
 import type { TimeoutErrorFactory } from './statesTimeoutError';
+import { taskEventsFor } from './taskEvents';
 import type { TaskTokenRegistry } from './taskTokens';
 
 export interface TaskAttemptDeps {

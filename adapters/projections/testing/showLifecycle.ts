@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '../../eventstore';
-import * as fixtures from '../../../domain/show/fixtures';
 import type { ShowCommand } from '../../../domain/show';
+import * as fixtures from '../../../domain/show/fixtures';
 import { executeShowCommand } from '../../../functions/shows/showCommands';
+import type { EventStore } from '../../eventstore';
 
 export interface ShowSpec {
   readonly showId: string;
