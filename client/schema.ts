@@ -635,10 +635,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description send this one as `Authorization: Bearer <accessToken>`: it carries your roles (cognito:groups) */
                         accessToken: string;
                         /** @description seconds until the access and ID tokens expire */
                         expiresIn?: number;
-                        /** @description send this one as `Authorization: Bearer <idToken>`: it carries your roles (cognito:groups) */
                         idToken?: string;
                         refreshToken?: string;
                         /** @constant */
@@ -712,7 +712,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1000,7 +1000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1236,7 +1236,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1335,7 +1335,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1411,7 +1411,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1610,7 +1610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1699,7 +1699,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1784,7 +1784,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1904,7 +1904,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2217,7 +2217,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2416,7 +2416,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2532,7 +2532,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2659,7 +2659,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2740,7 +2740,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2838,7 +2838,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2916,7 +2916,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3040,7 +3040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3147,7 +3147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3259,7 +3259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3353,7 +3353,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3456,7 +3456,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>` */
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
             401: {
                 headers: {
                     [name: string]: unknown;

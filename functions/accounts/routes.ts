@@ -10,8 +10,8 @@ export const loginBodySchema = z.union([credentials, z.strictObject({ refreshTok
 export const rolePathSchema = z.strictObject({ userId: userIdSchema, role: roleSchema });
 
 const tokensSchema = z.strictObject({
-  accessToken: z.string(),
-  idToken: z.string().optional().describe('send this one as `Authorization: Bearer <idToken>`: it carries your roles (cognito:groups)'),
+  accessToken: z.string().describe('send this one as `Authorization: Bearer <accessToken>`: it carries your roles (cognito:groups)'),
+  idToken: z.string().optional(),
   refreshToken: z.string().optional(),
   expiresIn: z.number().int().optional().describe('seconds until the access and ID tokens expire'),
   tokenType: z.literal('Bearer'),

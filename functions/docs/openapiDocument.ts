@@ -26,12 +26,12 @@ export const openApiDocument = (routes: readonly RouteDoc[], tags: readonly TagD
       title: 'Showrunner API',
       version: '1.0.0',
       description:
-        'The HTTP API of Showrunner, an event-sourced video-on-demand platform. Routes marked with a lock need `Authorization: Bearer <idToken>` from POST /auth/login. Lists are paged with an opaque cursor: pass the `nextCursor` of one page as `cursor` to get the next; `null` means the last page.',
+        'The HTTP API of Showrunner, an event-sourced video-on-demand platform. Routes marked with a lock need `Authorization: Bearer <accessToken>` from POST /auth/login. Lists are paged with an opaque cursor: pass the `nextCursor` of one page as `cursor` to get the next; `null` means the last page.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/', description: 'this API (the local one under `npm start`, or the stage its /docs is served from)' }],
     tags: [...tags],
-    components: { securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'the idToken from POST /auth/login (a Cognito user pool token)' } } },
+    components: { securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'the accessToken from POST /auth/login (a Cognito user pool token)' } } },
     paths,
   });
 };

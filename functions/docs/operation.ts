@@ -25,7 +25,7 @@ const implicitResponses = (doc: RouteDoc): Record<string, ZodOpenApiResponseObje
   }
   if (isSignedIn(doc)) {
     answers['401'] = {
-      description: 'no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <idToken>`',
+      description: 'no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>`',
       content: { 'application/json': { schema: gatewayUnauthorizedSchema.or(errorBodySchema), example: { message: 'Unauthorized' } } },
     };
   }
