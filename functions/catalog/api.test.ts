@@ -1,28 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import Ajv2020 from 'ajv/dist/2020';
 import { createStoreFixture, type StoreFixture } from '../../adapters/eventstore/testing/storeFixture';
 import { createCatalogTables, projectCatalogBatch } from '../../adapters/projections';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
 import { callHttp as request } from '../http/testing/request';
 import { catalogApi } from './api';
-import { catalogOpenApi, type ResponseSchemaName } from './openapi';
+import { documentedAnswers } from '../../test/documentedAnswers';
 
 let fixture: StoreFixture;
 let api: ReturnType<typeof catalogApi>;
 let db: DynamoDBDocumentClient;
 const names = { catalog: `catalog-${randomUUID().slice(0, 8)}`, engagement: `engagement-${randomUUID().slice(0, 8)}` };
 
-const document = catalogOpenApi();
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-ajv.addSchema(document, 'openapi');
-/** Every answer checked against the schema GET /api-docs publishes for it. */
-const conforms = (name: ResponseSchemaName, body: unknown) => {
-  const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
-  if (validate === undefined) throw new Error(`no schema ${name}`);
-  const ok = validate(body);
-  if (!ok) throw new Error(`${name}: ${ajv.errorsText(validate.errors)}`);
+const check = documentedAnswers();
+/** Every answer checked against what GET /api-docs documents for its route and status. */
+const conforms = (routeKey: string, answer: { status: number; body: unknown }) => {
+  const problem = check({ routeKey, status: answer.status, contentType: 'application/json', body: Buffer.from(JSON.stringify(answer.body)) });
+  if (problem !== undefined) throw new Error(problem);
 };
 
 const admin = { sub: 'admin-1', groups: '[admin]' };
@@ -44,7 +39,7 @@ beforeAll(async () => {
   await runShowCommands(fixture.store, publishCommands({ showId: 'a3', genre: 'drama', language: 'fr', now: '2026-03-03T00:00:00.000Z' }));
   const drafted = await request(api.createShow, { user: creator, body: { showId: 'draft-1', title: 'Work in progress', description: 'Not yet', genre: 'drama', language: 'en' } });
   expect(drafted.status).toBe(201);
-  conforms('CommandResult', drafted.body);
+  conforms('POST /shows', drafted);
   await projectAll();
 });
 
@@ -57,7 +52,7 @@ describe('the catalogue API', () => {
   it('lists published shows newest first, filtered and searched, as the OpenAPI document says', async () => {
     const all = await request(api.listShows);
     expect(all.status).toBe(200);
-    conforms('ShowsPage', all.body);
+    conforms('GET /shows', all);
     expect((all.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a3', 'a2', 'a1']);
     const drama = await request(api.listShows, { query: { genre: 'drama', limit: '1' } });
     expect((drama.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a3']);
@@ -67,13 +62,13 @@ describe('the catalogue API', () => {
     expect((searched.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a1']);
     const tooMany = await request(api.listShows, { query: { limit: '101' } });
     expect(tooMany.status).toBe(400);
-    conforms('Error', tooMany.body);
+    conforms('GET /shows', tooMany);
   });
 
   it('serves a show with ETag and Cache-Control, and 304 to a client that holds it', async () => {
     const first = await request(api.getShow, { path: { showId: 'a1' } });
     expect(first.status).toBe(200);
-    conforms('ShowDetail', first.body);
+    conforms('GET /shows/{showId}', first);
     expect(first.body).toMatchObject({ showId: 'a1', visibility: 'published', likeCount: 0, averageRating: null, version: 10 });
     expect(first.headers['cache-control']).toContain('public');
     const etag = String(first.headers.etag);
@@ -97,10 +92,10 @@ describe('the catalogue API', () => {
     expect((await request(api.updateShow, { path: { showId: 'a2' }, user: creator, body: { title: 'Nope' } })).status).toBe(403);
     const updated = await request(api.updateShow, { path: { showId: 'a2' }, user: admin, body: { title: 'New title' }, headers: { 'if-match': etag } });
     expect(updated.status).toBe(200);
-    conforms('CommandResult', updated.body);
+    conforms('PUT /shows/{showId}', updated);
     const stale = await request(api.updateShow, { path: { showId: 'a2' }, user: admin, body: { title: 'Newer title' }, headers: { 'if-match': etag } });
     expect(stale.status).toBe(412);
-    conforms('Error', stale.body);
+    conforms('PUT /shows/{showId}', stale);
   });
 
   it('withdraws a show: it leaves the listing, its events stay', async () => {
@@ -117,15 +112,15 @@ describe('the catalogue API', () => {
     const like = () => request(api.likeShow, { path: { showId: 'a1' }, user: viewer });
     const [first, second] = [await like(), await like()];
     expect([first.status, second.status]).toEqual([201, 200]);
-    conforms('LikeResult', first.body);
+    conforms('POST /shows/{showId}/likes', first);
     expect((await request(api.likeShow, { path: { showId: 'a1' } })).status).toBe(401);
     await request(api.rateShow, { path: { showId: 'a1' }, user: viewer, body: { stars: 2 } });
     const rated = await request(api.rateShow, { path: { showId: 'a1' }, user: admin, body: { stars: 5 } });
-    conforms('RatingResult', rated.body);
+    conforms('POST /shows/{showId}/ratings', rated);
     await request(api.rateShow, { path: { showId: 'a1' }, user: viewer, body: { stars: 4 } });
     expect((await request(api.rateShow, { path: { showId: 'a1' }, user: viewer, body: { stars: 6 } })).status).toBe(400);
     const show = await request(api.getShow, { path: { showId: 'a1' } });
-    conforms('ShowDetail', show.body);
+    conforms('GET /shows/{showId}', show);
     expect(show.body).toMatchObject({ likeCount: 1, ratingCount: 2, averageRating: 4.5 });
   });
 });
