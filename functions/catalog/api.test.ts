@@ -4,9 +4,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createStoreFixture, type StoreFixture } from '../../adapters/eventstore/testing/storeFixture';
 import { createCatalogTables, projectCatalogBatch } from '../../adapters/projections';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
+import { documentedAnswers } from '../../test/documentedAnswers';
 import { callHttp as request } from '../http/testing/request';
 import { catalogApi } from './api';
-import { documentedAnswers } from '../../test/documentedAnswers';
 
 let fixture: StoreFixture;
 let api: ReturnType<typeof catalogApi>;

@@ -57,10 +57,3 @@ export const ratingBodySchema = z.strictObject({ stars: z.number().int().min(1).
 export const commandResultSchema = z.strictObject({ showId: z.string(), version: z.number().int() });
 export const likeResultSchema = z.strictObject({ showId: z.string(), liked: z.literal(true), counted: z.boolean() });
 export const ratingResultSchema = z.strictObject({ showId: z.string(), stars: z.number().int() });
-export const errorSchema = z
-  .strictObject({
-    error: z.string(),
-    message: z.string(),
-    details: z.array(z.strictObject({ where: z.string(), path: z.string(), message: z.string() })).optional(),
-  })
-  ;
