@@ -11,15 +11,16 @@ import { docsRoutes } from './routes';
 // Built once per container: the document depends on nothing but the code.
 const document = openApiDocument(allRoutes, apiTags);
 
-// Swagger UI's files come from its npm package, shipped beside the bundle (serverless.yml package.patterns).
-const swaggerUi = dirname(createRequire(__filename).resolve('swagger-ui-dist/package.json'));
+// Swagger UI's files come from its npm package, shipped beside the asset function's bundle (package.patterns in
+// functions.yml); found on first use, so the document's and the page's functions load without them.
+const swaggerUi = () => dirname(createRequire(__filename).resolve('swagger-ui-dist/package.json'));
 const assets = {
   'swagger-ui-bundle.js': { type: 'text/javascript; charset=utf-8' },
   'swagger-ui.css': { type: 'text/css; charset=utf-8' },
 } as const;
 const assetBodies = new Map<string, string>();
 const assetBody = (name: keyof typeof assets): string => {
-  const cached = assetBodies.get(name) ?? readFileSync(join(swaggerUi, name), 'utf8');
+  const cached = assetBodies.get(name) ?? readFileSync(join(swaggerUi(), name), 'utf8');
   assetBodies.set(name, cached);
   return cached;
 };
