@@ -1,6 +1,6 @@
+import type { GroupFailure } from './groups';
 import { processStream, type StreamConsumer } from './processStream';
 import { streamEventOf } from './testing/streamEventOf';
-import type { GroupFailure } from './groups';
 
 /** Log items of a stream keyed by request, each holding facts of several keys (as the QoS logs are). */
 const item = (facts: [string, number][]) => ({ facts: JSON.stringify(facts) });
@@ -38,6 +38,15 @@ describe('a stream batch through the kit', () => {
     // Group a failed from its second unit (record 3): records 3 and 5 are retried, b's are not.
     const answer = await processStream(event, consumer(failures([['a', { from: 1, error: new Error('boom') }]])));
     expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '3' }, { itemIdentifier: '5' }]);
+  });
+
+  it('tells the consumer how many records it left for a retry, and says nothing of a batch that went through', async () => {
+    const told: number[] = [];
+    const onRecordsLeft = (count: number) => told.push(count);
+    const event = streamEventOf([item([['a', 1]]), item([['b', 1]]), item([['a', 2]])]);
+    await processStream(event, { ...consumer(failures([['a', { from: 0, error: new Error('boom') }]])), onRecordsLeft });
+    await processStream(event, { ...consumer(failures([])), onRecordsLeft });
+    expect(told).toEqual([2]);
   });
 
   it('fails a record carrying units of several groups when any of them failed at or before it', async () => {

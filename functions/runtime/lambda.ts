@@ -1,6 +1,6 @@
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { logger } from './logger';
 import { tracer } from './tracer';
