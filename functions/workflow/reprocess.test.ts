@@ -53,6 +53,23 @@ describe('POST /shows/{showId}/reprocess', () => {
     expect(started.length).toBe(before);
   });
 
+  it('gives a run that recorded its failure a moment to end, and starts the new run once it has', async () => {
+    await fixture.showUpTo('p-6', 8, [
+      { type: 'RecordProcessingFailure', showId: 'p-6', now: '2026-03-02T11:00:00.000Z', actor: workflow, executionName: 'run-6', stage: 'review', error: 'Review.Unavailable', cause: 'gave up' },
+    ]);
+    const name = await runOf('p-6');
+    const looks: ExecutionStatus[] = ['RUNNING', 'RUNNING', 'FAILED'];
+    const ending = reprocessRoute({
+      store: fixture.store.store,
+      sourceBucket: 'sources',
+      startRun: async (run) => started.push(run),
+      executions: { statusOf: async (asked) => (asked === name ? (looks.shift() ?? 'FAILED') : 'RUNNING') },
+      pause: async () => undefined,
+    });
+    expect((await callRoute(ending, { path: { showId: 'p-6' }, user: admin })).status).toBe(202);
+    expect(looks).toEqual([]);
+  });
+
   it('reprocesses a rejected show', async () => {
     await fixture.showUpTo('p-4', 8, [{ type: 'RejectShow', showId: 'p-4', now: '2026-03-02T11:00:00.000Z', actor: { id: 'reviewer-1', kind: 'user' }, reason: 'VIDEO_QUALITY', message: 'Too dark.' }]);
     executions.set(await runOf('p-4'), 'SUCCEEDED');

@@ -13,4 +13,5 @@ export const handler = reprocessRoute({
   sourceBucket: workflowConfig().SOURCE_BUCKET,
   startRun: (run) => startRun(sfnClient(), stateMachineArn, run),
   executions: sfnWorkflowExecutions(sfnClient(), stateMachineArn),
+  pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 });

@@ -16,7 +16,23 @@ export interface ReprocessDeps {
   readonly startRun: (run: Run & { reprocess: true }) => Promise<unknown>;
   /** What Step Functions says of the run behind the show (DescribeExecution). */
   readonly executions: Pick<WorkflowExecutions, 'statusOf'>;
+  /** Waits between two looks at a run that is ending (setTimeout in the container; nothing in tests). */
+  readonly pause?: (ms: number) => Promise<void>;
 }
+
+/** Statuses a run records just before it ends: such a run is asked again for a moment before the request is refused. */
+const endingStatuses = new Set(['transcodeFailed', 'rejected', 'processingFailed']);
+const endingLooks = 6;
+const endingPauseMs = 500;
+
+const statusOnceEnded = async (deps: ReprocessDeps, executionName: string, ending: boolean) => {
+  let status = await deps.executions.statusOf(executionName);
+  for (let look = 1; ending && status === 'RUNNING' && look < endingLooks; look += 1) {
+    await (deps.pause ?? (async () => undefined))(endingPauseMs);
+    status = await deps.executions.statusOf(executionName);
+  }
+  return status;
+};
 
 /**
  * POST /shows/{showId}/reprocess (admin): a new run on the current source, from the transcode on, once the show's
@@ -28,7 +44,8 @@ export const reprocessRoute = (deps: ReprocessDeps) =>
     const { events } = await deps.store.readStream(showStreamId(path.showId));
     const behind = currentRunOf(events);
     if (behind === null) throw notFound(`show ${path.showId}`);
-    const run = { executionName: behind.executionName, status: await deps.executions.statusOf(behind.executionName) };
+    const ending = endingStatuses.has((await loadShow(deps.store, path.showId)).state.status);
+    const run = { executionName: behind.executionName, status: await statusOnceEnded(deps, behind.executionName, ending) };
     const actor = { id: caller?.userId ?? 'admin', kind: 'user' as const };
     await executeShowCommand(deps.store, { type: 'RequestReprocess', showId: path.showId, now, actor, run }, { commandId: `reprocess:${requestId}`, correlationId: run.executionName, actor });
     const { state } = await loadShow(deps.store, path.showId);
