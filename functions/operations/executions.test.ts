@@ -40,6 +40,8 @@ describe('the publish workflow executions port', () => {
     expect(await executions.statusOf('run-1')).toBe('RUNNING');
     expect(await executions.statusOf('run-2')).toBe('ABORTED');
     expect(await executions.statusOf('gone')).toBe('NOT_FOUND');
+    // An API request id (a draft's correlation id) is no execution name: Step Functions would refuse the ARN.
+    expect(await executions.statusOf('Xyz12abcDEF=')).toBe('NOT_FOUND');
   });
 
   it('lists the runs that ended since a time, across pages, with their show; skips a run whose input names none', async () => {

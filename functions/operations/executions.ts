@@ -26,6 +26,9 @@ const statusOf = (status: SfnStatus | string | undefined): ExecutionStatus => {
 
 const runInputSchema = z.object({ showId: z.string().min(1) });
 
+/** What Step Functions accepts as an execution name. */
+const executionNamePattern = /^[A-Za-z0-9_-]{1,80}$/;
+
 const endedStatuses = ['FAILED', 'TIMED_OUT', 'ABORTED'] as const;
 /** Pages of ListExecutions read per status and round: the newest first, so a bound keeps a round short. */
 const maxPages = 10;
@@ -33,6 +36,8 @@ const maxPages = 10;
 /** The port on Step Functions' API (DescribeExecution, ListExecutions) of one state machine. */
 export const sfnWorkflowExecutions = (sfn: Pick<SFNClient, 'send'>, stateMachineArn: string): WorkflowExecutions => {
   const describe = async (executionName: string) => {
+    // A correlation id that is no execution name (an API request id of a draft or an upload) names no run.
+    if (!executionNamePattern.test(executionName)) return undefined;
     try {
       return await sfn.send(new DescribeExecutionCommand({ executionArn: executionArnOf(stateMachineArn, executionName) }));
     } catch (error) {
