@@ -40,6 +40,15 @@ describe('a stream batch through the kit', () => {
     expect(answer.batchItemFailures).toEqual([{ itemIdentifier: '3' }, { itemIdentifier: '5' }]);
   });
 
+  it('tells the consumer how many records it left for a retry, and says nothing of a batch that went through', async () => {
+    const told: number[] = [];
+    const onRecordsLeft = (count: number) => told.push(count);
+    const event = streamEventOf([item([['a', 1]]), item([['b', 1]]), item([['a', 2]])]);
+    await processStream(event, { ...consumer(failures([['a', { from: 0, error: new Error('boom') }]])), onRecordsLeft });
+    await processStream(event, { ...consumer(failures([])), onRecordsLeft });
+    expect(told).toEqual([2]);
+  });
+
   it('fails a record carrying units of several groups when any of them failed at or before it', async () => {
     const event = streamEventOf([item([['a', 1], ['b', 1]]), item([['c', 1]]), item([['b', 2], ['c', 2]])]);
     const answer = await processStream(event, consumer(failures([['b', { from: 1, error: new Error('b') }]])));

@@ -13,6 +13,8 @@ export interface StreamConsumer<T> extends Decoder<T> {
   /** What the consumer does, for the log line about records left for a retry. */
   readonly name: string;
   readonly logger?: { warn(message: string, extra: Record<string, unknown>): void };
+  /** Told how many records of a batch were left for a retry (operators count them: functions/runtime/metrics). */
+  readonly onRecordsLeft?: (count: number) => void;
 }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : JSON.stringify(error));
@@ -33,6 +35,7 @@ export const processStream = async <T>(event: unknown, consumer: StreamConsumer<
   const batch = groupRecords(Records, consumer);
   const failures = batch.groups.size === 0 ? noFailures : await consumer.process(batch.groups);
   const failed = failedRecords(Records, batch, failures);
+  if (failed.size > 0) consumer.onRecordsLeft?.(failed.size);
   if (failed.size > 0) consumer.logger?.warn(`${consumer.name}: records left for a retry`, { records: [...failed.keys()], errors: [...new Set([...failed.values()].map(describe))] });
   const answer = (record: DynamoDBRecord) => {
     const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';

@@ -13,6 +13,7 @@ import { sourceUploaded } from '../../events/catalog/sourceUploaded';
 import { transcodeCompletedSchema } from '../../events/catalog/transcodeCompleted';
 import { transcodeFailureReasonSchema } from '../../events/catalog/transcodeFailed';
 import type { ShowCommand } from './commands';
+import { executionStatuses } from './stranded';
 
 /**
  * What a caller may send for each command, validated at the boundary (API body, workflow task input) with
@@ -47,6 +48,7 @@ export const showCommandInputSchemas = {
   PublishShow: showPublished.schema.omit({ showId: true, transcodeId: true }).extend({ playback: z.array(playbackSchema).min(1) }),
   WithdrawShow: z.strictObject({ reason: withdrawalReasonSchema, note: messageSchema.optional() }),
   RecordProcessingFailure: processingFailed.schema.omit({ showId: true }),
+  RequestReprocess: z.strictObject({ run: z.strictObject({ executionName: z.string().min(1).max(256), status: z.enum(executionStatuses) }) }),
 } satisfies { [TType in ShowCommand['type']]: z.ZodType<CommandInput<TType>> };
 
 /** The fields of a command that the caller supplies. */

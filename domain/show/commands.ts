@@ -13,6 +13,7 @@ import type {
   TranscodeFailedData,
 } from '../../events/catalog/types';
 import type { Actor } from '../../events/envelope';
+import type { RunBehind } from './stranded';
 
 /**
  * What every command carries besides its own fields. `now` (ISO 8601) and the ids are chosen by the caller,
@@ -47,6 +48,8 @@ export type RejectShow = Command<'RejectShow', Omit<ShowRejectedData, 'transcode
 export type PublishShow = Command<'PublishShow', Omit<ShowPublishedData, 'transcodeId'>>;
 export type WithdrawShow = Command<'WithdrawShow', ShowWithdrawnData>;
 export type RecordProcessingFailure = Command<'RecordProcessingFailure', ProcessingFailedData>;
+/** An admin's reprocess; `run` is the execution behind the show's status and what Step Functions says of it. */
+export type RequestReprocess = Command<'RequestReprocess', { run: RunBehind }>;
 
 export type ShowCommand =
   | DraftShow
@@ -65,4 +68,5 @@ export type ShowCommand =
   | RejectShow
   | PublishShow
   | WithdrawShow
-  | RecordProcessingFailure;
+  | RecordProcessingFailure
+  | RequestReprocess;

@@ -13,6 +13,7 @@ import {
   decideTranscodeFailure,
   decideTranscodeRequest,
 } from './decideProcessing';
+import { decideReprocess } from './decideReprocess';
 import type { ShowEvent } from './events';
 import { evolveShow } from './evolve';
 import { initialShowState, type ShowState } from './state';
@@ -56,6 +57,8 @@ export const decideShow = (command: ShowCommand, state: ShowState): ShowEvent[] 
       return decidePublication(command, state);
     case 'RecordProcessingFailure':
       return decideProcessingFailure(command, state);
+    case 'RequestReprocess':
+      return decideReprocess(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

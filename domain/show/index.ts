@@ -7,3 +7,4 @@ export { showRefusalCodes, type ShowRefusalCode } from './refusals';
 export { initialShowState, showStateSchema, showStateVersion, showStatusSchema, type ShowState, type ShowStatus } from './state';
 export { supportedSourceExtensions, uploadWindowMs } from './decideIngest';
 export { showCommandInputSchemas, type CommandInput } from './commandSchemas';
+export { currentRunOf, executionStatuses, isLive, runningStageOf, strandedCause, strandedError, strandedStage, type EnvelopedShowEvent, type ExecutionStatus, type RunBehind, type StageDeadlines } from './stranded';

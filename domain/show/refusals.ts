@@ -23,6 +23,8 @@ export const showRefusalCodes = [
   'SHOW_NOT_APPROVED',
   'PLAYBACK_FORMAT_NOT_TRANSCODED',
   'PROCESSING_FAILURE_NOT_EXPECTED',
+  'NOTHING_TO_REPROCESS',
+  'REPROCESS_NOT_ALLOWED',
 ] as const;
 export type ShowRefusalCode = (typeof showRefusalCodes)[number];
 

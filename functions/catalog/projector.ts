@@ -1,6 +1,7 @@
 import { EntryCache, projectCatalogBatch } from '../../adapters/projections';
 import { failedGroups, processStream, storedEvents } from '../../adapters/streams';
 import { logger } from '../runtime/logger';
+import { countMetric } from '../runtime/metrics';
 import { catalogDeps } from './deps';
 
 const deps = catalogDeps();
@@ -16,6 +17,7 @@ export const handler = (event: unknown) =>
     ...storedEvents,
     name: 'catalogue projection',
     logger,
+    onRecordsLeft: (count) => countMetric('StreamBatchFailures', count),
     process: async (groups) => {
       const { failedStreams } = await projectCatalogBatch(writer, [...groups.values()].flat().map((unit) => unit.value));
       return failedGroups(groups, failedStreams);

@@ -5,6 +5,7 @@ import { CommandRefusedError } from '../../domain/decider';
 import { systemClock, type Clock } from '../runtime/clock';
 import { lambdaHandler } from '../runtime/lambda';
 import { logger } from '../runtime/logger';
+import { countMetric } from '../runtime/metrics';
 import { callerOf, type Caller, type Role } from './caller';
 import { HttpError, forbidden, unauthorized } from './errors';
 import { json, type HttpResult } from './response';
@@ -67,6 +68,7 @@ export const errorResponse = (error: unknown, headers: Readonly<Record<string, s
     const conditional = headers['if-match'] !== undefined;
     return json(conditional ? 412 : 409, { error: conditional ? 'precondition_failed' : 'conflict', message: error.message });
   }
+  countMetric('Api5xx');
   logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
   return json(500, { error: 'internal_error', message: 'something went wrong on our side; it has been logged' });
 };

@@ -1,5 +1,6 @@
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { processStream, storedEvents } from '../../adapters/streams';
+import { countMetric } from '../runtime/metrics';
 import { publishInOrder, type PublishOptions } from './publishInOrder';
 
 export interface OutboxPorts extends PublishOptions {
@@ -17,6 +18,7 @@ export const outboxPublisher =
     processStream(event, {
       ...storedEvents,
       name: 'outbox publisher',
+      onRecordsLeft: (count) => countMetric('StreamBatchFailures', count),
       process: async (groups) => (await publishInOrder(groups, ports)).failures,
       ...(ports.logger === undefined ? {} : { logger: ports.logger }),
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { processingStageSchema } from '../../events/catalog/processingFailed';
+import { countMetric } from '../runtime/metrics';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
 
 const inputSchema = runSchema.pick({ showId: true, executionName: true }).extend({
@@ -38,5 +39,6 @@ export const handler = async (event: unknown) => {
     error: error.slice(0, 256),
     cause,
   });
+  countMetric('WorkflowFailed');
   return { recorded: true };
 };

@@ -1,3 +1,4 @@
+import { sfnWorkflowExecutions } from '../../operations/executions';
 import { eventStore } from '../../runtime/eventStore';
 import { sfnClient } from '../../runtime/sdk/sfn';
 import { publishWorkflowConfig, workflowConfig } from '../config';
@@ -7,4 +8,10 @@ import { reprocessRoute } from './reprocessApi';
 const { PUBLISH_STATE_MACHINE_ARN: stateMachineArn } = publishWorkflowConfig();
 
 /** POST /shows/{showId}/reprocess, wired to this container's clients (config read once, at load). */
-export const handler = reprocessRoute({ store: eventStore(), sourceBucket: workflowConfig().SOURCE_BUCKET, startRun: (run) => startRun(sfnClient(), stateMachineArn, run) });
+export const handler = reprocessRoute({
+  store: eventStore(),
+  sourceBucket: workflowConfig().SOURCE_BUCKET,
+  startRun: (run) => startRun(sfnClient(), stateMachineArn, run),
+  executions: sfnWorkflowExecutions(sfnClient(), stateMachineArn),
+  pause: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
