@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { streamEventOf } from '../../../adapters/streams/testing/streamEventOf';
 import { createStoreFixture, type StoreFixture } from '../../../adapters/eventstore/testing/storeFixture';
+import { streamEventOf } from '../../../adapters/streams/testing/streamEventOf';
 import { alertKeyOf, alertStreamId, checkAlertRule } from '../../../domain/qos';
 import { callHttp } from '../../http/testing/request';
 import type { IngressConfig } from '../ingress';
