@@ -5,9 +5,8 @@ import { decideMachineReview } from '../../domain/media/reviewDecision';
 import { decodeShowEvent } from '../../domain/show';
 import { envelopeSchema, type Actor } from '../../events/envelope';
 import { logger } from '../runtime/logger';
-import { s3Client } from '../runtime/sdk/s3';
 import { executeShowCommand, loadShow } from '../shows/showCommands';
-import { workflowDeps } from './deps';
+import type { WorkflowDeps } from './deps';
 import { sendReviewHeartbeat } from './heartbeat';
 import { recordReviewDecision, ReviewNotPendingError } from './reviewDecision';
 import { measureSignals } from './signals';
@@ -17,14 +16,12 @@ const reviewRequestedSchema = z.object({ detail: envelopeSchema });
 
 const machine: Actor = { id: 'machine-reviewer', kind: 'service' };
 
-const deps = workflowDeps();
-
 /**
  * The machine reviewer: on a recorded ReviewRequested it measures the source (black picture, silence) and
  * approves, rejects, or escalates to a human when the signals are not clear. A human who decided first wins. The
  * source is the show's current upload (in the source bucket), which the review's transcode was made from.
  */
-export const handler = async (event: unknown) => {
+export const machineReview = (deps: WorkflowDeps) => async (event: unknown) => {
   const envelope = reviewRequestedSchema.parse(event).detail;
   const requested = decodeShowEvent(envelope);
   if (requested.type !== 'ReviewRequested') return { decided: false };
@@ -37,7 +34,7 @@ export const handler = async (event: unknown) => {
   // The review is picked up: the wait's "nobody opened it" deadline starts over while the media is measured.
   const pickedUp = await sendReviewHeartbeat(deps, detail.showId, detail.transcodeId);
   if (!pickedUp) return { decided: false };
-  const url = await getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: config.SOURCE_BUCKET, Key: sourceKey }), { expiresIn: 900 });
+  const url = await getSignedUrl(deps.s3, new GetObjectCommand({ Bucket: config.SOURCE_BUCKET, Key: sourceKey }), { expiresIn: 900 });
   const signals = await measureSignals(url, state.probe.durationMs / 1000, state.probe.audio.length > 0);
   const outcome = decideMachineReview(signals);
   const now = deps.now();

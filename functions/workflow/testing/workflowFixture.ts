@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createStoreFixture, type StoreFixture } from '../../../adapters/eventstore/testing/storeFixture';
@@ -60,6 +61,14 @@ export const createWorkflowFixture = async () => {
     store: store.store,
     reviews: createReviewsTable(db, reviewsTableName),
     tasks: memory.tasks,
+    // Presigning is local computation: no S3 needs to answer at this endpoint for the URLs handed out.
+    s3: new S3Client({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
+    mediaConvert: {
+      send: async () => {
+        throw new Error('no MediaConvert in unit tests');
+      },
+    },
+    mediaConvertRoleArn: () => 'arn:aws:iam::000000000000:role/mediaconvert',
     now: () => '2026-03-02T10:00:00.000Z',
     pause: async () => undefined,
   };
