@@ -5,11 +5,11 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbEventStore } from '../../adapters/eventstore';
-import { decodeShowEvent, showStreamId, type ShowEventType } from '../../domain/show';
-import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
-import { readArchive } from '../../local/archives/archive';
-import { createLocalIssuer, type LocalIssuer } from '../../local/gateway';
 import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
+import { decodeShowEvent, showStreamId, type ShowEventType } from '../../domain/show';
+import { readArchive } from '../../local/archives/archive';
+import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
+import { createLocalIssuer, type LocalIssuer } from '../../local/gateway';
 import { makeTestClip, type ClipOptions } from '../../local/mediaconvert/testClip';
 
 /**

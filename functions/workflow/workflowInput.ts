@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../../events/envelope';
+import type { EventStore } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
 import type { ShowCommand } from '../../domain/show';
-import type { EventStore } from '../../adapters/eventstore';
+import type { Actor } from '../../events/envelope';
 import { executeShowCommand } from '../shows/showCommands';
 
 /** What the state machine carries from state to state: set by the starter, extended by each task. */

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { workflowTimeline } from '../../../domain/media/timeline';
 import { decodeShowEvent, showStreamId } from '../../../domain/show';
 import { showIdSchema } from '../../../events/catalog/fields';
-import { logger } from '../../runtime/logger';
 import { notFound } from '../../http/errors';
-import { json } from '../../http/response';
 import { httpHandler } from '../../http/httpHandler';
+import { json } from '../../http/response';
+import { logger } from '../../runtime/logger';
 import type { WorkflowDeps } from '../deps';
 import { transcodeProgress } from '../transcodeProgress';
 

@@ -10,9 +10,9 @@ import type { HttpResult } from '../../http/response';
 import type { WorkflowConfig } from '../config';
 import type { WorkflowDeps } from '../deps';
 import { reviewQueueConsumer } from '../reviewQueue';
-import { projectThroughStream } from './projectThroughStream';
 import { createReviewsTable, reviewsByStatusIndex } from '../reviewsTable';
 import type { WorkflowTasks } from '../workflowTasks';
+import { projectThroughStream } from './projectThroughStream';
 
 /** Step Functions' callbacks in memory: tokens listed in `dead` answer as a wait that is over. */
 export const memoryTasks = () => {
