@@ -54,6 +54,16 @@ export interface LocalCloud {
   stop(): Promise<void>;
 }
 
+/**
+ * No CloudFront runs here, so a PLAYBACK_BASE_URL built from a distribution resolves to unset (local/config): a
+ * function given a MEDIA_BUCKET and no playback origin plays from the local S3 endpoint (path-style) instead.
+ */
+const withLocalPlayback = <F extends { readonly environment: Readonly<Record<string, string>> }>(fn: F, s3Endpoint: string): F => {
+  const bucket = fn.environment.MEDIA_BUCKET;
+  if (bucket === undefined || fn.environment.PLAYBACK_BASE_URL !== undefined) return fn;
+  return { ...fn, environment: { ...fn.environment, PLAYBACK_BASE_URL: `${s3Endpoint.replace(/\/$/, '')}/${bucket}` } };
+};
+
 /** The environment the AWS SDK reads in every handler: the same code reaches AWS or these local parts. */
 export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Record<string, string> => ({
   AWS_REGION: region,
@@ -227,7 +237,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   };
 
   const runtime = createLambdaRuntime({
-    functions: service.functions,
+    functions: service.functions.map((fn) => withLocalPlayback(fn, endpointsSoFar.s3)),
     region: service.region,
     accountId: service.accountId,
     baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment },

@@ -32,7 +32,6 @@ export const testConfig: WorkflowConfig = {
   EVENT_BUS_NAME: 'bus',
   PLAYBACK_BASE_URL: 'https://cdn.example.com',
   ARCHIVE_SOURCE: 'off',
-  AWS_REGION: 'eu-west-1',
 };
 
 /** A fresh event store and reviews table on the test run's DynamoDB Local, with the workflow's ports over them. */
