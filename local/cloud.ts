@@ -21,6 +21,7 @@ import { startS3Local } from './s3/s3Local';
 import { startScheduler } from './scheduler';
 import type { LocalSettings } from './settings';
 import { createStepFunctionsService, type StepFunctionsService } from './stepfunctions';
+import { withStateDeadlines } from './stepfunctions/stateDeadlines';
 import { fileCheckpoints } from './streams/checkpoints';
 import { startStreamSubscription, type StreamSubscription } from './streams/subscription';
 
@@ -199,7 +200,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   const sfn = createStepFunctionsService({
     region: service.region,
     accountId: service.accountId,
-    stateMachines: service.stateMachines.map((m) => ({ name: m.name, definition: m.definition, type: m.type })),
+    stateMachines: service.stateMachines.map((m) => ({ name: m.name, definition: withStateDeadlines(m.definition, settings.stateDeadlines), type: m.type })),
     // Step Functions names a function error after its errorType (what a Catch on `OutputsMissing` matches), not after
     // the runtime's wrapper.
     invokeLambda: (fn, payload) =>
