@@ -21,6 +21,7 @@ import { startS3Local } from './s3/s3Local';
 import { startScheduler } from './scheduler';
 import type { LocalSettings } from './settings';
 import { createStepFunctionsService, type StepFunctionsService } from './stepfunctions';
+import { withStateDeadlines } from './stepfunctions/stateDeadlines';
 import { fileCheckpoints } from './streams/checkpoints';
 import { startStreamSubscription, type StreamSubscription } from './streams/subscription';
 
@@ -53,6 +54,16 @@ export interface LocalCloud {
   health(): Promise<{ ok: boolean; parts: Record<string, 'up' | 'down'> }>;
   stop(): Promise<void>;
 }
+
+/**
+ * No CloudFront runs here, so a PLAYBACK_BASE_URL built from a distribution resolves to unset (local/config): a
+ * function given a MEDIA_BUCKET and no playback origin plays from the local S3 endpoint (path-style) instead.
+ */
+const withLocalPlayback = <F extends { readonly environment: Readonly<Record<string, string>> }>(fn: F, s3Endpoint: string): F => {
+  const bucket = fn.environment.MEDIA_BUCKET;
+  if (bucket === undefined || fn.environment.PLAYBACK_BASE_URL !== undefined) return fn;
+  return { ...fn, environment: { ...fn.environment, PLAYBACK_BASE_URL: `${s3Endpoint.replace(/\/$/, '')}/${bucket}` } };
+};
 
 /** The environment the AWS SDK reads in every handler: the same code reaches AWS or these local parts. */
 export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Record<string, string> => ({
@@ -189,7 +200,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   const sfn = createStepFunctionsService({
     region: service.region,
     accountId: service.accountId,
-    stateMachines: service.stateMachines.map((m) => ({ name: m.name, definition: m.definition, type: m.type })),
+    stateMachines: service.stateMachines.map((m) => ({ name: m.name, definition: withStateDeadlines(m.definition, settings.stateDeadlines), type: m.type })),
     // Step Functions names a function error after its errorType (what a Catch on `OutputsMissing` matches), not after
     // the runtime's wrapper.
     invokeLambda: (fn, payload) =>
@@ -227,7 +238,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   };
 
   const runtime = createLambdaRuntime({
-    functions: service.functions,
+    functions: service.functions.map((fn) => withLocalPlayback(fn, endpointsSoFar.s3)),
     region: service.region,
     accountId: service.accountId,
     baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment },

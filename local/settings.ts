@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { ApiExchange } from './gateway';
+import type { StateDeadlines } from './stepfunctions/stateDeadlines';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -30,6 +31,8 @@ export interface LocalSettings {
   readonly schedulePeriodMs?: number;
   /** When set, told of every answer the API gives to a routed request: for tests. */
   readonly onApiExchange?: (exchange: ApiExchange) => void;
+  /** When set, these Task states' TimeoutSeconds/HeartbeatSeconds replace the definitions' (by state name): for tests of a timeout path. */
+  readonly stateDeadlines?: StateDeadlines;
 }
 
 export class LocalSettingsError extends Error {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { workflowDeps } from './deps';
+import type { WorkflowDeps } from './deps';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';
 
 const inputSchema = z.object({
@@ -10,18 +10,16 @@ const inputSchema = z.object({
 });
 
 /**
- * The `.waitForTaskToken` task of the review: stores the token where a decision finds it, then records the review
+ * States AwaitReview and AwaitHumanReview, the `.waitForTaskToken` tasks of the review: stores the token where a decision finds it, then records the review
  * request. The token goes first, so whoever hears of the recorded ReviewRequested (the machine reviewer, through the
  * outbox) finds the token there. The workflow waits until a decision sends the token back.
  */
-const deps = workflowDeps();
-
-export const handler = async (event: unknown) => {
+export const awaitReview = (deps: WorkflowDeps) => async (event: unknown) => {
   const { run, taskToken, escalation } = parseTaskInput(inputSchema, event);
   const { transcodeId } = run.prepared;
   await deps.reviews.putToken(run.showId, transcodeId, taskToken);
   // The escalation itself is recorded by whoever escalated (EscalateReview); this wait only brings a new token.
   if (escalation !== undefined) return { waiting: true };
-  await record(run, 'review-requested', { type: 'RequestReview', showId: run.showId, now: deps.now(), actor: workflowActor });
+  await record(deps.store, run, 'review-requested', { type: 'RequestReview', showId: run.showId, now: deps.now(), actor: workflowActor });
   return { waiting: true };
 };

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../runtime/config';
-import { mediaConvertConfig, publishWorkflowConfig } from './config';
+import { mediaConvertConfig, playbackBaseUrl, publishWorkflowConfig, workflowConfig } from './config';
+import { testConfig } from './testing/workflowFixture';
 
 describe("the workflow's configuration", () => {
   it('refuses a function that starts runs without the state machine ARN, saying which variable', () => {
@@ -9,5 +10,11 @@ describe("the workflow's configuration", () => {
 
   it('refuses the profile task without the MediaConvert role', () => {
     expect(() => mediaConvertConfig({ MEDIACONVERT_ROLE_ARN: '' })).toThrow(/MEDIACONVERT_ROLE_ARN/);
+  });
+
+  it('takes the playback origin from PLAYBACK_BASE_URL only, and refuses to start without it', () => {
+    const env = { SOURCE_BUCKET: 's', MEDIA_BUCKET: 'm', REVIEWS_TABLE: 'r', EVENT_BUS_NAME: 'b', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569' };
+    expect(() => workflowConfig(env)).toThrow(/PLAYBACK_BASE_URL/);
+    expect(playbackBaseUrl({ ...testConfig, PLAYBACK_BASE_URL: 'https://d1.cloudfront.net/' })).toBe('https://d1.cloudfront.net');
   });
 });

@@ -7,15 +7,16 @@ const workflowEnvSchema = z.object({
   MEDIA_BUCKET: z.string().min(1),
   REVIEWS_TABLE: z.string().min(1),
   EVENT_BUS_NAME: z.string().min(1),
-  /** CloudFront's origin on AWS; unset locally, where playback reads the S3 endpoint. */
-  PLAYBACK_BASE_URL: z.url().optional(),
-  AWS_ENDPOINT_URL_S3: z.url().optional(),
+  /**
+   * Where published playback URLs point: CloudFront's origin on AWS. The local cloud, which runs no CloudFront,
+   * gives functions its S3 endpoint and media bucket here (local/cloud.ts), so this code knows of no local case.
+   */
+  PLAYBACK_BASE_URL: z.url(),
   /**
    * After publish, tag the source so the source bucket's lifecycle rule moves it to this storage class (the AWS
    * VOD solution's "archive source"); `off` keeps sources where they are.
    */
   ARCHIVE_SOURCE: z.enum(['off', 'GLACIER', 'DEEP_ARCHIVE']).default('off'),
-  AWS_REGION: z.string().min(1).default('eu-west-1'),
 });
 export type WorkflowConfig = z.infer<typeof workflowEnvSchema>;
 
@@ -32,6 +33,5 @@ export const publishWorkflowConfig = configOnce(z.object({ PUBLISH_STATE_MACHINE
 /** What the profile task hands MediaConvert: the role it assumes to read sources and write outputs. */
 export const mediaConvertConfig = configOnce(z.object({ MEDIACONVERT_ROLE_ARN: z.string().min(1) }), 'MediaConvert configuration');
 
-/** Where the media bucket's objects are played from: CloudFront on AWS, the S3 endpoint (path-style) locally. */
-export const playbackBaseUrl = (c: WorkflowConfig): string =>
-  c.PLAYBACK_BASE_URL ?? (c.AWS_ENDPOINT_URL_S3 ? `${c.AWS_ENDPOINT_URL_S3.replace(/\/$/, '')}/${c.MEDIA_BUCKET}` : `https://${c.MEDIA_BUCKET}.s3.${c.AWS_REGION}.amazonaws.com`);
+/** Where the media bucket's objects are played from, without a trailing slash. */
+export const playbackBaseUrl = (c: WorkflowConfig): string => c.PLAYBACK_BASE_URL.replace(/\/$/, '');

@@ -1,32 +1,31 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { s3Client } from '../runtime/sdk/s3';
+import type { WorkflowDeps } from './deps';
 import { probeSource } from './probe';
 import { parseTaskInput, record, refusalOf, runSchema, workflowActor } from './workflowInput';
 
 /**
- * Ingest: records the arrival of the source, starts ingest, probes the object and records the probe or why it
- * failed. Outcomes, never exceptions, for what the source is: `duplicate` when this upload was already recorded
+ * State Ingest: records the arrival of the source, starts ingest, probes the object and records the probe or why
+ * it failed. Outcomes, never exceptions, for what the source is: `duplicate` when this upload was already recorded
  * (a late or repeated S3 event), `failed` for a corrupt, empty or video-less source, `probed` otherwise.
  */
-export const handler = async (event: unknown) => {
+export const ingest = (deps: WorkflowDeps) => async (event: unknown) => {
   const run = parseTaskInput(runSchema, event);
   const base = { showId: run.showId, actor: workflowActor };
-  const now = () => new Date().toISOString();
   try {
-    await record(run, 'source-uploaded', { type: 'RecordSourceUploaded', ...base, now: now(), uploadId: run.uploadId, key: run.key, sizeBytes: run.sizeBytes, etag: run.etag });
+    await record(deps.store, run, 'source-uploaded', { type: 'RecordSourceUploaded', ...base, now: deps.now(), uploadId: run.uploadId, key: run.key, sizeBytes: run.sizeBytes, etag: run.etag });
   } catch (error) {
     return { outcome: 'duplicate' as const, refusal: refusalOf(error) };
   }
-  await record(run, 'ingest-started', { type: 'StartIngest', ...base, now: now(), uploadId: run.uploadId, executionId: run.executionName });
-  const url = await getSignedUrl(s3Client(), new GetObjectCommand({ Bucket: run.bucket, Key: run.key }), { expiresIn: 900 });
+  await record(deps.store, run, 'ingest-started', { type: 'StartIngest', ...base, now: deps.now(), uploadId: run.uploadId, executionId: run.executionName });
+  const url = await getSignedUrl(deps.s3, new GetObjectCommand({ Bucket: run.bucket, Key: run.key }), { expiresIn: 900 });
   const probed =
     run.sizeBytes === 0 ? ({ ok: false, reason: 'SOURCE_UNREADABLE', message: 'The uploaded source is empty (0 bytes).' } as const) : await probeSource(url);
   if (!probed.ok) {
-    await record(run, 'ingest-failed', { type: 'RecordIngestFailure', ...base, now: now(), uploadId: run.uploadId, reason: probed.reason, message: probed.message });
+    await record(deps.store, run, 'ingest-failed', { type: 'RecordIngestFailure', ...base, now: deps.now(), uploadId: run.uploadId, reason: probed.reason, message: probed.message });
     return { outcome: 'failed' as const, reason: probed.reason, message: probed.message };
   }
-  const handled = await record(run, 'probed', { type: 'RecordSourceProbe', ...base, now: now(), uploadId: run.uploadId, ...probed.probe });
+  const handled = await record(deps.store, run, 'probed', { type: 'RecordSourceProbe', ...base, now: deps.now(), uploadId: run.uploadId, ...probed.probe });
   const failed = handled.events.find((e) => e.type === 'IngestFailed');
   if (failed) return { outcome: 'failed' as const, reason: 'NO_VIDEO_STREAM', message: 'The source has no video stream.' };
   return { outcome: 'probed' as const };

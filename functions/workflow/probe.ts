@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { FfmpegError, ffprobePath, run } from '../../adapters/media/ffmpeg';
 import type { IngestFailureReason } from '../../events/catalog/ingestFailed';
 import type { SourceProbe } from '../../events/catalog/sourceProbed';
-import { FfmpegError, ffprobePath, run } from '../../adapters/media/ffmpeg';
 
 const ffprobeOutput = z.object({
   format: z.looseObject({ format_name: z.string(), duration: z.coerce.number().optional(), bit_rate: z.coerce.number().optional() }).optional(),

@@ -1,7 +1,7 @@
 import { outputKeys } from '../../domain/media/jobSettings';
-import { eventStore } from '../runtime/eventStore';
 import { loadShow } from '../shows/showCommands';
-import { playbackBaseUrl, workflowConfig } from './config';
+import { playbackBaseUrl } from './config';
+import type { WorkflowDeps } from './deps';
 import { exists, tagForArchive } from './objects';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';
 
@@ -14,26 +14,26 @@ export class OutputsMissingError extends Error {
 }
 
 /**
- * Publishes the approved transcode: checks its manifests are still there, archives the source if configured, and
+ * State Publish: publishes the approved transcode: checks its manifests are still there, archives the source if configured, and
  * records the playback URLs for HLS and DASH and the thumbnails, from the media bucket's origin.
  */
-export const handler = async (event: unknown) => {
+export const publish = (deps: WorkflowDeps) => async (event: unknown) => {
   const run = parseTaskInput(preparedRunSchema, event);
-  const config = workflowConfig();
+  const { config } = deps;
   const base = playbackBaseUrl(config);
   const keys = outputKeys(run.showId, run.prepared.transcodeId);
-  const present = await Promise.all([keys.hlsMaster, keys.dashManifest].map(async (key) => ({ key, there: await exists(config.MEDIA_BUCKET, key) })));
+  const present = await Promise.all([keys.hlsMaster, keys.dashManifest].map(async (key) => ({ key, there: await exists(deps.s3, config.MEDIA_BUCKET, key) })));
   const missing = present.filter((output) => !output.there).map((output) => output.key);
   if (missing.length > 0) throw new OutputsMissingError(missing);
   // Before the publication is recorded, so a failure to tag fails the stage visibly and a retry tags again.
-  if (config.ARCHIVE_SOURCE !== 'off') await tagForArchive(run.bucket, run.key, config.ARCHIVE_SOURCE);
-  const { state } = await loadShow(eventStore(), run.showId);
+  if (config.ARCHIVE_SOURCE !== 'off') await tagForArchive(deps.s3, run.bucket, run.key, config.ARCHIVE_SOURCE);
+  const { state } = await loadShow(deps.store, run.showId);
   const thumbnails = state.transcode?.result?.thumbnailKeys ?? [];
   const url = (key: string) => `${base}/${key}`;
-  await record(run, 'published', {
+  await record(deps.store, run, 'published', {
     type: 'PublishShow',
     showId: run.showId,
-    now: new Date().toISOString(),
+    now: deps.now(),
     actor: workflowActor,
     playback: [
       { format: 'hls', url: url(keys.hlsMaster) },

@@ -5,17 +5,28 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDbEventStore } from '../../adapters/eventstore';
-import { decodeShowEvent, showStreamId, type ShowEventType } from '../../domain/show';
-import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
-import { readArchive } from '../../local/archives/archive';
-import { createLocalIssuer, type LocalIssuer } from '../../local/gateway';
 import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
+import { decodeShowEvent, showStreamId, type ShowEventType } from '../../domain/show';
+import { readArchive } from '../../local/archives/archive';
+import { localCredentials, startLocalCloud, type LocalCloud } from '../../local/cloud';
+import { createLocalIssuer, type LocalIssuer } from '../../local/gateway';
 import { makeTestClip, type ClipOptions } from '../../local/mediaconvert/testClip';
 
 /**
  * The publish workflow end to end on the real serverless.yml: uploads through the API, S3 -> EventBridge -> the
  * real state machine, real ffmpeg transcodes into the local S3, reviews through the API and the machine reviewer.
  */
+/**
+ * Short deadlines so the timeout path runs in seconds: the first review wait ends within seconds, yet outlasts a
+ * fresh clone's cold starts, so a human decision in the other tests lands inside the wait rather than racing its
+ * timeout. The deployable definition keeps the real ones (workflows/deadlines.yml).
+ */
+const shortDeadlines = {
+  AwaitReview: { TimeoutSeconds: 20, HeartbeatSeconds: 18 },
+  AwaitHumanReview: { TimeoutSeconds: 600 },
+  Transcode: { TimeoutSeconds: 600 },
+};
+
 describe('the publish workflow', () => {
   const root = mkdtempSync(join(tmpdir(), 'publish-workflow-'));
   const dataDir = join(root, 'data');
@@ -27,11 +38,10 @@ describe('the publish workflow', () => {
   let s3: S3Client;
 
   beforeAll(async () => {
-    // Short review deadlines so the timeout path runs in seconds; a fault-injected input for the failure path.
-    process.env.SHOWRUNNER_WORKFLOW_DEADLINES = 'short';
+    // A fault-injected input for the failure path.
     process.env.SHOWRUNNER_MEDIACONVERT_FAIL_INPUTS = '^uploads/fail-transcode-';
     process.env.SHOWRUNNER_ARCHIVE_SOURCE = 'GLACIER';
-    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml') }, () => undefined);
+    cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml'), stateDeadlines: shortDeadlines }, () => undefined);
     const cognito = cloud.service.httpApi.authorizers.cognito;
     issuer = await createLocalIssuer({ dataDir, issuerUrl: cognito?.issuerUrl ?? '', audience: cognito?.audience[0] ?? '' });
     dynamodb = new DynamoDBClient({ endpoint: cloud.endpoints.dynamodb, region: cloud.service.region, credentials: localCredentials });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { processingStageSchema } from '../../events/catalog/processingFailed';
 import { countMetric } from '../runtime/metrics';
+import type { WorkflowDeps } from './deps';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
 
 const inputSchema = runSchema.pick({ showId: true, executionName: true }).extend({
@@ -20,19 +21,19 @@ const readableCause = (cause: string): string => {
 };
 
 /**
- * Records where and why a run stopped, in the show's stream; the outbox announces it on the bus, and the review
+ * State RecordFailure: records where and why a run stopped, in the show's stream; the outbox announces it on the bus, and the review
  * queue drops a review the run left pending (abandoned: no workflow waits for it any more). The
  * command id is the execution's, so a retried task records nothing twice (and the decider records one failure per
  * execution anyway).
  */
-export const handler = async (event: unknown) => {
+export const recordFailure = (deps: WorkflowDeps) => async (event: unknown) => {
   const run = parseTaskInput(inputSchema, event);
   const error = (run.notice.error ?? '').trim() || 'States.TaskFailed';
   const cause = readableCause((run.notice.cause ?? '').trim()).slice(0, 2000) || 'No cause was given.';
-  await record(run, 'processing-failed', {
+  await record(deps.store, run, 'processing-failed', {
     type: 'RecordProcessingFailure',
     showId: run.showId,
-    now: new Date().toISOString(),
+    now: deps.now(),
     actor: workflowActor,
     executionName: run.executionName,
     stage: run.notice.stage,

@@ -21,6 +21,10 @@ const queued = (envelope: EventEnvelope): QueuedShowEvent => ({
  * a gap or a reordering is filled by reading the stream from the store, and a write that lost to another writer
  * is folded again from what that writer left.
  */
+/** The events still to fold onto the entry: those that came in, or, after a gap, the stream from the store. */
+const eventsToFold = async (store: Pick<EventStore, 'readStream'>, streamId: string, plan: Exclude<ReturnType<typeof reviewEventsToFold>, { from: 'nothing' }>, lastApplied: number) =>
+  plan.from === 'incoming' ? plan.events : (await store.readStream(streamId, { fromVersion: lastApplied + 1 })).events.map(queued);
+
 export const applyToReviewQueue = async (deps: { reviews: ReviewsTable; store: Pick<EventStore, 'readStream'> }, streamId: string, incoming: readonly EventEnvelope[], maxAttempts = 10) => {
   const showId = showIdOf(streamId);
   const events = incoming.map(queued);
@@ -29,8 +33,7 @@ export const applyToReviewQueue = async (deps: { reviews: ReviewsTable; store: P
     const lastApplied = entry?.version ?? 0;
     const plan = reviewEventsToFold(lastApplied, entry !== null, events);
     if (plan.from === 'nothing') return 'duplicate' as const;
-    const pending = plan.from === 'incoming' ? plan.events : (await deps.store.readStream(streamId, { fromVersion: lastApplied + 1 })).events.map(queued);
-    const next = pending.reduce(projectReviewEntry, entry);
+    const next = (await eventsToFold(deps.store, streamId, plan, lastApplied)).reduce(projectReviewEntry, entry);
     if (next === null || next.version === lastApplied) return 'duplicate' as const;
     if (await deps.reviews.putEntry(next, entry === null ? null : lastApplied)) return 'applied' as const;
   }

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { ReviewEntry } from '../../domain/show/reviewQueue';
 import { isConditionFailed } from '../../adapters/conditionFailed';
+import type { ReviewEntry } from '../../domain/show/reviewQueue';
 
 /**
  * The reviews table, one item per show, holds two things written by two writers that never touch each other's

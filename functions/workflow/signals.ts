@@ -1,5 +1,5 @@
-import type { MediaSignals } from '../../domain/media/reviewDecision';
 import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
+import type { MediaSignals } from '../../domain/media/reviewDecision';
 
 const sum = (text: string, pattern: RegExp): number => [...text.matchAll(pattern)].reduce((total, match) => total + Number(match[1] ?? 0), 0);
 

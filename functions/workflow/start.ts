@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { logger } from '../runtime/logger';
 import { sfnClient } from '../runtime/sdk/sfn';
 import { publishWorkflowConfig } from './config';
-import { executionNameOf, sourceKeyPattern, startRun } from './workflowRuns';
 import type { Run } from './workflowInput';
+import { executionNameOf, sourceKeyPattern, startRun } from './workflowRuns';
 
 /** S3's "Object Created" event as EventBridge delivers it (only what we read). */
 const objectCreatedSchema = z.object({

@@ -1,7 +1,5 @@
-import { GetJobCommand, ListJobsCommand } from '@aws-sdk/client-mediaconvert';
+import { GetJobCommand, ListJobsCommand, type MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { z } from 'zod';
-// Regional endpoint: MediaConvert no longer needs DescribeEndpoints; locally AWS_ENDPOINT_URL_MEDIACONVERT points at local/mediaconvert.
-import { mediaConvertClient as mediaConvert } from '../runtime/sdk/mediaConvert';
 
 const jobSchema = z.object({
   Id: z.string(),
@@ -19,13 +17,13 @@ const maxPages = 5;
  * the job ends, hence the search among PROGRESSING jobs. Null when the job is not (or no longer) progressing or
  * MediaConvert gives no percentage yet.
  */
-export const transcodeProgress = async (transcodeId: string): Promise<{ jobId: string; percent: number } | null> => {
+export const transcodeProgress = async (mediaConvert: Pick<MediaConvertClient, 'send'>, transcodeId: string): Promise<{ jobId: string; percent: number } | null> => {
   let nextToken: string | undefined;
   for (let page = 0; page < maxPages; page += 1) {
-    const listed = await mediaConvert().send(new ListJobsCommand({ Status: 'PROGRESSING', Order: 'DESCENDING', MaxResults: 20, ...(nextToken === undefined ? {} : { NextToken: nextToken }) }));
+    const listed = await mediaConvert.send(new ListJobsCommand({ Status: 'PROGRESSING', Order: 'DESCENDING', MaxResults: 20, ...(nextToken === undefined ? {} : { NextToken: nextToken }) }));
     const found = z.array(jobSchema).parse(listed.Jobs ?? []).find((job) => job.UserMetadata?.transcodeId === transcodeId);
     if (found !== undefined) {
-      const { Job } = await mediaConvert().send(new GetJobCommand({ Id: found.Id }));
+      const { Job } = await mediaConvert.send(new GetJobCommand({ Id: found.Id }));
       const job = jobSchema.parse(Job);
       return job.Status === 'PROGRESSING' && job.JobPercentComplete !== undefined ? { jobId: job.Id, percent: job.JobPercentComplete } : null;
     }

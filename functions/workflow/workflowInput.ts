@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../../events/envelope';
+import type { EventStore } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
 import type { ShowCommand } from '../../domain/show';
-import { eventStore } from '../runtime/eventStore';
+import type { Actor } from '../../events/envelope';
 import { executeShowCommand } from '../shows/showCommands';
 
 /** What the state machine carries from state to state: set by the starter, extended by each task. */
@@ -40,8 +40,8 @@ export const parseTaskInput = <T>(schema: z.ZodType<T>, event: unknown): T => {
  * Records a workflow step in the show's stream. The command id is derived from the execution and the step, so a
  * retried task appends nothing twice.
  */
-export const record = (run: Pick<Run, 'executionName'>, step: string, command: ShowCommand) =>
-  executeShowCommand(eventStore(), command, { commandId: `${run.executionName}:${step}`, correlationId: run.executionName, actor: workflowActor });
+export const record = (store: EventStore, run: Pick<Run, 'executionName'>, step: string, command: ShowCommand) =>
+  executeShowCommand(store, command, { commandId: `${run.executionName}:${step}`, correlationId: run.executionName, actor: workflowActor });
 
 /** The refusal code when the decider refused, else rethrows: a refusal is an answer, anything else a failure. */
 export const refusalOf = (error: unknown): string => {

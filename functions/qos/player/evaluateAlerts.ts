@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { bucketsBetween, dimensionBucketKey, evaluateAlert, mayRaise, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
 import type { EventStore } from '../../../adapters/eventstore';
-import { alertStateOf, loadAlert, saveAlertState, watchAlert } from './alertStore';
+import { bucketsBetween, dimensionBucketKey, evaluateAlert, mayRaise, qoeMetrics, type AlertRule, type SessionQoe } from '../../../domain/qos';
+import { alertStateOf, loadAlert, saveAlertState, watchAlert, type AlertItem } from './alertStore';
 import { recordAlertDecision } from './alertTransitions';
 import type { PlayerTables } from './config';
 import { dimensionIndex, summariesIn } from './playerStore';
@@ -37,9 +37,12 @@ const windowSessions = async (deps: AlertEvaluation, reads: BucketReads, rule: A
 /** What triggered an evaluation: sessions a stream batch projected, or the schedule (which re-reads regardless). */
 type Trigger = { readonly kind: 'sessions'; readonly sessions: readonly SessionQoe[] } | { readonly kind: 'schedule' };
 
+/** A stream batch that cannot raise an alert that is not open need not read its window. */
+const cannotChange = (rule: AlertRule, trigger: Trigger, stored: AlertItem | undefined) => trigger.kind === 'sessions' && stored?.status !== 'open' && !mayRaise(rule, trigger.sessions);
+
 const evaluateOne = async (deps: AlertEvaluation, reads: BucketReads, rule: AlertRule, value: string, trigger: Trigger, now: string): Promise<void> => {
   const stored = await loadAlert(deps.client, deps.tables, rule, value);
-  if (trigger.kind === 'sessions' && stored?.status !== 'open' && !mayRaise(rule, trigger.sessions)) return;
+  if (cannotChange(rule, trigger, stored)) return;
   const metrics = qoeMetrics(await windowSessions(deps, reads, rule, value, now), now);
   const decision = evaluateAlert(rule, metrics, alertStateOf(stored));
   if (decision === undefined) {

@@ -5,15 +5,9 @@ import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
 import { batchAnswer } from '../batchAnswer';
 import { edgeCountryOf, withEdgeCountry } from '../edgeCountry';
-import { publicIngress, readIngressConfig } from '../ingress';
-import { documentClient } from '../sessions/config';
-import { playerTablesOf, qosConfigOf } from './config';
+import { publicIngress } from '../ingress';
+import type { PlayerDeps } from './deps';
 import { appendPlayerEvents } from './playerStore';
-
-const tables = playerTablesOf(process.env);
-const qos = qosConfigOf(process.env);
-const ingress = readIngressConfig(process.env);
-const client = documentClient();
 
 /** A player flushes its beacon queue in one request; 500 events is minutes of a busy session. */
 export const maxEventsPerRequest = 500;
@@ -23,15 +17,15 @@ export const maxEventsPerRequest = 500;
  * than a year, not a day ahead); the accepted ones are appended to the player event log in one write before the
  * answer, so what is acknowledged is never lost; the answer says per event what was accepted and what was wrong.
  */
-export const handler = publicIngress(
-  ingress,
+export const ingestPlayerEvents = (deps: PlayerDeps) => publicIngress(
+  deps.ingress,
   httpHandler(
-    { access: 'public', body: z.array(z.unknown()).min(1, `send 1 to ${maxEventsPerRequest} events`).max(maxEventsPerRequest, `send 1 to ${maxEventsPerRequest} events`) },
+    { access: 'public', clock: deps.clock, body: z.array(z.unknown()).min(1, `send 1 to ${maxEventsPerRequest} events`).max(maxEventsPerRequest, `send 1 to ${maxEventsPerRequest} events`) },
     async ({ body, headers, requestId, now }) => {
       const country = edgeCountryOf(headers);
       const admissions = body.map((raw) => admit(playerEventSchema, withEdgeCountry(raw, country), now, (event: PlayerEvent) => new Date(event.ts).toISOString()));
       const events = admissions.flatMap((a) => (a.status === 'accepted' ? [a.value] : []));
-      if (events.length > 0) await appendPlayerEvents(client, tables, { batchId: requestId, receivedAt: now, events, retentionDays: qos.QOS_RETENTION_DAYS });
+      if (events.length > 0) await appendPlayerEvents(deps.db, deps.tables, { batchId: requestId, receivedAt: now, events, retentionDays: deps.qos.QOS_RETENTION_DAYS });
       return json(200, batchAnswer(admissions));
     },
   ),

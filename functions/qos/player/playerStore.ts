@@ -1,8 +1,8 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
+import type { Stored } from '../../../adapters/streams';
 import { bucketStartOf, dimensionBucketKey, playerEventSchema, summarizeSession, type PlayerEvent, type SessionQoe } from '../../../domain/qos';
 import { batchGet } from '../sessions/batches';
-import type { Stored } from '../../../adapters/streams';
 import type { PlayerTables } from './config';
 
 export type Dimension = 'show' | 'country' | 'cdn';

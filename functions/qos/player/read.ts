@@ -3,14 +3,9 @@ import { bucketCount, bucketsBetween, qoeMetrics } from '../../../domain/qos';
 import { HttpError } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
-import { documentClient } from '../sessions/config';
 import { alertsByStatus } from './alertStore';
-import { playerTablesOf, qosConfigOf } from './config';
+import type { PlayerDeps } from './deps';
 import { summariesIn } from './playerStore';
-
-const tables = playerTablesOf(process.env);
-const qos = qosConfigOf(process.env);
-const client = documentClient();
 
 /** One answer reads at most this many buckets (a day of 5-minute buckets). */
 const maxBuckets = 288;
@@ -29,16 +24,17 @@ const metricsQuery = z.object({
  * the range (sessions by the bucket of their play attempt) and of the whole range. Default range: the last hour.
  * Concurrent viewers: sessions playing at the bucket's end (or at `to`), among the sessions read.
  */
-export const metrics = httpHandler({ access: { roles: ['admin'] }, query: metricsQuery }, async ({ query, now }) => {
+export const qosMetrics = (deps: PlayerDeps) => httpHandler({ access: { roles: ['admin'] }, query: metricsQuery, clock: deps.clock }, async ({ query, now }) => {
+  const minutes = deps.qos.QOS_BUCKET_MINUTES;
   const to = query.to ?? now;
   const from = query.from ?? new Date(Date.parse(to) - 3600_000).toISOString();
   if (from > to) throw new HttpError(400, 'invalid_range', 'from must not be after to');
-  const count = bucketCount(from, to, qos.QOS_BUCKET_MINUTES);
-  if (count > maxBuckets) throw new HttpError(400, 'range_too_wide', `the range covers ${count} buckets of ${qos.QOS_BUCKET_MINUTES} minutes; at most ${maxBuckets}`);
-  const buckets = bucketsBetween(from, to, qos.QOS_BUCKET_MINUTES, maxBuckets);
-  const perBucket = await Promise.all(buckets.map((bucket) => summariesIn(client, tables, query.dimension, query.value, bucket)));
+  const count = bucketCount(from, to, minutes);
+  if (count > maxBuckets) throw new HttpError(400, 'range_too_wide', `the range covers ${count} buckets of ${minutes} minutes; at most ${maxBuckets}`);
+  const buckets = bucketsBetween(from, to, minutes, maxBuckets);
+  const perBucket = await Promise.all(buckets.map((bucket) => summariesIn(deps.db, deps.tables, query.dimension, query.value, bucket)));
   const bucketEnd = (start: string) => {
-    const end = new Date(Date.parse(`${start}Z`) + qos.QOS_BUCKET_MINUTES * 60_000).toISOString();
+    const end = new Date(Date.parse(`${start}Z`) + minutes * 60_000).toISOString();
     return end < to ? end : to;
   };
   return json(200, {
@@ -46,7 +42,7 @@ export const metrics = httpHandler({ access: { roles: ['admin'] }, query: metric
     value: query.value,
     from,
     to,
-    bucketMinutes: qos.QOS_BUCKET_MINUTES,
+    bucketMinutes: minutes,
     total: qoeMetrics(perBucket.flat(), to),
     buckets: buckets.map((start, i) => ({ start: `${start}:00Z`, metrics: qoeMetrics(perBucket[i] ?? [], bucketEnd(start)) })),
   });
@@ -58,8 +54,8 @@ const alertsQuery = z.object({
 });
 
 /** GET /qos/alerts?status=open|resolved: alerts in that status, most recently changed first. */
-export const alerts = httpHandler({ access: { roles: ['admin'] }, query: alertsQuery }, async ({ query }) => {
-  const items = await alertsByStatus(client, tables, query.status, query.limit);
+export const qosAlerts = (deps: PlayerDeps) => httpHandler({ access: { roles: ['admin'] }, query: alertsQuery, clock: deps.clock }, async ({ query }) => {
+  const items = await alertsByStatus(deps.db, deps.tables, query.status, query.limit);
   return json(200, {
     count: items.length,
     // Every transition shown here is in the event store, which the outbox publisher takes to the bus.

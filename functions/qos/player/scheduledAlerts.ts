@@ -1,15 +1,9 @@
-import { logger } from '../../runtime/logger';
 import { z } from 'zod';
-import { documentClient } from '../sessions/config';
-import { eventStore } from '../../runtime/eventStore';
+import { logger } from '../../runtime/logger';
 import { alertsToReevaluate } from './alertStore';
-import { playerTablesOf, qosConfigOf } from './config';
+import type { PlayerDeps } from './deps';
 import { reevaluateAlerts } from './evaluateAlerts';
-
-const tables = playerTablesOf(process.env);
-const qos = qosConfigOf(process.env);
-const client = documentClient();
-const store = eventStore();
+import { alertEvaluationOf } from './project';
 
 /** EventBridge's Scheduled Event, as a `schedule:` event delivers it (only the parts this handler relies on). */
 const scheduledEventSchema = z.object({
@@ -25,11 +19,11 @@ const scheduledEventSchema = z.object({
  * arrive), and every watched value, so one whose good sessions aged out of the window rises (see watchAlert). The window ends at this handler's
  * clock, not at the event's `time`: a retried invocation must not judge an old window.
  */
-export const handler = async (event: unknown): Promise<void> => {
+export const evaluateQosAlerts = (deps: PlayerDeps) => async (event: unknown): Promise<void> => {
   const scheduled = scheduledEventSchema.parse(event);
-  if (qos.QOS_ALERT_RULES.length === 0) return;
-  const now = new Date().toISOString();
-  const alerts = await alertsToReevaluate(client, tables, now);
-  const { unknownRules } = await reevaluateAlerts({ client, tables, rules: qos.QOS_ALERT_RULES, bucketMinutes: qos.QOS_BUCKET_MINUTES, store }, alerts, now);
+  if (deps.qos.QOS_ALERT_RULES.length === 0) return;
+  const now = deps.clock().toISOString();
+  const alerts = await alertsToReevaluate(deps.db, deps.tables, now);
+  const { unknownRules } = await reevaluateAlerts(alertEvaluationOf(deps), alerts, now);
   if (unknownRules.length > 0) logger.warn('alerts of rules no longer configured are left as they are', { unknownRules, rule: scheduled.resources });
 };

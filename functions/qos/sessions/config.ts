@@ -8,5 +8,3 @@ export const sessionTablesOf = (env: Readonly<Record<string, string | undefined>
   const config = readConfig(schema, env, 'viewer sessions configuration');
   return { log: config.SESSION_EVENT_LOG_TABLE, sessions: config.VIEWER_SESSIONS_TABLE };
 };
-
-export { documentClient } from '../../runtime/sdk/dynamodb';

@@ -1,10 +1,8 @@
 import { foldGroups, processStream } from '../../../adapters/streams';
 import { logger } from '../../runtime/logger';
-import { documentClient, sessionTablesOf } from './config';
+import type { SessionDeps } from './deps';
 import { sessionsProjection } from './projectFacts';
 import { factsOfLogItem } from './sessionStore';
-
-const projection = sessionsProjection(documentClient(), sessionTablesOf(process.env));
 
 /**
  * Projects the session event log's stream into the viewer sessions read model: one BatchGet of the touched
@@ -13,11 +11,14 @@ const projection = sessionsProjection(documentClient(), sessionTablesOf(process.
  * two shards' invocations folding one session at once from losing a fact. A session that fails holds back only
  * its own records.
  */
-export const handler = (event: unknown) =>
-  processStream(event, {
-    decode: factsOfLogItem,
-    keyOf: (fact) => fact.sessionId,
-    process: async (groups) => (await foldGroups(projection, groups)).failures,
-    name: 'viewer sessions projection',
-    logger,
-  });
+export const projectViewerSessions = (deps: SessionDeps) => {
+  const projection = sessionsProjection(deps.db, deps.tables);
+  return (event: unknown) =>
+    processStream(event, {
+      decode: factsOfLogItem,
+      keyOf: (fact) => fact.sessionId,
+      process: async (groups) => (await foldGroups(projection, groups)).failures,
+      name: 'viewer sessions projection',
+      logger,
+    });
+};

@@ -3,23 +3,19 @@ import { timestampOf } from '../../../domain/sessions';
 import { HttpError } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
-import { publicIngress, readIngressConfig } from '../ingress';
-import { documentClient, sessionTablesOf } from './config';
+import { publicIngress } from '../ingress';
+import type { SessionDeps } from './deps';
 import { BadCursorError, completedSessionsOf, decodeCursor, encodeCursor, startedSessionsIn } from './sessionStore';
-
-const tables = sessionTablesOf(process.env);
-const ingress = readIngressConfig(process.env);
-const client = documentClient();
 
 const completedLimit = 20;
 
 /** GET /models/completed-sessions/{player_id}: the player's last 20 completed sessions, newest first. */
-export const completed = publicIngress(
-  ingress,
+export const completedSessions = (deps: SessionDeps) => publicIngress(
+  deps.ingress,
   httpHandler(
-    { access: 'public', path: z.object({ player_id: z.string().regex(/^[0-9a-f]{32}$/i, 'a player_id is 32 hexadecimal characters') }) },
+    { access: 'public', clock: deps.clock, path: z.object({ player_id: z.string().regex(/^[0-9a-f]{32}$/i, 'a player_id is 32 hexadecimal characters') }) },
     async ({ path }) => {
-      const items = await completedSessionsOf(client, tables, path.player_id.toLowerCase(), completedLimit);
+      const items = await completedSessionsOf(deps.db, deps.tables, path.player_id.toLowerCase(), completedLimit);
       return json(200, { items, count: items.length });
     },
   ),
@@ -37,9 +33,9 @@ const startedQuery = z.object({
 });
 
 /** GET /models/started_sessions/{country}/{hours}: sessions started there in the last `hours`, newest first, paginated. */
-export const started = publicIngress(
-  ingress,
-  httpHandler({ access: 'public', path: startedPath, query: startedQuery }, async ({ path, query, now: serverNow }) => {
+export const startedSessions = (deps: SessionDeps) => publicIngress(
+  deps.ingress,
+  httpHandler({ access: 'public', clock: deps.clock, path: startedPath, query: startedQuery }, async ({ path, query, now: serverNow }) => {
     let cursor;
     try {
       cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
@@ -49,7 +45,7 @@ export const started = publicIngress(
     }
     const given = query.now ?? serverNow;
     const now = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(given) ? given : `${given}Z`).toISOString();
-    const page = await startedSessionsIn(client, tables, { country: path.country, hours: path.hours, now, limit: query.limit, ...(cursor === undefined ? {} : { cursor }) });
+    const page = await startedSessionsIn(deps.db, deps.tables, { country: path.country, hours: path.hours, now, limit: query.limit, ...(cursor === undefined ? {} : { cursor }) });
     return json(200, {
       items: page.items,
       count: page.items.length,

@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { hourBucketOf, isCompleted, startedWindow, type Session, type SessionFact } from '../../../domain/sessions';
 import type { Stored } from '../../../adapters/streams';
+import { hourBucketOf, isCompleted, startedWindow, type Session, type SessionFact } from '../../../domain/sessions';
 import { batchGet } from './batches';
 
 export interface SessionTables {
@@ -103,34 +103,40 @@ export const decodeCursor = (text: string): StartedCursor => {
   }
 };
 
+type StartedQuery = { country: string; now: string; hours: number; limit: number; cursor?: StartedCursor };
+
+/** One Query of one hour bucket of the window, from where the last page of it stopped. */
+const queryBucket = (client: DynamoDBDocumentClient, tables: SessionTables, query: StartedQuery, window: ReturnType<typeof startedWindow>, page: { bucket: number; key?: Record<string, unknown>; limit: number }) =>
+  client.send(
+    new QueryCommand({
+      TableName: tables.sessions,
+      IndexName: 'startedByCountryHour',
+      KeyConditionExpression: 'startedIn = :bucket AND startTs BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':bucket': `${query.country}#${window.buckets[page.bucket]}`, ':from': window.from, ':to': window.to },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ...(page.key === undefined ? {} : { ExclusiveStartKey: page.key }),
+    }),
+  );
+
+/** A page, with a cursor to where the next one starts unless every bucket of the window was read. */
+const pageOf = (items: SessionView[], buckets: number, bucket: number, key: Record<string, unknown> | undefined): { items: SessionView[]; next?: StartedCursor } =>
+  bucket < buckets ? { items, next: { bucket, ...(key === undefined ? {} : { key }) } } : { items };
+
 /**
  * Sessions started in a country within the window, newest first, one page of at most `limit`: the hour buckets
  * are queried newest first, each bounded to the window; the cursor says which bucket and where in it to go on.
  */
-export const startedSessionsIn = async (
-  client: DynamoDBDocumentClient,
-  tables: SessionTables,
-  query: { country: string; now: string; hours: number; limit: number; cursor?: StartedCursor },
-): Promise<{ items: SessionView[]; next?: StartedCursor }> => {
+export const startedSessionsIn = async (client: DynamoDBDocumentClient, tables: SessionTables, query: StartedQuery): Promise<{ items: SessionView[]; next?: StartedCursor }> => {
   const window = startedWindow(query.now, query.hours);
   const items: SessionView[] = [];
   let bucket = query.cursor?.bucket ?? 0;
   let key = query.cursor?.key;
   while (bucket < window.buckets.length && items.length < query.limit) {
-    const result = await client.send(
-      new QueryCommand({
-        TableName: tables.sessions,
-        IndexName: 'startedByCountryHour',
-        KeyConditionExpression: 'startedIn = :bucket AND startTs BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':bucket': `${query.country}#${window.buckets[bucket]}`, ':from': window.from, ':to': window.to },
-        ScanIndexForward: false,
-        Limit: query.limit - items.length,
-        ...(key === undefined ? {} : { ExclusiveStartKey: key }),
-      }),
-    );
+    const result = await queryBucket(client, tables, query, window, { bucket, limit: query.limit - items.length, ...(key === undefined ? {} : { key }) });
     items.push(...(result.Items ?? []).map((item) => sessionView(sessionItemSchema.parse(item))));
     key = result.LastEvaluatedKey;
     if (key === undefined) bucket += 1;
   }
-  return bucket < window.buckets.length ? { items, next: { bucket, ...(key === undefined ? {} : { key }) } } : { items };
+  return pageOf(items, window.buckets.length, bucket, key);
 };

@@ -5,10 +5,8 @@ import { showCommandInputSchemas, uploadWindowMs } from '../../../domain/show';
 import { showIdSchema } from '../../../events/catalog/fields';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
-import { eventStore } from '../../runtime/eventStore';
-import { s3Client } from '../../runtime/sdk/s3';
 import { executeShowCommand } from '../../shows/showCommands';
-import { workflowConfig } from '../config';
+import type { WorkflowDeps } from '../deps';
 import { sourceKeyOf } from '../workflowRuns';
 
 // A client may choose the show id (ids come from the caller, so a retried request drafts nothing twice).
@@ -18,14 +16,15 @@ const bodySchema = showCommandInputSchemas.DraftShow.extend(showCommandInputSche
 const urlLifetimeSeconds = Math.min(uploadWindowMs / 1000, 7 * 24 * 3600);
 
 /** POST /uploads: drafts a show and hands out a presigned PUT to the source bucket; the upload starts the workflow. */
-export const handler = httpHandler({ body: bodySchema, access: { roles: ['creator', 'admin'] } }, async ({ body, caller, requestId, now }) => {
+export const uploads = (deps: WorkflowDeps) =>
+  httpHandler({ body: bodySchema, access: { roles: ['creator', 'admin'] }, clock: () => new Date(deps.now()) }, async ({ body, caller, requestId, now }) => {
   const actor = { id: caller?.userId ?? 'unknown', kind: 'user' as const };
   const { fileName, contentType, sizeBytes, showId = randomUUID(), ...metadata } = body;
   const uploadId = randomUUID();
   const context = { commandId: requestId, correlationId: requestId, actor };
-  await executeShowCommand(eventStore(), { type: 'DraftShow', showId, now, actor, ...metadata }, context);
-  await executeShowCommand(eventStore(), { type: 'RequestUpload', showId, now, actor, uploadId, fileName, contentType, sizeBytes }, { ...context, commandId: `${requestId}:upload` });
+  await executeShowCommand(deps.store, { type: 'DraftShow', showId, now, actor, ...metadata }, context);
+  await executeShowCommand(deps.store, { type: 'RequestUpload', showId, now, actor, uploadId, fileName, contentType, sizeBytes }, { ...context, commandId: `${requestId}:upload` });
   const key = sourceKeyOf(showId, uploadId, fileName.split('.').pop() ?? 'bin');
-  const uploadUrl = await getSignedUrl(s3Client(), new PutObjectCommand({ Bucket: workflowConfig().SOURCE_BUCKET, Key: key, ContentType: contentType }), { expiresIn: urlLifetimeSeconds });
+  const uploadUrl = await getSignedUrl(deps.s3, new PutObjectCommand({ Bucket: deps.config.SOURCE_BUCKET, Key: key, ContentType: contentType }), { expiresIn: urlLifetimeSeconds });
   return json(201, { showId, uploadId, upload: { method: 'PUT', url: uploadUrl, headers: { 'content-type': contentType }, key } });
 });

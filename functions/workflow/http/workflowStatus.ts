@@ -5,16 +5,17 @@ import { showIdSchema } from '../../../events/catalog/fields';
 import { notFound } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
-import { eventStore } from '../../runtime/eventStore';
 import { logger } from '../../runtime/logger';
+import type { WorkflowDeps } from '../deps';
 import { transcodeProgress } from '../transcodeProgress';
 
 /**
  * GET /shows/{showId}/workflow: the stage timeline of the latest run, from the show's own events, and while a
  * transcode runs, its progress as MediaConvert reports it (null when it cannot be had: the view still answers).
  */
-export const handler = httpHandler({ path: z.object({ showId: showIdSchema }), access: { roles: [] } }, async ({ path }) => {
-  const { events } = await eventStore().readStream(showStreamId(path.showId));
+export const workflowStatus = (deps: WorkflowDeps) =>
+  httpHandler({ path: z.object({ showId: showIdSchema }), access: { roles: [] }, clock: () => new Date(deps.now()) }, async ({ path }) => {
+  const { events } = await deps.store.readStream(showStreamId(path.showId));
   if (events.length === 0) throw notFound(`show ${path.showId}`);
   const decoded = events.map((stored) => decodeShowEvent(stored));
   const timed = decoded.map((event) => ({ event: { type: event.type, data: event.data } as Parameters<typeof workflowTimeline>[0][number]['event'], occurredAt: event.occurredAt }));
@@ -24,7 +25,7 @@ export const handler = httpHandler({ path: z.object({ showId: showIdSchema }), a
   const transcodeId = requested?.type === 'TranscodeRequested' ? requested.data.transcodeId : undefined;
   const transcoding = current?.stage === 'transcode' && current.status === 'running' && transcodeId !== undefined;
   const progress = transcoding
-    ? await transcodeProgress(transcodeId).catch((error: unknown) => {
+    ? await transcodeProgress(deps.mediaConvert, transcodeId).catch((error: unknown) => {
         logger.warn('transcode progress unavailable', { showId: path.showId, transcodeId, error: error instanceof Error ? error.message : String(error) });
         return null;
       })

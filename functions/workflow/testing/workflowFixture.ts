@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createStoreFixture, type StoreFixture } from '../../../adapters/eventstore/testing/storeFixture';
@@ -9,9 +10,9 @@ import type { HttpResult } from '../../http/response';
 import type { WorkflowConfig } from '../config';
 import type { WorkflowDeps } from '../deps';
 import { reviewQueueConsumer } from '../reviewQueue';
-import { projectThroughStream } from './projectThroughStream';
 import { createReviewsTable, reviewsByStatusIndex } from '../reviewsTable';
 import type { WorkflowTasks } from '../workflowTasks';
+import { projectThroughStream } from './projectThroughStream';
 
 /** Step Functions' callbacks in memory: tokens listed in `dead` answer as a wait that is over. */
 export const memoryTasks = () => {
@@ -31,7 +32,6 @@ export const testConfig: WorkflowConfig = {
   EVENT_BUS_NAME: 'bus',
   PLAYBACK_BASE_URL: 'https://cdn.example.com',
   ARCHIVE_SOURCE: 'off',
-  AWS_REGION: 'eu-west-1',
 };
 
 /** A fresh event store and reviews table on the test run's DynamoDB Local, with the workflow's ports over them. */
@@ -60,6 +60,14 @@ export const createWorkflowFixture = async () => {
     store: store.store,
     reviews: createReviewsTable(db, reviewsTableName),
     tasks: memory.tasks,
+    // Presigning is local computation: no S3 needs to answer at this endpoint for the URLs handed out.
+    s3: new S3Client({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
+    mediaConvert: {
+      send: async () => {
+        throw new Error('no MediaConvert in unit tests');
+      },
+    },
+    mediaConvertRoleArn: () => 'arn:aws:iam::000000000000:role/mediaconvert',
     now: () => '2026-03-02T10:00:00.000Z',
     pause: async () => undefined,
   };

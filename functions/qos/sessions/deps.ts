@@ -1,0 +1,23 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { systemClock, type Clock } from '../../runtime/clock';
+import type { Env } from '../../runtime/config';
+import { documentClient } from '../../runtime/sdk/dynamodb';
+import { readIngressConfig, type IngressConfig } from '../ingress';
+import { sessionTablesOf } from './config';
+import type { SessionTables } from './sessionStore';
+
+/** The ports of the viewer sessions functions: handlers.ts wires them to this container, tests to their own tables. */
+export interface SessionDeps {
+  readonly db: DynamoDBDocumentClient;
+  readonly tables: SessionTables;
+  readonly ingress: IngressConfig;
+  readonly clock: Clock;
+}
+
+/** The viewer sessions ports from this container's environment: read once, at load, by handlers.ts. */
+export const sessionDeps = (env: Env = process.env): SessionDeps => ({
+  db: documentClient(),
+  tables: sessionTablesOf(env),
+  ingress: readIngressConfig(env),
+  clock: systemClock,
+});
