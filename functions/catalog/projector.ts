@@ -1,7 +1,6 @@
 import { EntryCache, projectCatalogBatch } from '../../adapters/projections';
 import { failedGroups, processStream, storedEvents } from '../../adapters/streams';
-import { logger } from '../runtime/logger';
-import { countMetric } from '../runtime/metrics';
+import { streamReporting } from '../runtime/streamReporting';
 import { catalogDeps } from './deps';
 
 const deps = catalogDeps();
@@ -16,8 +15,7 @@ export const handler = (event: unknown) =>
   processStream(event, {
     ...storedEvents,
     name: 'catalogue projection',
-    logger,
-    onRecordsLeft: (count) => countMetric('StreamBatchFailures', count),
+    ...streamReporting,
     process: async (groups) => {
       const { failedStreams } = await projectCatalogBatch(writer, [...groups.values()].flat().map((unit) => unit.value));
       return failedGroups(groups, failedStreams);

@@ -3,7 +3,7 @@ import { failedGroups, storedEvents, type StreamConsumer } from '../../adapters/
 import { decodeShowEvent, showStreamCategory } from '../../domain/show';
 import { projectReviewEntry, reviewEventsToFold, type QueuedShowEvent } from '../../domain/show/reviewQueue';
 import type { EventEnvelope } from '../../events/envelope';
-import { logger } from '../runtime/logger';
+import { streamReporting } from '../runtime/streamReporting';
 import type { ReviewsTable } from './reviewsTable';
 
 const showIdOf = (streamId: string) => streamId.slice(streamId.indexOf('#') + 1);
@@ -47,7 +47,7 @@ export const applyToReviewQueue = async (deps: { reviews: ReviewsTable; store: P
 export const reviewQueueConsumer = (deps: { reviews: ReviewsTable; store: Pick<EventStore, 'readStream'> }): StreamConsumer<EventEnvelope> => ({
   ...storedEvents,
   name: 'review queue',
-  logger,
+  ...streamReporting,
   process: async (groups) => {
     const failed = new Map<string, unknown>();
     const shows = [...groups].filter(([streamId]) => streamId.startsWith(`${showStreamCategory}#`));

@@ -1,6 +1,7 @@
 import { processStream, storedEvents } from '../../adapters/streams';
 import { decodeShowEvent } from '../../domain/show';
 import { logger } from '../runtime/logger';
+import { streamReporting } from '../runtime/streamReporting';
 import { workflowDeps } from './deps';
 import { resumeReviewedWorkflow } from './resumeReview';
 
@@ -31,7 +32,7 @@ export const handler = (event: unknown) =>
   processStream(event, {
     ...storedEvents,
     name: 'review resumer',
-    logger,
+    ...streamReporting,
     process: async (groups) => {
       const results = await Promise.all([...groups].map(async ([streamId, units]) => [streamId, await resumeStream(units)] as const));
       return new Map(results.flatMap(([streamId, failure]) => (failure === undefined ? [] : [[streamId, failure] as const])));

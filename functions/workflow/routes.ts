@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { workflowStages } from '../../domain/media/timeline';
+import { showCommandInputSchemas } from '../../domain/show/commandSchemas';
 import { showIdSchema, messageSchema } from '../../events/catalog/fields';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
-import { showCommandInputSchemas } from '../../domain/show/commandSchemas';
-import { workflowStages } from '../../domain/media/timeline';
 import { route } from '../http/route';
 
 const tag = 'Publishing';

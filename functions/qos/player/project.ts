@@ -1,6 +1,6 @@
 import { processStream } from '../../../adapters/streams';
 import type { SessionQoe } from '../../../domain/qos';
-import { logger } from '../../runtime/logger';
+import { streamReporting } from '../../runtime/streamReporting';
 import type { PlayerDeps } from './deps';
 import { evaluateAlerts, type AlertEvaluation } from './evaluateAlerts';
 import { eventsOfLogItem } from './playerStore';
@@ -33,6 +33,6 @@ export const projectPlayerEventsHandler = (deps: PlayerDeps) => {
       keyOf: (playerEvent) => playerEvent.sid,
       process: (groups) => projectPlayerGroups({ projection, evaluate }, groups),
       name: 'player QoS projection',
-      logger,
+      ...streamReporting,
     });
 };

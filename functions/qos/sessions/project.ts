@@ -1,5 +1,5 @@
 import { foldGroups, processStream } from '../../../adapters/streams';
-import { logger } from '../../runtime/logger';
+import { streamReporting } from '../../runtime/streamReporting';
 import type { SessionDeps } from './deps';
 import { sessionsProjection } from './projectFacts';
 import { factsOfLogItem } from './sessionStore';
@@ -19,6 +19,6 @@ export const projectViewerSessions = (deps: SessionDeps) => {
       keyOf: (fact) => fact.sessionId,
       process: async (groups) => (await foldGroups(projection, groups)).failures,
       name: 'viewer sessions projection',
-      logger,
+      ...streamReporting,
     });
 };
