@@ -28,12 +28,6 @@ export default tseslint.config(
       ...structureRules,
     },
   },
-  // TEMPORARY (issue 13): these folders are being rewritten on other branches. Their structure rules warn until
-  // the rewrite is merged; the integrator removes this block and fixes what remains.
-  {
-    files: ['functions/**', 'adapters/projections/**', 'adapters/streams/**', 'local/**'],
-    rules: Object.fromEntries(Object.entries(structureRules).map(([rule, setting]) => [rule, Array.isArray(setting) ? ['warn', ...setting.slice(1)] : 'warn'])),
-  },
   {
     // Tests and their fixtures may be long: a suite reads best as one file.
     files: ['**/*.test.ts', '**/fixtures/**', '**/testFixtures.ts'],

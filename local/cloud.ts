@@ -1,14 +1,13 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { appendToArchive, archiveNameOfTarget, archiveRules } from './archives/archive';
+import { appendToArchive, archiveNameOfTarget } from './archives/archive';
 import { cognitoEdgeRoute, localIssuerFor } from './cognito/part';
 import { loadServerlessConfig, type LocalService } from './config';
 import { startEdgeServer } from './edge';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/service';
-import type { EventBridgeEvent, LocalRule, RuleTarget } from './eventbridge/types';
-import { startHttpApiGateway, type LocalIssuer } from './gateway';
+import type { EventBridgeEvent, RuleTarget } from './eventbridge/types';
 import { createLambdaRuntime, LambdaFunctionError, type LambdaRuntime } from './lambda';
 import { startMediaConvertApi } from './mediaconvert/api';
 import { createLocalMediaConvertService } from './mediaconvert/transcoder';
@@ -22,25 +21,16 @@ import { startScheduler } from './scheduler';
 import type { LocalSettings } from './settings';
 import { createStepFunctionsService, type StepFunctionsService } from './stepfunctions';
 import { withStateDeadlines } from './stepfunctions/stateDeadlines';
-import { fileCheckpoints } from './streams/checkpoints';
-import { startStreamSubscription, type StreamSubscription } from './streams/subscription';
+import { startApi } from './wiring/api';
+import { functionNameOfArn } from './wiring/arns';
+import { localCredentials, sdkEnvironment, type LocalEndpoints } from './wiring/endpoints';
+import { busRules } from './wiring/eventRules';
+import { healthOf } from './wiring/health';
+import { withLocalPlayback } from './wiring/playback';
+import { startSubscriptions } from './wiring/subscriptions';
 
-/** The credentials every local process uses: s3rver accepts only this key; the other parts accept any. */
-export const localCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-
-export interface LocalEndpoints {
-  readonly api: string;
-  readonly eventbridge: string;
-  readonly sfn: string;
-  readonly dynamodb: string;
-  readonly s3: string;
-  /** Cognito's API (the edge port), AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER. */
-  readonly cognito: string;
-  /** GetJob and ListJobs of the local MediaConvert, AWS_ENDPOINT_URL_MEDIACONVERT. */
-  readonly mediaconvert: string;
-  /** The Razorpay simulator (Orders API and checkout), RAZORPAY_API_URL of the payment functions. */
-  readonly payments: string;
-}
+// Callers (tests, bench, start.ts) import the stack's endpoints and credentials from here, beside startLocalCloud.
+export { localCredentials, sdkEnvironment, type LocalEndpoints };
 
 export interface LocalCloud {
   readonly endpoints: LocalEndpoints;
@@ -54,42 +44,6 @@ export interface LocalCloud {
   health(): Promise<{ ok: boolean; parts: Record<string, 'up' | 'down'> }>;
   stop(): Promise<void>;
 }
-
-/**
- * No CloudFront runs here, so a PLAYBACK_BASE_URL built from a distribution resolves to unset (local/config): a
- * function given a MEDIA_BUCKET and no playback origin plays from the local S3 endpoint (path-style) instead.
- */
-const withLocalPlayback = <F extends { readonly environment: Readonly<Record<string, string>> }>(fn: F, s3Endpoint: string): F => {
-  const bucket = fn.environment.MEDIA_BUCKET;
-  if (bucket === undefined || fn.environment.PLAYBACK_BASE_URL !== undefined) return fn;
-  return { ...fn, environment: { ...fn.environment, PLAYBACK_BASE_URL: `${s3Endpoint.replace(/\/$/, '')}/${bucket}` } };
-};
-
-/** The environment the AWS SDK reads in every handler: the same code reaches AWS or these local parts. */
-export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Record<string, string> => ({
-  AWS_REGION: region,
-  AWS_DEFAULT_REGION: region,
-  AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-  AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-  AWS_ENDPOINT_URL_DYNAMODB_STREAMS: endpoints.dynamodb,
-  AWS_ENDPOINT_URL_S3: endpoints.s3,
-  AWS_ENDPOINT_URL_EVENTBRIDGE: endpoints.eventbridge,
-  AWS_ENDPOINT_URL_SFN: endpoints.sfn,
-  // The edge port serves Cognito's API too (local/cognito).
-  AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
-  AWS_ENDPOINT_URL_MEDIACONVERT: endpoints.mediaconvert,
-  // s3rver stores the SDK's default streaming checksum framing as object data; send checksums only when required.
-  AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
-  AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
-});
-
-const arnOfTarget = (service: LocalService, kind: 'function' | 'stateMachine', name: string): string =>
-  kind === 'function'
-    ? `arn:aws:lambda:${service.region}:${service.accountId}:function:${name}`
-    : `arn:aws:states:${service.region}:${service.accountId}:stateMachine:${name}`;
-
-const functionNameOfArn = (arn: string): string | undefined => /^arn:aws:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(arn)?.[1];
 
 type Stopper = () => Promise<void>;
 
@@ -153,7 +107,6 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   stoppers.push(s3.stop);
 
-
   const deliver = async (target: RuleTarget, payload: unknown, event: EventBridgeEvent): Promise<void> => {
     const archive = archiveNameOfTarget(service, target.arn);
     if (archive !== undefined) {
@@ -172,22 +125,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     region: service.region,
     accountId: service.accountId,
     buses: service.buses.map((b) => b.name),
-    rules: [
-      ...service.eventRules.map((rule): LocalRule => ({
-        name: rule.name,
-        eventBusName: rule.eventBusName,
-        eventPattern: rule.pattern,
-        targets: rule.targets.map((t, i) => ({
-          id: `${rule.name}-target-${i + 1}`,
-          arn: arnOfTarget(service, t.kind, t.name),
-          ...(t.input === undefined ? {} : { input: typeof t.input === 'string' ? t.input : JSON.stringify(t.input) }),
-          ...(t.inputPath === undefined ? {} : { inputPath: t.inputPath }),
-          ...(t.inputTransformer === undefined ? {} : { inputTransformer: t.inputTransformer }),
-        })),
-      })),
-      // Each archive of serverless.yml is a managed rule on its bus, as on AWS (local/archives).
-      ...archiveRules(service),
-    ],
+    rules: busRules(service),
     deliver,
   });
   late.eventBridge = bus;
@@ -266,21 +204,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   stoppers.push(() => scheduler.stop());
 
-  const health = async () => {
-    const probe = async (check: () => Promise<unknown>): Promise<'up' | 'down'> => check().then(() => 'up' as const, () => 'down' as const);
-    const answers = (url: string) => fetch(url, { signal: AbortSignal.timeout(5_000) }).then((r) => r.arrayBuffer());
-    const [dynamodbState, s3State, eventbridge, sfnState, cognito, mediaconvert, paymentsState] = await Promise.all([
-      probe(() => dynamodb.send(new ListTablesCommand({ Limit: 1 }))),
-      probe(() => answers(s3.endpoint)),
-      probe(() => bus.handle('ListEventBuses', {}).then((r) => (r.status === 200 ? r : Promise.reject(new Error(String(r.status)))))),
-      probe(() => sfn.listStateMachines({})),
-      probe(() => answers(edge.endpoint)),
-      probe(() => answers(`${mediaConvertApi.endpoint}/2017-08-29/jobs?maxResults=1`)),
-      probe(() => answers(payments.endpoint)),
-    ]);
-    const parts = { dynamodb: dynamodbState, s3: s3State, eventbridge, sfn: sfnState, cognito, mediaconvert, payments: paymentsState };
-    return { ok: Object.values(parts).every((p) => p === 'up'), parts };
-  };
+  const health = healthOf({ dynamodb, bus, sfn, s3: s3.endpoint, edge: edge.endpoint, mediaconvert: mediaConvertApi.endpoint, payments: payments.endpoint });
 
   const gateway = await startApi(service, settings, runtime, health, issuer);
   stoppers.push(gateway.stop);
@@ -292,57 +216,3 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   return { endpoints, service, eventBridge: bus, stepFunctions: sfn, runtime, paymentGateway: payments.endpoint, health, stop: stopAll };
 };
 
-const startSubscriptions = (
-  service: LocalService,
-  settings: LocalSettings,
-  deps: { dynamodb: DynamoDBClient; streams: DynamoDBStreamsClient; runtime: LambdaRuntime; log: (line: string) => void },
-): StreamSubscription[] => {
-  const checkpoints = fileCheckpoints(join(settings.dataDir, 'stream-checkpoints.json'));
-  const deadLetters = join(settings.dataDir, 'failed-stream-batches.jsonl');
-  return service.streamSubscriptions.map((sub) => {
-    const fn = service.functions.find((f) => f.key === sub.functionKey);
-    return startStreamSubscription(
-      {
-        functionName: fn?.name ?? sub.functionKey,
-        tableName: sub.tableName,
-        batchSize: sub.batchSize,
-        startingPosition: sub.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
-        maximumRetryAttempts: sub.maximumRetryAttempts,
-        bisectBatchOnFunctionError: sub.bisectBatchOnFunctionError,
-        reportBatchItemFailures: sub.functionResponseType === 'ReportBatchItemFailures',
-      },
-      {
-        dynamodb: deps.dynamodb,
-        streams: deps.streams,
-        region: service.region,
-        checkpoints,
-        invoke: (name, event) => deps.runtime.invoke(name, event),
-        onFailure: (records, reason) => {
-          // Lambda's on-failure destination for stream sources gets the batch's coordinates; we keep the records.
-          appendFileSync(deadLetters, `${JSON.stringify({ at: new Date().toISOString(), function: fn?.name, reason, records })}\n`);
-          deps.log(`stream batch for ${fn?.name ?? sub.functionKey} failed after retries (${reason}); written to ${deadLetters}`);
-        },
-      },
-    );
-  });
-};
-
-type HealthProbe = () => Promise<{ ok: boolean; parts: Record<string, 'up' | 'down'> }>;
-
-/**
- * The HTTP API with the local token issuer standing in for Cognito: it signs for the issuer URL and audience of
- * the first JWT authorizer in serverless.yml, so the authorizer config written for AWS is the one enforced here.
- */
-const startApi = async (service: LocalService, settings: LocalSettings, runtime: LambdaRuntime, health: HealthProbe, issuer: LocalIssuer) => {
-  void health;
-  return startHttpApiGateway({
-    port: settings.ports.api,
-    routes: service.httpRoutes,
-    cors: service.httpApi.cors,
-    authorizers: service.httpApi.authorizers,
-    invoke: (functionKey, event) => runtime.invoke(functionKey, event),
-    issuer,
-    accountId: service.accountId,
-    ...(settings.onApiExchange === undefined ? {} : { onExchange: settings.onApiExchange }),
-  });
-};

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadServerlessConfig } from './config';
+import { loadServerlessConfig, type LocalService } from './config';
 import { createLocalIssuer } from './gateway/issuer';
 import { readLocalSettings } from './settings';
 
@@ -22,6 +22,26 @@ class TokenUsageError extends Error {
 
 const list = (value: string | undefined): string[] | undefined => (value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
 
+// --authorizer names one of serverless.yml's JWT authorizers; without it the first one (if any) is used.
+const chosenAuthorizer = (service: LocalService, name: string | undefined) => {
+  const authorizers = Object.entries(service.httpApi.authorizers);
+  const chosen = name === undefined ? authorizers[0] : authorizers.find(([key]) => key === name);
+  if (name !== undefined && chosen === undefined)
+    throw new TokenUsageError(`no JWT authorizer "${name}" in serverless.yml; there are: ${authorizers.map(([key]) => key).join(', ') || 'none'}`);
+  return chosen;
+};
+
+// Claims the token carries only when their option is given.
+const optionalClaims = (values: { groups?: string | undefined; scopes?: string | undefined; email?: string | undefined }) => {
+  const groups = list(values.groups);
+  const scopes = list(values.scopes);
+  return {
+    ...(groups === undefined ? {} : { groups }),
+    ...(scopes === undefined ? {} : { scopes }),
+    ...(values.email === undefined ? {} : { email: values.email }),
+  };
+};
+
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
     options: {
@@ -39,24 +59,12 @@ const main = async (): Promise<void> => {
   if (!Number.isInteger(expiresInSeconds)) throw new TokenUsageError('--expires must be a whole number of seconds');
   const settings = readLocalSettings(process.env);
   const service = await loadServerlessConfig({ serviceDir: dirname(settings.configPath), configFile: settings.configPath, stage: settings.stage });
-  const authorizers = Object.entries(service.httpApi.authorizers);
-  const chosen = values.authorizer === undefined ? authorizers[0] : authorizers.find(([name]) => name === values.authorizer);
-  if (values.authorizer !== undefined && chosen === undefined)
-    throw new TokenUsageError(`no JWT authorizer "${values.authorizer}" in serverless.yml; there are: ${authorizers.map(([name]) => name).join(', ') || 'none'}`);
+  const chosen = chosenAuthorizer(service, values.authorizer);
   const issuer = await createLocalIssuer({
     dataDir: settings.dataDir,
     ...(chosen === undefined ? {} : { issuerUrl: chosen[1].issuerUrl, audience: chosen[1].audience[0] }),
   });
-  const groups = list(values.groups);
-  const scopes = list(values.scopes);
-  const token = await issuer.mint({
-    sub: values.sub,
-    tokenUse: values.id ? 'id' : 'access',
-    expiresInSeconds,
-    ...(groups === undefined ? {} : { groups }),
-    ...(scopes === undefined ? {} : { scopes }),
-    ...(values.email === undefined ? {} : { email: values.email }),
-  });
+  const token = await issuer.mint({ sub: values.sub, tokenUse: values.id ? 'id' : 'access', expiresInSeconds, ...optionalClaims(values) });
   process.stdout.write(`${token}\n`);
 };
 

@@ -58,6 +58,12 @@ const maxSearchRequests = 5;
 type Key = Record<string, unknown>;
 const keyOf = (item: Key) => ({ pk: String(item.pk), listedAt: String(item.listedAt) });
 
+// The cursor names where the last page stopped; the index's key adds the listing's partition attribute.
+const cursorStartKey = (cursor: string | undefined, partition: string, partitionAttribute: string): Key | undefined => {
+  const cursorKey = cursor === undefined ? undefined : decodeCursor(cursor, partition);
+  return cursorKey === undefined ? undefined : { pk: cursorKey.pk, listedAt: cursorKey.listedAt, [partitionAttribute]: partition };
+};
+
 /**
  * Published shows, newest first: one Query on the sparse index of the listing (all, genre, language or
  * both), never a Scan. Text search is a filter on that Query (each term must start a word of the title or
@@ -81,8 +87,7 @@ export const listPublishedShows = async (db: DynamoDBDocumentClient, table: stri
         ExclusiveStartKey: startKey,
       }),
     );
-  const cursorKey = query.cursor === undefined ? undefined : decodeCursor(query.cursor, partition);
-  let startKey: Key | undefined = cursorKey === undefined ? undefined : { pk: cursorKey.pk, listedAt: cursorKey.listedAt, [listingAttribute[listing]]: partition };
+  let startKey: Key | undefined = cursorStartKey(query.cursor, partition, listingAttribute[listing]);
   const items: Key[] = [];
   let requests = 0;
   let resumeFrom: { pk: string; listedAt: string } | undefined;

@@ -59,6 +59,27 @@ export class RatingContentionError extends Error {
   }
 }
 
+// The user's rating item, conditional on what was read, and the totals moved by the difference, in one transaction.
+const ratingWrites = (table: string, showId: string, userId: string, stars: number, at: string, previous: number | undefined) => [
+  {
+    Put: {
+      TableName: table,
+      Item: { ...ratingKey(showId, userId), stars, at },
+      ...(previous === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'stars = :previous', ExpressionAttributeValues: { ':previous': previous } }),
+    },
+  },
+  {
+    Update: {
+      TableName: table,
+      Key: totalsKey(showId),
+      UpdateExpression: 'ADD ratingSum :delta, ratingCount :added',
+      ExpressionAttributeValues: { ':delta': stars - (previous ?? 0), ':added': previous === undefined ? 1 : 0 },
+    },
+  },
+];
+
 /**
  * Sets a user's rating (1-5; a second rating replaces the first). The user's rating item is written on the
  * condition that it still holds what was read, in the same transaction as the exact integer totals, so
@@ -70,29 +91,7 @@ export const rateShow = async (db: DynamoDBDocumentClient, table: string, showId
     const previous = Item === undefined ? undefined : ratingItemSchema.parse(Item).stars;
     if (previous === stars) return;
     try {
-      await db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: { ...ratingKey(showId, userId), stars, at },
-                ...(previous === undefined
-                  ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                  : { ConditionExpression: 'stars = :previous', ExpressionAttributeValues: { ':previous': previous } }),
-              },
-            },
-            {
-              Update: {
-                TableName: table,
-                Key: totalsKey(showId),
-                UpdateExpression: 'ADD ratingSum :delta, ratingCount :added',
-                ExpressionAttributeValues: { ':delta': stars - (previous ?? 0), ':added': previous === undefined ? 1 : 0 },
-              },
-            },
-          ],
-        }),
-      );
+      await db.send(new TransactWriteCommand({ TransactItems: ratingWrites(table, showId, userId, stars, at, previous) }));
       return;
     } catch (error) {
       if (!cancelledByCondition(error)) throw error;

@@ -26,6 +26,16 @@ export interface RebuildOptions {
   readonly runId?: string;
 }
 
+// A resumed run lists only the streams started after its checkpoint.
+const resumingAfter = (resumeAfter: string | undefined) => (resumeAfter === undefined ? {} : { startedAfter: resumeAfter });
+
+// How many streams are rebuilt at once, and how often (streams done or milliseconds) a checkpoint is written.
+const pacingOf = (options: RebuildOptions) => ({
+  concurrency: options.concurrency ?? 16,
+  every: options.checkpointEvery ?? 200,
+  everyMs: options.checkpointEveryMs ?? 2000,
+});
+
 /**
  * Rebuilds the catalogue from the event store (never from the 24 h stream) into a fresh generation, then
  * switches the API to it in one conditional write and deletes the generations older than the one it replaced.
@@ -39,9 +49,7 @@ export const rebuildCatalog = async (
 ): Promise<RebuildReport> => {
   const now = options.now ?? (() => Date.now());
   const claim = await claimBuild(deps.db, deps.catalogTable, catalogProjection, options.runId ?? randomUUID(), now());
-  const concurrency = options.concurrency ?? 16;
-  const every = options.checkpointEvery ?? 200;
-  const everyMs = options.checkpointEveryMs ?? 2000;
+  const { concurrency, every, everyMs } = pacingOf(options);
   const progress = orderedProgress();
   const inFlight = new Set<Promise<void>>();
   let streams = 0;
@@ -57,7 +65,7 @@ export const rebuildCatalog = async (
     checkpointing = checkpointing.then(() => saveCheckpoint(deps.db, deps.catalogTable, claim, progress.reached(), now()));
   };
   try {
-    const listing = deps.store.listStreams(showStreamCategory, claim.resumeAfter === undefined ? {} : { startedAfter: claim.resumeAfter });
+    const listing = deps.store.listStreams(showStreamCategory, resumingAfter(claim.resumeAfter));
     for await (const { streamId, startedAt } of listing) {
       streams += 1;
       progress.listed(startedAt);

@@ -44,16 +44,23 @@ export const projectReviewEntry = (entry: ReviewEntry | null, at: QueuedShowEven
     return { showId, transcodeId, status: 'pending', executionName: at.correlationId, requestedAt: at.occurredAt, escalation: null, decidedBy: null, decidedAt: null, version: at.version };
   }
   if (entry === null) return null;
-  const pendingReview = entry.status === 'pending';
+  return foldIntoEntry(entry, at);
+};
+
+// A decision counts only for the review under way (pending, same transcode); anything else just advances the version.
+const awaitsDecisionOn = (entry: ReviewEntry, transcodeId: string): boolean => entry.status === 'pending' && transcodeId === entry.transcodeId;
+
+const foldIntoEntry = (entry: ReviewEntry, at: QueuedShowEvent): ReviewEntry => {
+  const { event } = at;
   switch (event.type) {
     case 'ReviewEscalated':
-      return pendingReview && event.data.transcodeId === entry.transcodeId ? { ...entry, escalation: event.data.reason, version: at.version } : { ...entry, version: at.version };
+      return awaitsDecisionOn(entry, event.data.transcodeId) ? { ...entry, escalation: event.data.reason, version: at.version } : { ...entry, version: at.version };
     case 'ShowApproved':
     case 'ShowRejected':
-      return pendingReview && event.data.transcodeId === entry.transcodeId ? decided(entry, at, event.type === 'ShowApproved' ? 'approved' : 'rejected') : { ...entry, version: at.version };
+      return awaitsDecisionOn(entry, event.data.transcodeId) ? decided(entry, at, event.type === 'ShowApproved' ? 'approved' : 'rejected') : { ...entry, version: at.version };
     // The run stopped while the review waited: no workflow waits for a decision any more.
     case 'ProcessingFailed':
-      return pendingReview ? decided(entry, at, 'abandoned') : { ...entry, version: at.version };
+      return entry.status === 'pending' ? decided(entry, at, 'abandoned') : { ...entry, version: at.version };
     default:
       return { ...entry, version: at.version };
   }

@@ -26,22 +26,26 @@ export const eventBusNameOf = (value: unknown, context: BuildContext, where: str
   return resolved.startsWith('arn:') ? (nameFromArn(resolved) ?? resolved) : resolved;
 };
 
+// The shorthand `httpApi: 'GET /path'` (or `'*'`, the catch-all route).
+const httpApiShorthand = (event: string): FunctionEvent => {
+  if (event === '*') return { kind: 'httpApi', method: 'ANY', path: '$default' };
+  const [method = '', path = ''] = event.split(' ');
+  return { kind: 'httpApi', method: method.toUpperCase() === '*' ? 'ANY' : method.toUpperCase(), path };
+};
+
+// `authorizer: name` or `authorizer: { name, scopes }`, kept as the second form.
+const httpAuthorizer = (authorizer: string | { name: string; scopes?: string[] | undefined } | undefined) => {
+  if (authorizer === undefined) return {};
+  const { name, scopes } = typeof authorizer === 'string' ? { name: authorizer, scopes: undefined } : authorizer;
+  return { authorizer: { name, ...(scopes === undefined ? {} : { scopes }) } };
+};
+
 const httpApiEvent = (config: unknown, where: string): FunctionEvent => {
   const event = strictParse(rawHttpApiEventSchema, config, where);
-  if (typeof event === 'string') {
-    if (event === '*') return { kind: 'httpApi', method: 'ANY', path: '$default' };
-    const [method = '', path = ''] = event.split(' ');
-    return { kind: 'httpApi', method: method.toUpperCase() === '*' ? 'ANY' : method.toUpperCase(), path };
-  }
+  if (typeof event === 'string') return httpApiShorthand(event);
   if (event.path !== '*' && event.method === undefined) throw new ServerlessConfigError(`${where}.method`, 'is required unless path is "*"');
   const method = event.path === '*' || event.method === '*' ? 'ANY' : (event.method ?? 'ANY').toUpperCase();
-  const authorizer = typeof event.authorizer === 'string' ? { name: event.authorizer } : event.authorizer;
-  return {
-    kind: 'httpApi',
-    method,
-    path: event.path === '*' ? '$default' : event.path,
-    ...(authorizer === undefined ? {} : { authorizer: { name: authorizer.name, ...(authorizer.scopes === undefined ? {} : { scopes: authorizer.scopes }) } }),
-  };
+  return { kind: 'httpApi', method, path: event.path === '*' ? '$default' : event.path, ...httpAuthorizer(event.authorizer) };
 };
 
 const eventBridgeEvent = (config: unknown, where: string, context: BuildContext, functionName: string, ordinal: number): FunctionEvent => {
@@ -64,29 +68,35 @@ const onFailureDestination = (value: string | Record<string, unknown> | undefine
   return resolvedString('arn' in value ? value.arn : value, context, where);
 };
 
+type StreamEventConfig = Exclude<ReturnType<typeof rawStreamEventSchema.parse>, string>;
+
+// How Lambda polls and retries the stream, with the defaults the framework writes when serverless.yml says nothing.
+const streamPolling = (detail: StreamEventConfig) => ({
+  batchSize: detail.batchSize ?? 100,
+  // The framework's default, not Lambda's (Lambda requires one for streams; serverless fills TRIM_HORIZON).
+  startingPosition: detail.startingPosition ?? 'TRIM_HORIZON',
+  // -1: Lambda retries a failing stream batch until the record expires.
+  maximumRetryAttempts: detail.maximumRetryAttempts ?? -1,
+  bisectBatchOnFunctionError: detail.bisectBatchOnFunctionError ?? false,
+  ...(detail.functionResponseType === undefined ? {} : { functionResponseType: detail.functionResponseType }),
+});
+
 const streamEvent = (config: unknown, where: string, context: BuildContext): FunctionEvent => {
   const parsed = strictParse(rawStreamEventSchema, config, where);
-  const event: Exclude<typeof parsed, string> = typeof parsed === 'string' ? { arn: parsed } : parsed;
+  const event: StreamEventConfig = typeof parsed === 'string' ? { arn: parsed } : parsed;
   const arn = resolvedString(event.arn, context, `${where}.arn`);
   const type = event.type ?? (arn.includes(':dynamodb:') ? 'dynamodb' : 'kinesis');
   const onFailure = onFailureDestination(event.destinations?.onFailure, context, `${where}.destinations.onFailure`);
   const tableName = type === 'dynamodb' ? nameFromArn(arn) : undefined;
-  const detail = event;
   return {
     kind: 'stream',
     type,
     arn,
     ...(tableName === undefined ? {} : { tableName }),
-    batchSize: detail.batchSize ?? 100,
-    // The framework's default, not Lambda's (Lambda requires one for streams; serverless fills TRIM_HORIZON).
-    startingPosition: detail.startingPosition ?? 'TRIM_HORIZON',
-    // -1: Lambda retries a failing stream batch until the record expires.
-    maximumRetryAttempts: detail.maximumRetryAttempts ?? -1,
-    bisectBatchOnFunctionError: detail.bisectBatchOnFunctionError ?? false,
-    ...(detail.functionResponseType === undefined ? {} : { functionResponseType: detail.functionResponseType }),
+    ...streamPolling(event),
     ...(onFailure === undefined ? {} : { onFailure }),
-    ...(detail.filterPatterns === undefined ? {} : { filterPatterns: detail.filterPatterns }),
-    enabled: detail.enabled ?? true,
+    ...(event.filterPatterns === undefined ? {} : { filterPatterns: event.filterPatterns }),
+    enabled: event.enabled ?? true,
   };
 };
 

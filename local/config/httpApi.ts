@@ -32,17 +32,21 @@ export const collectHttpRoutes = (functions: readonly LocalFunction[], authorize
 export const normalizeCors = (context: BuildContext, routes: readonly HttpRoute[]): CorsConfig | null => {
   const cors = context.raw.provider.httpApi?.cors;
   if (cors === undefined || cors === false) return null;
-  const user = cors === true ? {} : cors;
   const routeMethods = new Set(['OPTIONS', ...routes.flatMap((route) => (route.method === 'ANY' ? httpMethods : [route.method]))]);
-  return {
-    allowedOrigins: user.allowedOrigins ?? ['*'],
-    allowedHeaders: user.allowedHeaders ?? defaultAllowedHeaders,
-    allowedMethods: user.allowedMethods ?? [...routeMethods],
-    allowCredentials: user.allowCredentials ?? false,
-    exposedResponseHeaders: user.exposedResponseHeaders ?? [],
-    ...(user.maxAge === undefined ? {} : { maxAge: user.maxAge }),
-  };
+  return corsFilledIn(cors === true ? {} : cors, [...routeMethods]);
 };
+
+type UserCors = Exclude<NonNullable<NonNullable<BuildContext['raw']['provider']['httpApi']>['cors']>, boolean>;
+
+// What the user's cors object leaves out takes osls's defaults; the methods default to those the routes use.
+const corsFilledIn = (user: UserCors, routeMethods: string[]): CorsConfig => ({
+  allowedOrigins: user.allowedOrigins ?? ['*'],
+  allowedHeaders: user.allowedHeaders ?? defaultAllowedHeaders,
+  allowedMethods: user.allowedMethods ?? routeMethods,
+  allowCredentials: user.allowCredentials ?? false,
+  exposedResponseHeaders: user.exposedResponseHeaders ?? [],
+  ...(user.maxAge === undefined ? {} : { maxAge: user.maxAge }),
+});
 
 const resolvedAuthorizerSchema = z.strictObject({
   issuerUrl: z.string({ error: 'a JWT authorizer needs issuerUrl: a URL, or an intrinsic that resolves to one' }),

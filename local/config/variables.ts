@@ -52,17 +52,24 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
     return result;
   };
 
+  // One step down a dotted address: a numeric segment indexes an array, any other names a key.
+  const stepInto = (node: unknown, segment: string): { key: string | number; node: unknown } | undefined => {
+    const index = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
+    if (Array.isArray(node) && typeof index === 'number') return { key: index, node: node[index] };
+    if (isRecord(node)) return { key: index, node: node[segment] };
+    return undefined;
+  };
+
   const valueAt = (address: string, where: Path): unknown => {
     const segments = address === '' ? [] : address.split('.');
     let node: unknown = raw;
     const walked: (string | number)[] = [];
     for (const segment of segments) {
-      node = typeof node === 'string' ? resolveString(node, walked) : node;
-      const index = Array.isArray(node) && /^\d+$/.test(segment) ? Number(segment) : segment;
-      walked.push(index);
-      if (Array.isArray(node) && typeof index === 'number') node = node[index];
-      else if (isRecord(node)) node = node[segment];
-      else return undefined;
+      // A string on the way may itself be a variable that resolves to the object the address walks into.
+      const step = stepInto(typeof node === 'string' ? resolveString(node, walked) : node, segment);
+      if (step === undefined) return undefined;
+      walked.push(step.key);
+      node = step.node;
       if (node === undefined) return undefined;
     }
     return resolveDeep(node, walked.length === 0 && where.length === 0 ? [] : walked);
@@ -91,6 +98,11 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
     return undefined;
   };
 
+  const slsValue = (address: string, where: Path): { value: unknown } | undefined =>
+    address === 'stage' ? { value: stage(where) } : address === 'instanceId' ? { value: 'local' } : undefined;
+  const awsValue = (address: string, where: Path): { value: unknown } | undefined =>
+    address === 'region' ? { value: region(where) } : address === 'accountId' ? { value: options.accountId } : undefined;
+
   const sourceValue = (source: string, address: string, where: Path): { value: unknown } | undefined => {
     switch (source) {
       case 'self':
@@ -102,9 +114,9 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
       case 'strToBool':
         return { value: address.trim() === 'true' };
       case 'sls':
-        return address === 'stage' ? { value: stage(where) } : address === 'instanceId' ? { value: 'local' } : undefined;
+        return slsValue(address, where);
       case 'aws':
-        return address === 'region' ? { value: region(where) } : address === 'accountId' ? { value: options.accountId } : undefined;
+        return awsValue(address, where);
       default:
         return undefined;
     }
@@ -145,6 +157,17 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
     return parts;
   };
 
+  // `${a, b, 'c'}`: the first alternative that has a value (not undefined or null) wins.
+  const firstAlternativeWithValue = (body: string, unpark: (expression: string) => unknown, where: Path): unknown => {
+    let value: unknown;
+    for (const alternative of splitAlternatives(body)) {
+      const unparked = unpark(alternative.trim());
+      value = typeof unparked === 'string' && unparked.length > 0 ? resolveSource(unparked, where) : unparked;
+      if (value !== undefined && value !== null) break;
+    }
+    return value;
+  };
+
   function resolveString(text: string, where: Path): unknown {
     // Inner variables are resolved first and parked behind placeholders so their values (which may hold commas
     // or be objects) never confuse the parsing of the outer variable.
@@ -157,12 +180,7 @@ export const resolveVariables = (raw: unknown, options: VariableOptions): unknow
     let current = text;
     for (let match = variablePattern.exec(current); match; match = variablePattern.exec(current)) {
       const body = match[1] ?? '';
-      let value: unknown;
-      for (const alternative of splitAlternatives(body)) {
-        const unparked = unpark(alternative.trim());
-        value = typeof unparked === 'string' && unparked.length > 0 ? resolveSource(unparked, where) : unparked;
-        if (value !== undefined && value !== null) break;
-      }
+      const value = firstAlternativeWithValue(body, unpark, where);
       if (value === undefined || value === null)
         throw new ServerlessConfigError(formatPath(where), `\${${body.replace(placeholderPattern, '…')}} has no value and no fallback: set it or add one, e.g. \${${body}, 'default'}`);
       parked.push(value);

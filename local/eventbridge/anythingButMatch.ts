@@ -42,6 +42,12 @@ const compileAnythingButOperator = (expression: Record<string, unknown>): ((valu
   return (value) => typeof value !== 'string' || !excluded.some((test) => test(value));
 };
 
+// EventBridge's own wording for an empty or mixed list, so a pattern refused here reads as AWS would refuse it.
+const whyListRefused = (list: readonly unknown[]): string =>
+  list.some((item) => typeof item !== 'string' && typeof item !== 'number')
+    ? 'Inside anything but list, start|null|boolean is not supported.'
+    : 'Inside anything but list, either all values are number or string, mixed type is not supported';
+
 /** `{"anything-but": "x" | 5 | ["x", "y"] | [1, 2]}`: a value of the other kind is never excluded. */
 const compileAnythingButValues = (operand: unknown): ((value: Scalar) => boolean) => {
   const list = Array.isArray(operand) ? operand : [operand];
@@ -50,12 +56,7 @@ const compileAnythingButValues = (operand: unknown): ((value: Scalar) => boolean
   if (!Array.isArray(operand) && !allStrings && !allNumbers) {
     throw new InvalidEventPatternError('Value of anything-but must be an array or single string/number value.');
   }
-  if (list.length === 0 || (!allStrings && !allNumbers)) {
-    const reason = list.some((item) => typeof item !== 'string' && typeof item !== 'number')
-      ? 'Inside anything but list, start|null|boolean is not supported.'
-      : 'Inside anything but list, either all values are number or string, mixed type is not supported';
-    throw new InvalidEventPatternError(reason);
-  }
+  if (list.length === 0 || (!allStrings && !allNumbers)) throw new InvalidEventPatternError(whyListRefused(list));
   const excluded = new Set<unknown>(list);
   const kind = allStrings && list.length > 0 ? 'string' : 'number';
   return (value) => typeof value !== kind || !excluded.has(value);

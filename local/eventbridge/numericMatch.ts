@@ -15,6 +15,19 @@ const endsAt = (operands: readonly unknown[], length: number, message: string): 
   if (operands.length > length) throw new InvalidEventPatternError(message);
 };
 
+// The upper bound of a range `[">", 0, "<=", 5]`, which must sit above the lower one.
+const upperBoundAfter = (operands: readonly unknown[], bottom: Bound): Bound => {
+  const topOperator = operands[2];
+  const topInclusive = typeof topOperator === 'string' ? upperOperators[topOperator] : undefined;
+  if (typeof topOperator !== 'string' || topInclusive === undefined) {
+    throw new InvalidEventPatternError(`Bad numeric range operator: ${JSON.stringify(topOperator)}`);
+  }
+  const top: Bound = { value: numberAt(operands, 3, topOperator), inclusive: topInclusive };
+  endsAt(operands, 4, 'Too many terms in numeric range expression');
+  if (bottom.value >= top.value) throw new InvalidEventPatternError('Bottom must be less than top');
+  return top;
+};
+
 /** `{"numeric": ["=", 5]}`, one bound, or a lower bound followed by an upper bound; numbers only. */
 export const compileNumeric = (operands: unknown): ((value: number) => boolean) => {
   if (!Array.isArray(operands)) throw new InvalidEventPatternError('Value of numeric must be an array.');
@@ -38,13 +51,6 @@ export const compileNumeric = (operands: unknown): ((value: number) => boolean) 
   const bottom: Bound = { value: numberAt(operands, 1, operator), inclusive: lowerInclusive };
   const aboveBottom = (value: number) => (bottom.inclusive ? value >= bottom.value : value > bottom.value);
   if (operands.length === 2) return aboveBottom;
-  const topOperator = operands[2];
-  const topInclusive = typeof topOperator === 'string' ? upperOperators[topOperator] : undefined;
-  if (typeof topOperator !== 'string' || topInclusive === undefined) {
-    throw new InvalidEventPatternError(`Bad numeric range operator: ${JSON.stringify(topOperator)}`);
-  }
-  const top: Bound = { value: numberAt(operands, 3, topOperator), inclusive: topInclusive };
-  endsAt(operands, 4, 'Too many terms in numeric range expression');
-  if (bottom.value >= top.value) throw new InvalidEventPatternError('Bottom must be less than top');
+  const top = upperBoundAfter(operands, bottom);
   return (value) => aboveBottom(value) && (top.inclusive ? value <= top.value : value < top.value);
 };

@@ -48,8 +48,8 @@ const ruleSchema = z.strictObject({
   description: z.string().optional(),
 });
 
-/** What PutTargets would refuse: unreadable paths and variables that shadow AWS's predefined ones. */
-const checkTargetInput = (rule: string, target: RuleTarget): void => {
+// Every JSONPath a target reads (InputPath and the transformer's paths) must parse, as PutTargets checks them.
+const checkTargetPaths = (rule: string, target: RuleTarget): void => {
   const paths = [target.inputPath, ...Object.values(target.inputTransformer?.inputPathsMap ?? {})];
   for (const path of paths) {
     if (path === undefined) continue;
@@ -60,6 +60,11 @@ const checkTargetInput = (rule: string, target: RuleTarget): void => {
       throw new EventBridgeConfigError(`Rule ${rule}, target ${target.id}: ${error.message}`);
     }
   }
+};
+
+/** What PutTargets would refuse: unreadable paths and variables that shadow AWS's predefined ones. */
+const checkTargetInput = (rule: string, target: RuleTarget): void => {
+  checkTargetPaths(rule, target);
   const reserved = Object.keys(target.inputTransformer?.inputPathsMap ?? {}).filter((name) => name.startsWith('aws.events.'));
   if (reserved.length > 0) {
     throw new EventBridgeConfigError(`Rule ${rule}, target ${target.id}: ${reserved.join(', ')} is a predefined variable; rename it.`);

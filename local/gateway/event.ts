@@ -68,15 +68,22 @@ const requestContextOf = ({ request, headers, match, authorizer, accountId, requ
   };
 };
 
+const splitTarget = (target: string): { rawPath: string; rawQueryString: string } => {
+  const queryStart = target.indexOf('?');
+  return queryStart < 0 ? { rawPath: target, rawQueryString: '' } : { rawPath: target.slice(0, queryStart), rawQueryString: target.slice(queryStart + 1) };
+};
+
+// API Gateway passes a text body as it came and base64-encodes anything else; an empty body is left out.
+const bodyFields = (body: Buffer, contentType: string | undefined): { body?: string; isBase64Encoded: boolean } => {
+  const isText = body.length === 0 || textContentType.test(contentType ?? '');
+  return { ...(body.length === 0 ? {} : { body: isText ? body.toString('utf8') : body.toString('base64') }), isBase64Encoded: !isText };
+};
+
 /** The payload format 2.0 event API Gateway sends a Lambda proxy integration. */
 export const buildHttpApiEvent = (input: EventInput): HttpApiEvent => {
   const { request, headers, body, match } = input;
-  const target = request.url ?? '/';
-  const queryStart = target.indexOf('?');
-  const rawPath = queryStart < 0 ? target : target.slice(0, queryStart);
-  const rawQueryString = queryStart < 0 ? '' : target.slice(queryStart + 1);
+  const { rawPath, rawQueryString } = splitTarget(request.url ?? '/');
   const { cookie, ...headersWithoutCookie } = headers;
-  const isText = body.length === 0 || textContentType.test(headers['content-type'] ?? '');
   const queryStringParameters = queryParameters(rawQueryString);
   return {
     version: '2.0',
@@ -88,8 +95,7 @@ export const buildHttpApiEvent = (input: EventInput): HttpApiEvent => {
     ...(queryStringParameters === undefined ? {} : { queryStringParameters }),
     ...(match.pathParameters === undefined ? {} : { pathParameters: match.pathParameters }),
     requestContext: requestContextOf(input, rawPath),
-    ...(body.length === 0 ? {} : { body: isText ? body.toString('utf8') : body.toString('base64') }),
-    isBase64Encoded: !isText,
+    ...bodyFields(body, headers['content-type']),
   };
 };
 

@@ -69,6 +69,33 @@ const keySetFor = (config: JwtAuthorizerConfig, issuer: LocalIssuer | undefined)
   };
 };
 
+// The signature, issuer, expiry and audience checks; `failure` is the description API Gateway's 401 carries.
+const verifiedPayload = async (token: string, keys: Parameters<typeof jwtVerify>[1], config: JwtAuthorizerConfig): Promise<{ payload: JWTPayload } | { failure: string }> => {
+  let payload: JWTPayload;
+  try {
+    // API Gateway needs the kid to pick the issuer's key; jose alone would try a lone key without one.
+    if (typeof decodeProtectedHeader(token).kid !== 'string') return { failure: 'the token has no kid header' };
+    ({ payload } = await jwtVerify(token, keys, { issuer: config.issuerUrl, algorithms: rsaAlgorithms, clockTolerance: 0 }));
+  } catch (error) {
+    return { failure: describeFailure(error) };
+  }
+  if (typeof payload.iat === 'number' && payload.iat > Math.floor(Date.now() / 1000)) return { failure: 'the token was issued in the future' };
+  if (!hasValidAudience(payload, config.audience)) return { failure: 'the token does not have a valid audience' };
+  return { payload };
+};
+
+// A valid token still needs one of the route's scopes, when the route names any (403 otherwise).
+const scopeDecision = (payload: JWTPayload, routeScopes: readonly string[] | undefined): AuthorizationResult => {
+  const scopes = tokenScopes(payload);
+  if (routeScopes !== undefined && routeScopes.length > 0) {
+    if (!routeScopes.some((scope) => scopes.includes(scope)))
+      return { ok: false, status: 403, wwwAuthenticate: `Bearer scope="${routeScopes.join(' ')}" error="insufficient_scope" error_description="expected scopes: [${routeScopes.join(' ')}]"` };
+    return { ok: true, claims: renderClaims(payload), scopes };
+  }
+  // Measured on AWS: scopes are null unless the route requires some.
+  return { ok: true, claims: renderClaims(payload), scopes: null };
+};
+
 /**
  * A JWT authorizer enforcing what API Gateway's does: a Bearer token from the identity source, RSA signature
  * by a key of the issuer, `iss`, `aud` or `client_id`, `exp` and `nbf`, then at least one of the route's scopes.
@@ -81,24 +108,9 @@ export const createJwtAuthorizer = (config: JwtAuthorizerConfig, issuer?: LocalI
       const value = headers[headerName];
       if (value === undefined || value.trim() === '') return unauthorized('the token is missing');
       const token = value.trim().replace(/^Bearer\s+/i, '');
-      let payload: JWTPayload;
-      try {
-        // API Gateway needs the kid to pick the issuer's key; jose alone would try a lone key without one.
-        if (typeof decodeProtectedHeader(token).kid !== 'string') return unauthorized('the token has no kid header');
-        ({ payload } = await jwtVerify(token, keys, { issuer: config.issuerUrl, algorithms: rsaAlgorithms, clockTolerance: 0 }));
-      } catch (error) {
-        return unauthorized(describeFailure(error));
-      }
-      if (typeof payload.iat === 'number' && payload.iat > Math.floor(Date.now() / 1000)) return unauthorized('the token was issued in the future');
-      if (!hasValidAudience(payload, config.audience)) return unauthorized('the token does not have a valid audience');
-      const scopes = tokenScopes(payload);
-      if (routeScopes !== undefined && routeScopes.length > 0) {
-        if (!routeScopes.some((scope) => scopes.includes(scope)))
-          return { ok: false, status: 403, wwwAuthenticate: `Bearer scope="${routeScopes.join(' ')}" error="insufficient_scope" error_description="expected scopes: [${routeScopes.join(' ')}]"` };
-        return { ok: true, claims: renderClaims(payload), scopes };
-      }
-      // Measured on AWS: scopes are null unless the route requires some.
-      return { ok: true, claims: renderClaims(payload), scopes: null };
+      const verified = await verifiedPayload(token, keys, config);
+      if ('failure' in verified) return unauthorized(verified.failure);
+      return scopeDecision(verified.payload, routeScopes);
     },
   };
 };

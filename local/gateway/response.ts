@@ -34,7 +34,12 @@ export const mapLambdaResult = (result: unknown): GatewayResponse => {
   }
   const parsed = structuredResultSchema.safeParse(result);
   if (!parsed.success) return internalServerError();
-  const { statusCode, headers = {}, cookies = [], body = '', isBase64Encoded = false } = parsed.data;
+  return structuredResponse(parsed.data);
+};
+
+// A result with a statusCode: its headers and cookies become header lines, its body is decoded if base64.
+const structuredResponse = (result: z.infer<typeof structuredResultSchema>): GatewayResponse => {
+  const { statusCode, headers = {}, cookies = [], body = '', isBase64Encoded = false } = result;
   return {
     status: statusCode,
     headers: [...Object.entries(headers), ...cookies.map((cookie): [string, string] => ['set-cookie', cookie])],

@@ -35,6 +35,15 @@ const decode = (text: string): string => {
   }
 };
 
+// A literal segment must be equal; a `{var}` takes any non-empty segment into `parameters`.
+const matchSegment = (segment: string, name: string | undefined, actual: string | undefined, parameters: Record<string, string>): boolean => {
+  if (actual === undefined) return false;
+  if (name === undefined) return actual === segment;
+  if (actual === '') return false;
+  parameters[name] = decode(actual);
+  return true;
+};
+
 const matchPath = (compiled: CompiledRoute, requestSegments: readonly string[]): Record<string, string> | undefined => {
   const parameters: Record<string, string> = {};
   for (const [index, segment] of compiled.segments.entries()) {
@@ -46,11 +55,7 @@ const matchPath = (compiled: CompiledRoute, requestSegments: readonly string[]):
       parameters[name] = decode(rest);
       return parameters;
     }
-    if (actual === undefined) return undefined;
-    if (name === undefined) {
-      if (actual !== segment) return undefined;
-    } else if (actual === '') return undefined;
-    else parameters[name] = decode(actual);
+    if (!matchSegment(segment, name, actual, parameters)) return undefined;
   }
   return requestSegments.length === compiled.segments.length ? parameters : undefined;
 };
@@ -63,6 +68,21 @@ const compareScores = (a: readonly number[], b: readonly number[]): number => {
   return 0;
 };
 
+type Candidate = { compiled: CompiledRoute; parameters: Record<string, string>; score: number[] };
+
+// The most specific of the routes that match, scored greedy < `{var}` < literal, then ANY < an explicit method.
+const bestMatch = (compiled: readonly CompiledRoute[], method: string, requestSegments: readonly string[]): Candidate | undefined => {
+  let best: Candidate | undefined;
+  for (const candidate of compiled) {
+    if (candidate.route.method !== 'ANY' && candidate.route.method !== method) continue;
+    const parameters = matchPath(candidate, requestSegments);
+    if (parameters === undefined) continue;
+    const score = [candidate.greedy ? 0 : 1, candidate.literalSegments, candidate.route.method === 'ANY' ? 0 : 1];
+    if (best === undefined || compareScores(score, best.score) > 0) best = { compiled: candidate, parameters, score };
+  }
+  return best;
+};
+
 /**
  * Picks the route API Gateway would: the most specific path (literal segments beat `{var}`, which beats a
  * greedy `{proxy+}`), then an explicit method over ANY, and `$default` when nothing else matches.
@@ -72,14 +92,7 @@ export const createRouter = (routes: readonly HttpRoute[]) => {
   const fallback = routes.find((route) => route.path === '$default');
   return (method: string, path: string): RouteMatch | undefined => {
     const requestSegments = segmentsOf(path);
-    let best: { compiled: CompiledRoute; parameters: Record<string, string>; score: number[] } | undefined;
-    for (const candidate of compiled) {
-      if (candidate.route.method !== 'ANY' && candidate.route.method !== method) continue;
-      const parameters = matchPath(candidate, requestSegments);
-      if (parameters === undefined) continue;
-      const score = [candidate.greedy ? 0 : 1, candidate.literalSegments, candidate.route.method === 'ANY' ? 0 : 1];
-      if (best === undefined || compareScores(score, best.score) > 0) best = { compiled: candidate, parameters, score };
-    }
+    const best = bestMatch(compiled, method, requestSegments);
     if (best !== undefined) {
       const { route } = best.compiled;
       return { route, routeKey: `${route.method} ${route.path}`, pathParameters: Object.keys(best.parameters).length === 0 ? undefined : best.parameters };

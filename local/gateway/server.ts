@@ -58,6 +58,16 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks);
 };
 
+// API Gateway answers 413 to a body over its payload limit, before any route or authorizer runs.
+const bodyOrTooLarge = async (request: IncomingMessage): Promise<Buffer | GatewayResponse> => {
+  try {
+    return await readBody(request);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) return jsonResponse(413, { message: 'Request Entity Too Large' });
+    throw error;
+  }
+};
+
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T | typeof timedOut> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => resolve(timedOut), ms);
@@ -104,26 +114,29 @@ export const startHttpApiGateway = async (options: HttpApiGatewayOptions): Promi
     return undefined;
   };
 
+  // A CORS preflight is answered by the gateway itself when cors is configured, never by a function.
+  const preflightAnswer = (method: string, headers: Record<string, string>): GatewayResponse | undefined =>
+    options.cors !== null && isPreflight(method, headers) ? { status: 204, headers: preflightHeaders(options.cors, headers), body: Buffer.alloc(0) } : undefined;
+
+  const reportExchange = (target: HttpRoute, answer: GatewayResponse): void =>
+    options.onExchange?.({ routeKey: `${target.method} ${target.path}`, status: answer.status, contentType: answer.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1], body: answer.body });
+
   const handle = async (request: IncomingMessage, requestId: string): Promise<GatewayResponse> => {
     const headers = lowerCasedHeaders(request);
     const method = request.method ?? 'GET';
     const path = (request.url ?? '/').split('?')[0] ?? '/';
-    if (options.cors !== null && isPreflight(method, headers)) return { status: 204, headers: preflightHeaders(options.cors, headers), body: Buffer.alloc(0) };
+    const preflight = preflightAnswer(method, headers);
+    if (preflight !== undefined) return preflight;
     const finish = (result: GatewayResponse): GatewayResponse => ({ ...result, headers: applyCors(options.cors, headers, result.headers) });
-    let body: Buffer;
-    try {
-      body = await readBody(request);
-    } catch (error) {
-      if (error instanceof PayloadTooLargeError) return finish(jsonResponse(413, { message: 'Request Entity Too Large' }));
-      throw error;
-    }
+    const body = await bodyOrTooLarge(request);
+    if (!Buffer.isBuffer(body)) return finish(body);
     const known = method === 'GET' ? wellKnown(path) : undefined;
     if (known !== undefined) return known;
     const match = route(method, path);
     if (match === undefined) return finish(jsonResponse(404, { message: 'Not Found' }));
     const authorization = await authorize(match.route, headers);
     const answer = finish('status' in authorization ? authorization : await integrate(match.route.functionKey, buildHttpApiEvent({ request, headers, body, match, accountId, requestId, ...authorization })));
-    options.onExchange?.({ routeKey: `${match.route.method} ${match.route.path}`, status: answer.status, contentType: answer.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1], body: answer.body });
+    reportExchange(match.route, answer);
     return answer;
   };
 

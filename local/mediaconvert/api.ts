@@ -35,13 +35,22 @@ const getJob = (jobs: JobStore, res: ServerResponse, id: string): void => {
   send(res, 200, { job: wireJob(job) });
 };
 
+// maxResults is clamped to 1..20 (20 when absent or not a number); nextToken is the offset of the next page.
+const pageOf = (query: URLSearchParams): { maxResults: number; offset: number } => ({
+  maxResults: Math.min(20, Math.max(1, Number(query.get('maxResults') ?? 20) || 20)),
+  offset: Number(query.get('nextToken') ?? 0) || 0,
+});
+
+const listFilter = (query: URLSearchParams, status: JobStatus | undefined) => {
+  const queue = query.get('queue') ?? undefined;
+  return { order: query.get('order') === 'ASCENDING' ? ('ASCENDING' as const) : ('DESCENDING' as const), ...(status === undefined ? {} : { status }), ...(queue === undefined ? {} : { queue }) };
+};
+
 const listJobs = (jobs: JobStore, res: ServerResponse, query: URLSearchParams): void => {
   const status = query.get('status') ?? undefined;
   if (status !== undefined && !statuses.includes(status as JobStatus)) return send(res, 400, { message: `status must be one of ${statuses.join(', ')}` }, 'BadRequestException');
-  const queue = query.get('queue') ?? undefined;
-  const maxResults = Math.min(20, Math.max(1, Number(query.get('maxResults') ?? 20) || 20));
-  const offset = Number(query.get('nextToken') ?? 0) || 0;
-  const all = jobs.list({ order: query.get('order') === 'ASCENDING' ? 'ASCENDING' : 'DESCENDING', ...(status === undefined ? {} : { status: status as JobStatus }), ...(queue === undefined ? {} : { queue }) });
+  const { maxResults, offset } = pageOf(query);
+  const all = jobs.list(listFilter(query, status as JobStatus | undefined));
   const page = all.slice(offset, offset + maxResults);
   send(res, 200, { jobs: page.map(wireJob), ...(offset + maxResults < all.length ? { nextToken: String(offset + maxResults) } : {}) });
 };

@@ -101,6 +101,25 @@ const renditionOf = (output: z.infer<typeof h264Output>): Rendition => ({
   audioBitrate: output.AudioDescriptions?.[0]?.CodecSettings.AacSettings.Bitrate ?? null,
 });
 
+// HLS and DASH share one encode per rendition, so both groups must list the same sizes and bitrates.
+const checkSameRenditions = (hls: readonly z.infer<typeof h264Output>[], dash: readonly z.infer<typeof h264Output>[]): void => {
+  const names = (outputs: readonly z.infer<typeof h264Output>[]) => outputs.map((o) => `${o.VideoDescription.Width}x${o.VideoDescription.Height}@${o.VideoDescription.CodecSettings.H264Settings.MaxBitrate}`).join();
+  if (names(hls) !== names(dash)) throw new UnsupportedJobSettingsError('the HLS and DASH groups must have the same renditions');
+};
+
+// The frame-capture group's first output, as the thumbnails to take (null when the job has none).
+const thumbnailsOf = (thumbs: Extract<ReturnType<typeof groupOf>, { type: 'FILE_GROUP_SETTINGS' }> | undefined): TranscodePlan['thumbnails'] => {
+  const capture = thumbs?.outputs[0]?.VideoDescription;
+  if (thumbs === undefined || capture === undefined) return null;
+  return {
+    destination: locationOf(thumbs.destination),
+    width: capture.Width,
+    height: capture.Height,
+    everySeconds: capture.CodecSettings.FrameCaptureSettings.FramerateDenominator / capture.CodecSettings.FrameCaptureSettings.FramerateNumerator,
+    max: capture.CodecSettings.FrameCaptureSettings.MaxCaptures,
+  };
+};
+
 /** The job as the local transcoder will run it. HLS and DASH must name the same renditions: they share the encodes. */
 export const planJob = (request: unknown): TranscodePlan => {
   const job = parseOrRefuse(rawJob, request, 'CreateJob request');
@@ -111,26 +130,13 @@ export const planJob = (request: unknown): TranscodePlan => {
   const streaming = hls ?? dash;
   if (streaming === undefined) throw new UnsupportedJobSettingsError('it needs an HLS or a DASH output group');
   const renditions = streaming.outputs.map(renditionOf);
-  if (hls !== undefined && dash !== undefined) {
-    const names = (outputs: readonly z.infer<typeof h264Output>[]) => outputs.map((o) => `${o.VideoDescription.Width}x${o.VideoDescription.Height}@${o.VideoDescription.CodecSettings.H264Settings.MaxBitrate}`).join();
-    if (names(hls.outputs) !== names(dash.outputs)) throw new UnsupportedJobSettingsError('the HLS and DASH groups must have the same renditions');
-  }
-  const capture = thumbs?.outputs[0]?.VideoDescription;
+  if (hls !== undefined && dash !== undefined) checkSameRenditions(hls.outputs, dash.outputs);
   return {
     input: locationOf(job.Settings.Inputs[0]?.FileInput ?? ''),
     renditions,
     hls: hls ? { destination: locationOf(hls.destination), segmentSeconds: hls.segmentSeconds } : null,
     dash: dash ? { destination: locationOf(dash.destination), segmentSeconds: dash.segmentSeconds } : null,
-    thumbnails:
-      thumbs && capture
-        ? {
-            destination: locationOf(thumbs.destination),
-            width: capture.Width,
-            height: capture.Height,
-            everySeconds: capture.CodecSettings.FrameCaptureSettings.FramerateDenominator / capture.CodecSettings.FrameCaptureSettings.FramerateNumerator,
-            max: capture.CodecSettings.FrameCaptureSettings.MaxCaptures,
-          }
-        : null,
+    thumbnails: thumbnailsOf(thumbs),
     userMetadata: job.UserMetadata ?? {},
   };
 };

@@ -21,6 +21,18 @@ const reasons: Record<string, string> = {
   'ObjectRemoved:Delete': 'DeleteObject',
 };
 
+// A created object carries its size and etag; a deleted one only its key and sequencer.
+const objectDetail = (created: boolean, object: S3NotificationRecord['s3']['object']) =>
+  created
+    ? { key: object.key, size: object.size ?? 0, etag: object.eTag ?? '', sequencer: object.sequencer ?? '' }
+    : { key: object.key, sequencer: object.sequencer ?? '' };
+
+const requestDetail = (record: S3NotificationRecord, accountId: string) => ({
+  'request-id': record.responseElements?.['x-amz-request-id'] ?? '',
+  requester: accountId,
+  'source-ip-address': record.requestParameters?.sourceIPAddress ?? '127.0.0.1',
+});
+
 /**
  * The event S3 puts on the account's default bus when a bucket has EventBridge notifications enabled
  * ("Object Created" / "Object Deleted", source aws.s3), so rules written for AWS match locally unchanged.
@@ -36,12 +48,8 @@ export const toS3EventBridgeEvent = (record: S3NotificationRecord, accountId: st
     detail: {
       version: '0',
       bucket: { name: bucket.name },
-      object: created
-        ? { key: object.key, size: object.size ?? 0, etag: object.eTag ?? '', sequencer: object.sequencer ?? '' }
-        : { key: object.key, sequencer: object.sequencer ?? '' },
-      'request-id': record.responseElements?.['x-amz-request-id'] ?? '',
-      requester: accountId,
-      'source-ip-address': record.requestParameters?.sourceIPAddress ?? '127.0.0.1',
+      object: objectDetail(created, object),
+      ...requestDetail(record, accountId),
       reason: reasons[record.eventName] ?? record.eventName,
       ...(created ? {} : { 'deletion-type': 'Permanently Deleted' }),
     },

@@ -130,19 +130,9 @@ const prepareForInterpreter = (original: JsonObject): JsonObject => {
   return copy;
 };
 
-/** Checks a definition the way AWS would, refuses what the interpreter would run wrongly, and prepares it to run. */
-export const prepareDefinition = (stateMachineName: string, definition: unknown, type: StateMachineType): PreparedDefinition => {
-  const parsed = jsonSchema.safeParse(typeof definition === 'string' ? safeJsonParse(definition) : definition);
-  if (!parsed.success || !isJsonObject(parsed.data)) {
-    throw new InvalidDefinitionError(stateMachineName, ['the definition must be a JSON object (or a string holding one)']);
-  }
-  const original = parsed.data;
-  const problems = original.QueryLanguage === 'JSONata' ? ['QueryLanguage JSONata is not supported by the local interpreter'] : [];
-  problems.push(...aslProblems(original));
-  const states = allStates(original);
-  problems.push(...states.flatMap((visit) => stateProblems(visit, type)));
-  if (problems.length > 0) throw new InvalidDefinitionError(stateMachineName, problems);
-
+// What the local service needs of each state besides the interpreter: Task resources and timeouts, Wait seconds,
+// Retry intervals (the time-scaling overrides read them).
+const stateSpecs = (states: ReturnType<typeof allStates>) => {
   const taskStates = new Map<string, TaskStateSpec>();
   const waitStateSeconds = new Map<string, number | undefined>();
   const retryIntervalsByState = new Map<string, number[]>();
@@ -163,6 +153,23 @@ export const prepareDefinition = (stateMachineName: string, definition: unknown,
       );
     }
   }
+  return { taskStates, waitStateSeconds, retryIntervalsByState };
+};
+
+/** Checks a definition the way AWS would, refuses what the interpreter would run wrongly, and prepares it to run. */
+export const prepareDefinition = (stateMachineName: string, definition: unknown, type: StateMachineType): PreparedDefinition => {
+  const parsed = jsonSchema.safeParse(typeof definition === 'string' ? safeJsonParse(definition) : definition);
+  if (!parsed.success || !isJsonObject(parsed.data)) {
+    throw new InvalidDefinitionError(stateMachineName, ['the definition must be a JSON object (or a string holding one)']);
+  }
+  const original = parsed.data;
+  const problems = original.QueryLanguage === 'JSONata' ? ['QueryLanguage JSONata is not supported by the local interpreter'] : [];
+  problems.push(...aslProblems(original));
+  const states = allStates(original);
+  problems.push(...states.flatMap((visit) => stateProblems(visit, type)));
+  if (problems.length > 0) throw new InvalidDefinitionError(stateMachineName, problems);
+
+  const { taskStates, waitStateSeconds, retryIntervalsByState } = stateSpecs(states);
   return { original, forInterpreter: prepareForInterpreter(original), taskStates, waitStateSeconds, retryIntervalsByState };
 };
 

@@ -115,6 +115,11 @@ export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMach
   if (resumedToken) deps.tokens.expect(resumedToken);
   const tokenSource = taskTokenSource(() => inFlight?.token ?? deps.tokens.mint(record.executionArn));
 
+  // Written (and fsynced) after the state's entry and before the worker can see the token: a token handed out is never lost.
+  const journalNewToken = (stateName: string, token: string | undefined, resumed: { token?: string | undefined } | undefined): void => {
+    if (token && token !== resumed?.token) deps.journal?.append({ t: 'token', state: stateName, token });
+  };
+
   const taskHandler = (stateName: string) => {
     const spec = machine.definition.taskStates.get(stateName);
     return async (taskInput: Json): Promise<Json> => {
@@ -126,8 +131,7 @@ export const startExecution = (deps: ExecutionDeps, machine: RegisteredStateMach
       const token = spec.resource.pattern === 'waitForTaskToken' ? (claimed ?? deps.tokens.mint(record.executionArn)) : undefined;
       // The interpreter delivers its own events (TaskStateEntered, ...) in microtasks: let them land first.
       await nextMacrotask();
-      // Written (and fsynced) after the state's entry and before the worker can see the token: a token handed out is never lost.
-      if (token && token !== resumed?.token) deps.journal?.append({ t: 'token', state: stateName, token });
+      journalNewToken(stateName, token, resumed);
       return runTaskAttempt(
         { backends: deps.backends, tokens: deps.tokens, history, region: deps.region, makeTimeoutError: deps.makeTimeoutError, now: deps.now },
         {

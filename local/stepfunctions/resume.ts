@@ -59,12 +59,16 @@ const taskInFlight = (entries: JournalEntry[], stateName: string): TaskInFlight 
   for (const entry of entries) {
     if (entry.t === 'token' && entry.state === stateName) task.token = entry.token;
     if (entry.t === 'heartbeat' && entry.token === task.token) task.lastHeartbeatAt = new Date(entry.at);
-    if (entry.t !== 'event') continue;
-    if (entry.event.type === 'TaskScheduled' || entry.event.type === 'LambdaFunctionScheduled') Object.assign(task, { submitted: false, startedAt: undefined, lastHeartbeatAt: undefined });
-    if (entry.event.type === 'TaskStarted' || entry.event.type === 'LambdaFunctionStarted') task.startedAt = entry.event.timestamp;
-    if (entry.event.type === 'TaskSubmitted') task.submitted = true;
+    if (entry.t === 'event') followTaskEvent(task, entry.event);
   }
   return task;
+};
+
+// A new attempt (scheduled) starts afresh; started and submitted mark how far the current one got.
+const followTaskEvent = (task: TaskInFlight, event: Extract<JournalEntry, { t: 'event' }>['event']): void => {
+  if (event.type === 'TaskScheduled' || event.type === 'LambdaFunctionScheduled') Object.assign(task, { submitted: false, startedAt: undefined, lastHeartbeatAt: undefined });
+  if (event.type === 'TaskStarted' || event.type === 'LambdaFunctionStarted') task.startedAt = event.timestamp;
+  if (event.type === 'TaskSubmitted') task.submitted = true;
 };
 
 /**
@@ -81,13 +85,17 @@ export const resumePointOf = (definition: JsonObject, executionInput: Json, entr
     const task = isJsonObject(state) && state.Type === 'Task' ? taskInFlight(entries.slice(last.index), last.name) : undefined;
     return { kind: 'state', stateName: last.name, input: last.value, enteredAt: last.at, ...(task ? { task } : {}) };
   }
-  // Exited but the next state not yet entered: the crash fell between the two.
   const state = states[last.name];
   if (!isJsonObject(state)) return { kind: 'state', stateName: startAt, input: executionInput };
-  if (state.End === true || state.Type === 'Succeed') return { kind: 'succeeded', output: last.value };
-  if (typeof state.Next === 'string') return { kind: 'state', stateName: state.Next, input: last.value };
+  return afterExit(state, last.name, last.value);
+};
+
+// Exited but the next state not yet entered: the crash fell between the two.
+const afterExit = (state: JsonObject, name: string, output: Json): ResumePoint => {
+  if (state.End === true || state.Type === 'Succeed') return { kind: 'succeeded', output };
+  if (typeof state.Next === 'string') return { kind: 'state', stateName: state.Next, input: output };
   // A Choice state's Next depends on its rules: it is evaluated again on its own output (which is its input).
-  return { kind: 'state', stateName: last.name, input: last.value };
+  return { kind: 'state', stateName: name, input: output };
 };
 
 const pathValue = (path: string, input: Json): Json | undefined => {

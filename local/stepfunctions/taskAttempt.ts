@@ -60,6 +60,11 @@ export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Pro
     clearTimeout(timers.heartbeat);
     if (token) tokens.release(token);
     unregisterCancel();
+    settle(ending);
+  };
+
+  // The history event the ending writes, then the attempt's answer: its output, or the error Retry/Catch sees.
+  const settle = (ending: Ending): void => {
     if (ending.kind === 'succeeded') {
       events.succeeded(ending.output);
       outcome.resolve(ending.output);
@@ -82,18 +87,22 @@ export const runTaskAttempt = (deps: TaskAttemptDeps, attempt: TaskAttempt): Pro
     );
   };
 
+  // TimeoutSeconds counts from the attempt's start, which a resumed attempt had before the restart.
+  const armTimeout = (): void => {
+    if (spec.timeoutSeconds === undefined) return;
+    timers.timeout = setTimeout(
+      () => end({ kind: 'timedOut', error: deps.makeTimeoutError('States.Timeout', `Task ran longer than ${spec.timeoutSeconds} s (TimeoutSeconds)`) }),
+      spec.timeoutSeconds * 1000 - msSince(resumed?.startedAt),
+    );
+  };
+
   const unregisterCancel = attempt.onCancel((reason) => end({ kind: 'cancelled', error: reason }));
 
   if (!resumed?.submitted) {
     events.scheduled(attempt.input);
     events.started();
   }
-  if (spec.timeoutSeconds !== undefined) {
-    timers.timeout = setTimeout(
-      () => end({ kind: 'timedOut', error: deps.makeTimeoutError('States.Timeout', `Task ran longer than ${spec.timeoutSeconds} s (TimeoutSeconds)`) }),
-      spec.timeoutSeconds * 1000 - msSince(resumed?.startedAt),
-    );
-  }
+  armTimeout();
   armHeartbeat(msSince(resumed?.lastHeartbeatAt ?? resumed?.startedAt));
 
   if (pattern === 'waitForTaskToken' && token) {

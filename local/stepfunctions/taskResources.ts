@@ -22,13 +22,17 @@ export interface TaskResource {
 const lambdaFunctionArn = /^arn:aws[\w-]*:lambda:[\w-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/;
 const optimizedIntegration = /^arn:aws[\w-]*:states:::([\w-]+):(\w+)(\.sync|\.waitForTaskToken)?$/;
 
+const dynamoDbActions = ['getItem', 'putItem', 'updateItem', 'deleteItem'] as const;
+const isDynamoDbAction = (action: string): action is (typeof dynamoDbActions)[number] => (dynamoDbActions as readonly string[]).includes(action);
+
+const patternOf = (suffix: string | undefined): IntegrationPattern =>
+  suffix === '.sync' ? 'sync' : suffix === '.waitForTaskToken' ? 'waitForTaskToken' : 'requestResponse';
+
 const integrationFor = (service: string, action: string): TaskIntegration | undefined => {
   if (service === 'lambda' && action === 'invoke') return { kind: 'lambdaInvoke' };
   if (service === 'events' && action === 'putEvents') return { kind: 'eventsPutEvents' };
   if (service === 'mediaconvert' && action === 'createJob') return { kind: 'mediaConvertCreateJob' };
-  if (service === 'dynamodb' && (action === 'getItem' || action === 'putItem' || action === 'updateItem' || action === 'deleteItem')) {
-    return { kind: 'dynamodb', action };
-  }
+  if (service === 'dynamodb' && isDynamoDbAction(action)) return { kind: 'dynamodb', action };
   return undefined;
 };
 
@@ -42,7 +46,7 @@ export const parseTaskResource = (resource: string): TaskResource | undefined =>
   const [, service = '', action = '', suffix] = match;
   const integration = integrationFor(service, action);
   if (!integration) return undefined;
-  const pattern: IntegrationPattern = suffix === '.sync' ? 'sync' : suffix === '.waitForTaskToken' ? 'waitForTaskToken' : 'requestResponse';
+  const pattern = patternOf(suffix);
   // AWS offers .sync only where a job can be awaited; of ours that is MediaConvert.
   if (pattern === 'sync' && integration.kind !== 'mediaConvertCreateJob') return undefined;
   return { integration, pattern, resourceType: service, resourceName: `${action}${suffix ?? ''}` };

@@ -163,6 +163,13 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
       cursor.takeAtMost = config.batchSize;
       return true;
     }
+    await retryOrGiveUp(arn, shardId, cursor, batch, outcome);
+    return true;
+  };
+
+  // A failed batch: what succeeded before a reported failure is acknowledged, the rest retried (halved when bisecting)
+  // until the retry attempts are spent, then handed to the on-failure destination.
+  const retryOrGiveUp = async (arn: string, shardId: string, cursor: ShardCursor, batch: readonly StreamRecord[], outcome: BatchOutcome): Promise<void> => {
     if (outcome.kind === 'retryFrom' && outcome.index > 0) {
       acknowledge(cursor, shardId, outcome.index);
       cursor.attempts = 0;
@@ -174,7 +181,6 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
     const spent = config.maximumRetryAttempts >= 0 && cursor.attempts > config.maximumRetryAttempts;
     if (spent) giveUp(arn, shardId, cursor, outcome.kind === 'retryFrom' ? batch.length - outcome.index : batch.length, outcome);
     else await sleep(retryDelay(cursor.attempts));
-    return true;
   };
 
   const giveUp = (arn: string, shardId: string, cursor: ShardCursor, failedCount: number, outcome: BatchOutcome): void => {
@@ -185,21 +191,27 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
     cursor.takeAtMost = config.batchSize;
   };
 
-  const round = async (): Promise<boolean> => {
+  // Looked up once: the table's stream ARN stays the same while the table lives.
+  const tableStreamArn = async (): Promise<string> => {
     if (streamArn === undefined) {
       const table = await deps.dynamodb.send(new DescribeTableCommand({ TableName: config.tableName }));
       streamArn = table.Table?.LatestStreamArn;
       if (streamArn === undefined) throw new Error(`table ${config.tableName} has no stream: enable StreamSpecification in serverless.yml`);
     }
+    return streamArn;
+  };
+
+  const round = async (): Promise<boolean> => {
+    const arn = await tableStreamArn();
     let busy = false;
-    const shards = await currentShards(streamArn);
+    const shards = await currentShards(arn);
     const finished = (id: string | undefined) => id === undefined || cursors.get(id)?.finished === true || !shards.some((s) => s.ShardId === id);
     for (const shard of shards) {
       const id = shard.ShardId;
       if (id === undefined || !finished(shard.ParentShardId)) continue;
       const cursor = cursors.get(id) ?? { iterator: undefined, started: false, finished: false, pending: [], attempts: 0, takeAtMost: config.batchSize };
       cursors.set(id, cursor);
-      while (running && !cursor.finished && (await step(streamArn, shard, cursor))) busy = true;
+      while (running && !cursor.finished && (await step(arn, shard, cursor))) busy = true;
     }
     return busy;
   };
