@@ -35,7 +35,7 @@ describe('the local cloud, end to end', () => {
     dynamodb.destroy();
     await cloud.stop();
     rmSync(workDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   const recorded = async (recorder: string): Promise<unknown[]> => {
     const out = await dynamodb.send(

@@ -16,7 +16,7 @@ describe('npm start on the real serverless.yml', () => {
   afterAll(async () => {
     await cloud.stop();
     rmSync(join(dataDir, '..'), { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('answers GET /health with each part probed by the health function through the SDK', async () => {
     const response = await fetch(`${cloud.endpoints.api}/health`);

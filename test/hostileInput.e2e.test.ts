@@ -33,7 +33,7 @@ describe('hostile input on every route', () => {
   afterAll(async () => {
     db.destroy();
     await stack.stop();
-  });
+  }, 120_000);
 
   const urlOf = (operation: DocumentedOperation, pathValue: string) =>
     `${api}${operation.path.replace(/\{[^}]+\}/g, encodeURIComponent(pathValue))}`;

@@ -20,7 +20,7 @@ describe('the catalogue on the local cloud', () => {
 
   afterAll(async () => {
     await stack.stop();
-  });
+  }, 120_000);
 
   it('shows a show drafted through the API and published through the decider in GET /shows/{showId} and GET /shows', async () => {
     if (cloud === undefined) throw new Error('the local cloud did not start');

@@ -69,7 +69,7 @@ describe('accounts and premium end to end', () => {
     dynamodb.destroy();
     await cloud.stop();
     rmSync(join(dataDir, '..'), { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('registers without revealing taken addresses, signs in, and signing out really ends the session', async () => {
     const ada = await signUpAndIn('ada@example.com');

@@ -30,7 +30,7 @@ describe('events appended by commands reach the bus through the outbox publisher
   afterAll(async () => {
     client.destroy();
     await stack.stop();
-  });
+  }, 120_000);
 
   it('delivers each stored event exactly once, in version order per stream, with the stored envelope', async () => {
     const archive = cloud.service.archives.find((a) => a.eventBusName === 'showrunner-dev');

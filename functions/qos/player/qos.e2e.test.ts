@@ -47,7 +47,7 @@ describe('player QoS through the local API', () => {
   }, 120_000);
   afterAll(async () => {
     await stack.stop();
-  });
+  }, 120_000);
 
   type Metrics = { total: Record<string, unknown>; buckets: { start: string; metrics: { attempts: number } }[] };
 

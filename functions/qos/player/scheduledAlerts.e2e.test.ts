@@ -53,7 +53,7 @@ describe('an alert whose traffic stops', () => {
 
   afterAll(async () => {
     await stack.stop();
-  });
+  }, 120_000);
 
   it('is raised by the traffic, then resolved once by the schedule with no new event', async () => {
     const cdn = `cdn-quiet-${Date.now()}`;

@@ -33,7 +33,7 @@ describe('viewer sessions through the local API', () => {
   }, 120_000);
   afterAll(async () => {
     await stack.stop();
-  });
+  }, 120_000);
 
   it('projects out-of-order, duplicated, country-less and late events into both read routes as computed by hand', async () => {
     const now = new Date().toISOString().slice(0, 19);
