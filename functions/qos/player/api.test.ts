@@ -2,9 +2,9 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createStoreFixture, type StoreFixture } from '../../../adapters/eventstore/testing/storeFixture';
 import { streamEventOf } from '../../../adapters/streams/testing/streamEventOf';
 import { alertKeyOf, alertStreamId, checkAlertRule } from '../../../domain/qos';
+import { createServiceTables } from '../../../test/serviceTables';
 import { callHttp } from '../../http/testing/request';
 import type { IngressConfig } from '../ingress';
-import { createQosTables } from '../testing/qosTables';
 import { playerApi } from './api';
 import type { PlayerDeps } from './deps';
 
@@ -26,14 +26,14 @@ const failedSession = (n: number, minute: number) => [
 
 let fixture: StoreFixture;
 let db: DynamoDBDocumentClient;
-let tables: Awaited<ReturnType<typeof createQosTables<'player-event-log' | 'playback-sessions' | 'qos-alerts'>>>;
+let tables: Awaited<ReturnType<typeof createServiceTables<'player-event-log' | 'playback-sessions' | 'qos-alerts'>>>;
 let deps: PlayerDeps;
 const apiWith = (changes: Partial<PlayerDeps> = {}) => playerApi({ ...deps, ...changes });
 
 beforeAll(async () => {
   fixture = await createStoreFixture();
   db = DynamoDBDocumentClient.from(fixture.client, { marshallOptions: { removeUndefinedValues: true } });
-  tables = await createQosTables(fixture.client, ['player-event-log', 'playback-sessions', 'qos-alerts'] as const);
+  tables = await createServiceTables(fixture.client, ['player-event-log', 'playback-sessions', 'qos-alerts'] as const);
   deps = {
     db,
     tables: { log: tables.names['player-event-log'], sessions: tables.names['playback-sessions'], alerts: tables.names['qos-alerts'] },

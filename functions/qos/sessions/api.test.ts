@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { streamEventOf } from '../../../adapters/streams/testing/streamEventOf';
+import { createServiceTables } from '../../../test/serviceTables';
 import { callHttp } from '../../http/testing/request';
-import { createQosTables } from '../testing/qosTables';
 import { sessionsApi } from './api';
 import type { SessionDeps } from './deps';
 
@@ -18,12 +18,12 @@ const alice = 'a1'.repeat(16);
 
 const client = new DynamoDBClient({});
 const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-let tables: Awaited<ReturnType<typeof createQosTables<'session-event-log' | 'viewer-sessions'>>>;
+let tables: Awaited<ReturnType<typeof createServiceTables<'session-event-log' | 'viewer-sessions'>>>;
 let api: ReturnType<typeof sessionsApi>;
 let deps: SessionDeps;
 
 beforeAll(async () => {
-  tables = await createQosTables(client, ['session-event-log', 'viewer-sessions'] as const);
+  tables = await createServiceTables(client, ['session-event-log', 'viewer-sessions'] as const);
   deps = {
     db,
     tables: { log: tables.names['session-event-log'], sessions: tables.names['viewer-sessions'] },

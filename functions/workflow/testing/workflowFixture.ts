@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { createStoreFixture, type StoreFixture } from '../../../adapters/eventstore/testing/storeFixture';
 import { publishCommands, runShowCommands } from '../../../adapters/projections/testing/showLifecycle';
 import type { ShowCommand } from '../../../domain/show';
+import { createServiceTables } from '../../../test/serviceTables';
 import type { HttpResult } from '../../http/response';
 import type { WorkflowConfig } from '../config';
 import type { WorkflowDeps } from '../deps';
 import { reviewQueueConsumer } from '../reviewQueue';
-import { createReviewsTable, reviewsByStatusIndex } from '../reviewsTable';
+import { createReviewsTable } from '../reviewsTable';
 import type { WorkflowTasks } from '../workflowTasks';
 import { projectThroughStream } from './projectThroughStream';
 
@@ -37,22 +37,9 @@ export const testConfig: WorkflowConfig = {
 /** A fresh event store and reviews table on the test run's DynamoDB Local, with the workflow's ports over them. */
 export const createWorkflowFixture = async () => {
   const store: StoreFixture = await createStoreFixture();
-  const reviewsTableName = `reviews-${randomUUID().slice(0, 8)}`;
-  await store.client.send(
-    new CreateTableCommand({
-      TableName: reviewsTableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'showId', AttributeType: 'S' },
-        { AttributeName: 'status', AttributeType: 'S' },
-        { AttributeName: 'requestedAt', AttributeType: 'S' },
-      ],
-      KeySchema: [{ AttributeName: 'showId', KeyType: 'HASH' }],
-      GlobalSecondaryIndexes: [
-        { IndexName: reviewsByStatusIndex, KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'requestedAt', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } },
-      ],
-    }),
-  );
+  const tables = await createServiceTables(store.client, ['reviews']);
+  const reviewsTableName = tables.names.reviews;
+
   const db = DynamoDBDocumentClient.from(store.client, { marshallOptions: { removeUndefinedValues: true } });
   const memory = memoryTasks();
   const deps: WorkflowDeps = {
@@ -86,7 +73,7 @@ export const createWorkflowFixture = async () => {
     projectReviews,
     showUpTo,
     dispose: async () => {
-      await store.client.send(new DeleteTableCommand({ TableName: reviewsTableName }));
+      await tables.dispose();
       await store.dispose();
     },
   };

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { CreateTableCommand, DeleteTableCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadServerlessConfig } from '../../../local/config';
+import { loadServerlessConfig } from '../local/config';
 
 /**
- * Tables of this area made from serverless.yml's own definitions under unique names (streams and TTL off: tests
+ * Tables made from serverless.yml's own definitions (so a test's table cannot drift from the deployed one) under unique names (streams and TTL off: tests
  * feed the projectors themselves). Answers each table's test name by its serverless.yml name, and a disposer.
  */
-export const createQosTables = async <Name extends string>(client: DynamoDBClient, names: readonly Name[]) => {
+export const createServiceTables = async <Name extends string>(client: DynamoDBClient, names: readonly Name[]) => {
   const suffix = randomUUID().slice(0, 8);
-  const service = await loadServerlessConfig({ serviceDir: join(__dirname, '..', '..', '..'), stage: 'dev' });
+  const service = await loadServerlessConfig({ serviceDir: join(__dirname, '..'), stage: 'dev' });
   const created = {} as Record<Name, string>;
   for (const name of names) {
     const table = service.tables.find((t) => t.TableName === `showrunner-dev-${name}`);
