@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { localIssuerFor } from '../local/cognito/part';
-import { loadServerlessConfig } from '../local/config';
+import { loadServerlessConfig, type LocalService } from '../local/config';
 import { freePort } from '../local/parts/freePort';
 
 const repoDir = resolve(__dirname, '..');
@@ -22,6 +22,8 @@ export interface StackPorts {
  */
 export interface StackProcess {
   readonly api: string;
+  readonly ports: StackPorts;
+  readonly service: LocalService;
   readonly dataDir: string;
   /** The folder the stack's temp files go to (its TMPDIR): where the local MediaConvert works. */
   readonly tmpDir: string;
@@ -75,6 +77,8 @@ export const stackProcess = async (root: string): Promise<StackProcess> => {
   };
   return {
     api,
+    ports,
+    service,
     dataDir,
     tmpDir,
     start: async () => {
