@@ -191,7 +191,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   late.runtime = runtime;
   stoppers.push(runtime.stop);
   // Stoppers run in reverse: deliveries still in flight reach their functions before the runtime goes.
-  stoppers.push(() => bus.idle());
+  stoppers.push(() => bus.close());
 
   const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, log });
   stoppers.push(async () => void (await Promise.all(subscriptions.map((s) => s.stop()))));

@@ -4,11 +4,13 @@ import type { EventBridgeEvent, RuleTarget } from './types';
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number;
-  /** Delay before the second attempt; each later one doubles it. */
+  /** Delay before the second attempt; each later one doubles it, up to maxDelayMs. */
   firstDelayMs: number;
+  maxDelayMs?: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { attempts: 3, firstDelayMs: 100 };
+/** AWS's default retry policy: up to 185 attempts (and 24 hours), with exponential backoff. */
+export const defaultRetryPolicy: RetryPolicy = { attempts: 185, firstDelayMs: 100, maxDelayMs: 60_000 };
 export const defaultMaxConcurrentDeliveries = 64;
 
 export interface DeliveryJob {
@@ -19,7 +21,6 @@ export interface DeliveryJob {
   journalId?: string;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs deliveries after the caller has its PutEvents answer, as AWS does: FIFO, at most
@@ -39,6 +40,20 @@ export const createDeliveryQueue = (options: {
   let active = 0;
   let pumpScheduled = false;
   let idleWaiters: (() => void)[] = [];
+  // Once closed (the process is stopping), no delivery starts and retries stop waiting: the journal still owes them.
+  let closed = false;
+  let sleepers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+  const delayBefore = (attemptNumber: number) => Math.min(options.retry.firstDelayMs * 2 ** (attemptNumber - 1), options.retry.maxDelayMs ?? Number.POSITIVE_INFINITY);
 
   const settle = (job: DeliveryJob): void => {
     if (job.journalId !== undefined) options.journal?.settle(job.journalId);
@@ -54,7 +69,8 @@ export const createDeliveryQueue = (options: {
         return;
       } catch (error) {
         lastError = error;
-        if (attemptNumber < options.retry.attempts) await sleep(options.retry.firstDelayMs * 2 ** (attemptNumber - 1));
+        if (attemptNumber < options.retry.attempts) await sleep(delayBefore(attemptNumber));
+        if (closed) return;
       }
     }
     try {
@@ -66,7 +82,7 @@ export const createDeliveryQueue = (options: {
   };
 
   const settleIfIdle = (): void => {
-    if (active > 0 || next < pending.length) return;
+    if (active > 0 || (next < pending.length && !closed)) return;
     pending = [];
     next = 0;
     const waiters = idleWaiters;
@@ -76,7 +92,7 @@ export const createDeliveryQueue = (options: {
 
   const pump = (): void => {
     pumpScheduled = false;
-    while (active < options.maxConcurrent && next < pending.length) {
+    while (!closed && active < options.maxConcurrent && next < pending.length) {
       const job = pending[next];
       pending[next++] = undefined;
       if (job === undefined) continue;
@@ -102,6 +118,17 @@ export const createDeliveryQueue = (options: {
         // setImmediate, not a microtask: the PutEvents caller gets its answer before any target runs.
         setImmediate(pump);
       }
+    },
+    /** Stops starting deliveries and ends retry waits; resolves once the deliveries in flight have finished. */
+    close(): Promise<void> {
+      closed = true;
+      const waiting = sleepers;
+      sleepers = new Set();
+      for (const wake of waiting) wake();
+      return new Promise<void>((resolve) => {
+        idleWaiters.push(resolve);
+        settleIfIdle();
+      });
     },
     /** Resolves once every delivery queued so far, and any queued meanwhile, has settled. */
     idle(): Promise<void> {

@@ -44,6 +44,15 @@ describe('the delivery journal', () => {
     expect(openDeliveryJournal(dir).owed).toEqual([]);
   });
 
+  it('given a target that keeps failing, when the process stops, then the stop does not wait out the retries and the next start still owes the delivery', async () => {
+    // AWS's default policy: 185 attempts over up to 24 hours.
+    const stopping = createEventBridgeService({ region: 'eu-west-1', accountId: '000000000000', buses: [], rules, deliver: async () => Promise.reject(new Error('target down')), journal: openDeliveryJournal(dir) });
+    await stopping.putEvents([entry]);
+    await new Promise((r) => setTimeout(r, 50));
+    await stopping.close();
+    expect(openDeliveryJournal(dir).owed).toHaveLength(1);
+  });
+
   it('given a line cut in mid-write by a crash, then the journal opens with the whole lines before it', () => {
     const journal = openDeliveryJournal(dir);
     const id = journal.record({ target, payload: { a: 1 }, event: { id: 'e1' } as EventBridgeEvent });

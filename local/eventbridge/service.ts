@@ -41,6 +41,8 @@ export interface EventBridgeService {
   idle(): Promise<void>;
   /** Delivers what the journal still owed from the last run; called once every target can be reached. */
   deliverOwed(): number;
+  /** Stopping: lets the deliveries in flight finish; what is queued or waiting to retry stays owed in the journal. */
+  close(): Promise<void>;
 }
 
 /**
@@ -115,5 +117,5 @@ export const createEventBridgeService = (options: EventBridgeServiceOptions): Ev
     return owed.length;
   };
 
-  return { putEvents, handle, idle: deliveries.idle, deliverOwed };
+  return { putEvents, handle, idle: deliveries.idle, deliverOwed, close: deliveries.close };
 };
