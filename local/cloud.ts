@@ -90,11 +90,12 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
 
   // Late-bound: EventBridge, Step Functions and the runtime call each other, and the functions' environment
   // needs the edge endpoint, which exists only once the edge server has bound its port.
-  const late: { eventBridge?: EventBridgeService; stepFunctions?: StepFunctionsService; runtime?: LambdaRuntime } = {};
-  const invoke = (functionName: string, payload: unknown): Promise<unknown> => {
-    if (late.runtime === undefined) return Promise.reject(new Error('the Lambda runtime is not started yet'));
-    return late.runtime.invoke(functionName, payload);
-  };
+  const late: { eventBridge?: EventBridgeService; stepFunctions?: StepFunctionsService } = {};
+  // Executions resumed from the journal run before the runtime exists: their Lambda tasks wait for it, as a
+  // Lambda invoke on AWS does not fail for a function that is merely cold.
+  let runtimeStarted: (runtime: LambdaRuntime) => void = () => undefined;
+  const runtimeReady = new Promise<LambdaRuntime>((resolve) => (runtimeStarted = resolve));
+  const invoke = async (functionName: string, payload: unknown): Promise<unknown> => (await runtimeReady).invoke(functionName, payload);
 
   const s3 = await startS3Local({
     dataDir: join(settings.dataDir, 's3'),
@@ -188,7 +189,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     // worker, not by DynamoDB (measured: bench/qosIngestProfile.ts). Workers still start only when needed.
     maxConcurrencyPerFunction: 16,
   });
-  late.runtime = runtime;
+  runtimeStarted(runtime);
   stoppers.push(runtime.stop);
   // Stoppers run in reverse: deliveries still in flight reach their functions before the runtime goes.
   stoppers.push(() => bus.close());

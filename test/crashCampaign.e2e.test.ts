@@ -41,7 +41,8 @@ describe('a crash campaign', () => {
 
   afterAll(async () => {
     await (stack as StackProcess | undefined)?.kill().catch(() => undefined);
-    rmSync(root, { recursive: true, force: true });
+    // SHOWRUNNER_KEEP_TEST_DATA keeps the stack's data folder to look into after a failure.
+    if (process.env.SHOWRUNNER_KEEP_TEST_DATA === undefined) rmSync(root, { recursive: true, force: true });
   }, 60_000);
 
   const request = async (method: string, path: string, groups: readonly string[], body?: unknown) => {
@@ -86,12 +87,14 @@ describe('a crash campaign', () => {
     await Promise.all([worker(draftOne), worker(draftOne), worker(sendQos), worker(uploadOne)]);
   };
 
+  /** The last answer a probe read: what a timeout reports. */
+  let lastSeen = '';
   const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 240_000): Promise<T> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe().catch(() => undefined);
       if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${stack.output()}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${lastSeen}\n${stack.output()}`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   };
@@ -123,6 +126,7 @@ describe('a crash campaign', () => {
   /** Published, waiting for a human, or a recorded failure. */
   const workflowEnded = (showId: string) => async () => {
     const timeline = await request('GET', `/shows/${showId}/workflow`, ['admin']);
+    lastSeen = JSON.stringify(timeline);
     const stages = (timeline.body.stages ?? []) as { stage: string; status: string }[];
     const published = stages.some((s) => s.stage === 'publish' && s.status === 'succeeded');
     const awaitingHuman = stages.some((s) => s.stage === 'review' && s.status === 'running');
