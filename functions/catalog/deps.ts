@@ -6,6 +6,8 @@ import { systemClock, type Clock } from '../runtime/clock';
 import { readConfig, type Env } from '../runtime/config';
 import { eventStore } from '../runtime/eventStore';
 import { documentClient } from '../runtime/sdk/dynamodb';
+import { mediaConvertClient } from '../runtime/sdk/mediaConvert';
+import { transcodeProgress } from '../workflow/transcodeProgress';
 
 export interface CatalogDeps {
   readonly db: DynamoDBDocumentClient;
@@ -15,6 +17,8 @@ export interface CatalogDeps {
   readonly generation: () => Promise<number>;
   /** Where a request's `now` comes from; the system clock when not given. */
   readonly clock?: Clock;
+  /** How far a running transcode is (0-100), null when unknown; without it, the studio shows no progress. */
+  readonly transcodeProgress?: (transcodeId: string) => Promise<number | null>;
 }
 
 const configSchema = z.object({ CATALOG_TABLE: z.string().min(1), ENGAGEMENT_TABLE: z.string().min(1) });
@@ -36,5 +40,14 @@ export const catalogDeps = (env: Env = process.env): CatalogDeps => {
   const config = readConfig(configSchema, env, 'catalogue configuration');
   const db = documentClient();
   const tables = { catalog: config.CATALOG_TABLE, engagement: config.ENGAGEMENT_TABLE };
-  return { db, tables, store: eventStore(env), clock: systemClock, generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
+  const mediaConvert = mediaConvertClient();
+  return {
+    db,
+    tables,
+    store: eventStore(env),
+    clock: systemClock,
+    generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active),
+    // The same lookup as GET /shows/{showId}/workflow: MediaConvert's own percentage of the running job.
+    transcodeProgress: async (transcodeId) => (await transcodeProgress(mediaConvert, transcodeId))?.percent ?? null,
+  };
 };
