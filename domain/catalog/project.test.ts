@@ -30,10 +30,10 @@ describe('projectCatalogEntry', () => {
   });
 
   it('keeps a stage\'s own failure over the run\'s, and starts over on a new upload', () => {
-    const failedTranscode = fold([...show.upTo.transcoding, { type: 'TranscodeFailed', data: { showId: show.showId, transcodeId: 'transcode-1', reason: 'CODEC_UNSUPPORTED', message: 'no decoder' } }]);
-    expect(failedTranscode).toMatchObject({ status: 'failed', stage: 'transcode', problem: { reason: 'CODEC_UNSUPPORTED', message: 'no decoder' } });
+    const failedTranscode = fold([...show.upTo.transcoding, { type: 'TranscodeFailed', data: { showId: show.showId, transcodeId: 'transcode-1', reason: 'JOB_FAILED', message: 'no decoder' } }]);
+    expect(failedTranscode).toMatchObject({ status: 'failed', stage: 'transcode', problem: { reason: 'JOB_FAILED', message: 'no decoder' } });
     const runFailed = { type: 'ProcessingFailed' as const, data: { showId: show.showId, executionName: 'run-1', stage: 'publish' as const, error: 'States.TaskFailed', cause: 'publish crashed' } };
-    expect(fold([...show.upTo.transcoding, { type: 'TranscodeFailed', data: { showId: show.showId, transcodeId: 'transcode-1', reason: 'CODEC_UNSUPPORTED', message: 'no decoder' } }, runFailed])).toMatchObject({ stage: 'transcode', problem: { reason: 'CODEC_UNSUPPORTED' } });
+    expect(fold([...show.upTo.transcoding, { type: 'TranscodeFailed', data: { showId: show.showId, transcodeId: 'transcode-1', reason: 'JOB_FAILED', message: 'no decoder' } }, runFailed])).toMatchObject({ stage: 'transcode', problem: { reason: 'JOB_FAILED' } });
     expect(fold([...show.approvedShow, runFailed])).toMatchObject({ status: 'failed', stage: 'publish', problem: { reason: 'States.TaskFailed', message: 'publish crashed' } });
     expect(fold([...show.rejectedShow, show.uploadRequested('upload-2')])).toMatchObject({ status: 'awaitingUpload', stage: null, problem: null, transcodeId: null });
   });
