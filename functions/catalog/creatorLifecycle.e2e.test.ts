@@ -80,6 +80,13 @@ describe('a creator\'s shows from upload to deletion, through the API', () => {
     return showId;
   };
 
+  /** A human decides once the machine reviewer has left the review to one (no sound: it escalates). */
+  const escalated = (showId: string) => waitFor(`the review of ${showId} escalated`, async () => {
+    const { data } = await as.reviewer.GET('/reviews', { params: { query: { status: 'pending' } } });
+    const review = (data?.reviews as { showId: string; escalation?: unknown }[] | undefined)?.find((r) => r.showId === showId);
+    return review?.escalation === undefined || review.escalation === null ? undefined : review;
+  });
+
   const objectsOf = async (bucket: string, prefix: string) => ((await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).length;
   const listed = async () => ((await anonymous.GET('/shows', { params: { query: { genre: 'test' } } })).data?.items ?? []).map((item) => item.showId);
 
@@ -96,6 +103,7 @@ describe('a creator\'s shows from upload to deletion, through the API', () => {
     expect(statuses[0]).toBe('awaitingUpload');
     expect(statuses.at(-1)).toBe('awaitingReview');
     expect(statuses.map((status) => order.indexOf(status))).toEqual([...statuses.map((status) => order.indexOf(status))].sort());
+    await escalated(rejectedId);
     expect((await as.reviewer.POST('/reviews/{showId}/decision', { params: { path: { showId: rejectedId } }, body: { decision: 'reject', reason: 'the picture is a test pattern', category: 'CONTENT_POLICY' } })).response.status).toBe(200);
     const rejected = await studioStatus(rejectedId, 'rejected');
     expect(rejected).toMatchObject({ stage: 'review', problem: { reason: 'CONTENT_POLICY', message: 'the picture is a test pattern' } });
@@ -115,6 +123,7 @@ describe('a creator\'s shows from upload to deletion, through the API', () => {
   it('publishes a show and lets its creator choose who sees it: listed, by link only, or nobody else', async () => {
     publishedId = await upload('published-clip', 'none');
     await studioStatus(publishedId, 'awaitingReview');
+    await escalated(publishedId);
     expect((await as.reviewer.POST('/reviews/{showId}/decision', { params: { path: { showId: publishedId } }, body: { decision: 'approve' } })).response.status).toBe(200);
     await studioStatus(publishedId, 'published');
     await waitFor('the show listed', async () => ((await listed()).includes(publishedId) ? true : undefined));

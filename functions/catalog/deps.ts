@@ -6,8 +6,6 @@ import { systemClock, type Clock } from '../runtime/clock';
 import { readConfig, type Env } from '../runtime/config';
 import { eventStore } from '../runtime/eventStore';
 import { documentClient } from '../runtime/sdk/dynamodb';
-import { mediaConvertClient } from '../runtime/sdk/mediaConvert';
-import { transcodeProgress } from '../workflow/transcodeProgress';
 
 export interface CatalogDeps {
   readonly db: DynamoDBDocumentClient;
@@ -40,14 +38,5 @@ export const catalogDeps = (env: Env = process.env): CatalogDeps => {
   const config = readConfig(configSchema, env, 'catalogue configuration');
   const db = documentClient();
   const tables = { catalog: config.CATALOG_TABLE, engagement: config.ENGAGEMENT_TABLE };
-  const mediaConvert = mediaConvertClient();
-  return {
-    db,
-    tables,
-    store: eventStore(env),
-    clock: systemClock,
-    generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active),
-    // The same lookup as GET /shows/{showId}/workflow: MediaConvert's own percentage of the running job.
-    transcodeProgress: async (transcodeId) => (await transcodeProgress(mediaConvert, transcodeId))?.percent ?? null,
-  };
+  return { db, tables, store: eventStore(env), clock: systemClock, generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
 };

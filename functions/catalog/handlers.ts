@@ -9,6 +9,5 @@ export const getShow = api.getShow;
 export const createShow = api.createShow;
 export const updateShow = api.updateShow;
 export const deleteShow = api.deleteShow;
-export const listStudioShows = api.listStudioShows;
 export const likeShow = api.likeShow;
 export const rateShow = api.rateShow;
