@@ -485,7 +485,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One show as its creator or an admin sees it, unpublished and withdrawn ones included */
+        /** One show as its creator or an admin sees it: unpublished and private ones included (withdrawn ones for admins); deleted ones are 404 */
         get: operations["getOwnShow"];
         put?: never;
         post?: never;

@@ -47,7 +47,7 @@ export const catalogRoutes = {
   }),
   getOwnShow: route({
     routeKey: 'GET /studio/shows/{showId}', operationId: 'getOwnShow', tag, access: 'public', signedIn: true, path: showPathSchema,
-    summary: 'One show as its creator or an admin sees it, unpublished and withdrawn ones included',
+    summary: 'One show as its creator or an admin sees it: unpublished and private ones included (withdrawn ones for admins); deleted ones are 404',
     responses: { 200: { description: 'the show', schema: showDetailSchema, headers: cached }, 304: notModified, 404: notFound },
   }),
   createShow: route({
