@@ -13,8 +13,8 @@ import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 type StudioShow = { showId: string; status: string; stage: string | null; problem: { reason: string; message: string } | null; visibility: string };
 
 /**
- * A creator's whole journey through the HTTP API of `npm start`'s stack, with the typed client: upload, follow the
- * status in the studio, be rejected, edit, choose who sees a published show, delete it (its media leaves S3).
+ * A creator's whole journey through the HTTP API of `npm start`'s stack, with the typed client: draft, upload, follow the
+ * status in the studio, be rejected, re-upload, be published, edit, choose who sees it, delete it (its media leaves S3).
  */
 describe('a creator\'s shows from upload to deletion, through the API', () => {
   const root = mkdtempSync(join(tmpdir(), 'creator-lifecycle-'));
@@ -66,18 +66,22 @@ describe('a creator\'s shows from upload to deletion, through the API', () => {
     return found?.status === status ? found : undefined;
   });
 
-  const upload = async (name: string, audio: 'tone' | 'none') => {
+  /** A clip without sound: the machine reviewer leaves it to a human. */
+  const clip = async (name: string) => {
     const path = join(root, `${name}.mp4`);
-    await makeTestClip(path, { seconds: 2, width: 320, height: 240, audio });
-    const bytes = readFileSync(path);
-    const created = await as.ada.POST('/uploads', { body: { title: name, description: 'Made by ffmpeg', genre: 'test', language: 'en', fileName: `${name}.mp4`, contentType: 'video/mp4', sizeBytes: bytes.length } });
+    await makeTestClip(path, { seconds: 2, width: 320, height: 240, audio: 'none' });
+    return readFileSync(path);
+  };
+
+  /** POST /shows/{showId}/uploads, then the bytes PUT to the presigned URL, as a creator's client does. */
+  const upload = async (showId: string, name: string) => {
+    const bytes = await clip(name);
+    const created = await as.ada.POST('/shows/{showId}/uploads', { params: { path: { showId } }, body: { fileName: `${name}.mp4`, contentType: 'video/mp4', sizeBytes: bytes.length } });
     expect(created.response.status).toBe(201);
     const target = created.data?.upload;
-    if (created.data === undefined || target === undefined) throw new Error('no upload target');
-    const showId = created.data.showId;
+    if (target === undefined) throw new Error('no upload target');
     await studioStatus(showId, 'awaitingUpload');
     expect((await fetch(target.url, { method: 'PUT', headers: target.headers, body: bytes })).status).toBe(200);
-    return showId;
   };
 
   /** A human decides once the machine reviewer has left the review to one (no sound: it escalates). */
@@ -90,75 +94,76 @@ describe('a creator\'s shows from upload to deletion, through the API', () => {
   const objectsOf = async (bucket: string, prefix: string) => ((await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }))).Contents ?? []).length;
   const listed = async () => ((await anonymous.GET('/shows', { params: { query: { genre: 'test' } } })).data?.items ?? []).map((item) => item.showId);
 
-  let rejectedId = '';
-  let publishedId = '';
+  const showId = 'ada-night-trains';
 
-  it('follows an upload through processing to review, and a rejection with its reason', async () => {
-    rejectedId = await upload('rejected-clip', 'none');
-    // No sound: the machine reviewer leaves it to a human.
-    await studioStatus(rejectedId, 'awaitingReview');
+  it('drafts, uploads, follows processing to review, is rejected with the reason, re-uploads and is published', async () => {
+    const drafted = await as.ada.POST('/shows', { body: { showId, title: 'Night Trains', description: 'Sleeper routes', genre: 'test', language: 'en', premium: false } });
+    expect(drafted.response.status).toBe(201);
+    await studioStatus(showId, 'drafted');
+
+    await upload(showId, 'first-cut');
+    await studioStatus(showId, 'awaitingReview');
     // Polled, so a short stage may pass unseen; what was seen came in the order of a show's life.
-    const order = ['awaitingUpload', 'processing', 'awaitingReview'];
-    const statuses = seen.get(rejectedId) ?? [];
-    expect(statuses[0]).toBe('awaitingUpload');
-    expect(statuses.at(-1)).toBe('awaitingReview');
+    const order = ['drafted', 'awaitingUpload', 'processing', 'awaitingReview'];
+    const statuses = seen.get(showId) ?? [];
+    expect(statuses.slice(0, 2)).toEqual(['drafted', 'awaitingUpload']);
     expect(statuses.map((status) => order.indexOf(status))).toEqual([...statuses.map((status) => order.indexOf(status))].sort());
-    await escalated(rejectedId);
-    expect((await as.reviewer.POST('/reviews/{showId}/decision', { params: { path: { showId: rejectedId } }, body: { decision: 'reject', reason: 'the picture is a test pattern', category: 'CONTENT_POLICY' } })).response.status).toBe(200);
-    const rejected = await studioStatus(rejectedId, 'rejected');
-    expect(rejected).toMatchObject({ stage: 'review', problem: { reason: 'CONTENT_POLICY', message: 'the picture is a test pattern' } });
-  }, 300_000);
+    await escalated(showId);
+    expect((await as.reviewer.POST('/reviews/{showId}/decision', { params: { path: { showId } }, body: { decision: 'reject', reason: 'the picture is a test pattern', category: 'CONTENT_POLICY' } })).response.status).toBe(200);
+    expect(await studioStatus(showId, 'rejected')).toMatchObject({ stage: 'review', problem: { reason: 'CONTENT_POLICY', message: 'the picture is a test pattern' } });
+
+    await upload(showId, 'second-cut');
+    await studioStatus(showId, 'awaitingReview');
+    expect((await studioShow(showId))?.problem).toBeNull();
+    await escalated(showId);
+    expect((await as.reviewer.POST('/reviews/{showId}/decision', { params: { path: { showId } }, body: { decision: 'approve' } })).response.status).toBe(200);
+    await studioStatus(showId, 'published');
+  }, 400_000);
 
   it('lets the creator edit their show, refuses a stale version in words, and refuses anyone else', async () => {
-    const read = await as.ada.GET('/studio/shows/{showId}', { params: { path: { showId: rejectedId } } });
+    const read = await as.ada.GET('/studio/shows/{showId}', { params: { path: { showId } } });
     const etag = read.response.headers.get('etag') ?? '';
-    const edited = await as.ada.PUT('/shows/{showId}', { params: { path: { showId: rejectedId }, header: { 'if-match': etag } }, body: { title: 'Rejected, renamed' } });
+    const edited = await as.ada.PUT('/shows/{showId}', { params: { path: { showId }, header: { 'if-match': etag } }, body: { title: 'Night Trains, revised' } });
     expect(edited.response.status).toBe(200);
-    const stale = await as.ada.PUT('/shows/{showId}', { params: { path: { showId: rejectedId }, header: { 'if-match': etag } }, body: { title: 'Again' } });
+    const stale = await as.ada.PUT('/shows/{showId}', { params: { path: { showId }, header: { 'if-match': etag } }, body: { title: 'Again' } });
     expect(stale.response.status).toBe(412);
     expect(stale.error).toMatchObject({ error: 'precondition_failed', message: expect.stringContaining('changed since you read it') });
-    expect((await as.bob.PUT('/shows/{showId}', { params: { path: { showId: rejectedId } }, body: { title: 'Mine' } })).response.status).toBe(403);
+    expect((await as.bob.PUT('/shows/{showId}', { params: { path: { showId } }, body: { title: 'Mine' } })).response.status).toBe(403);
   }, 60_000);
 
-  it('publishes a show and lets its creator choose who sees it: listed, by link only, or nobody else', async () => {
-    publishedId = await upload('published-clip', 'none');
-    await studioStatus(publishedId, 'awaitingReview');
-    await escalated(publishedId);
-    expect((await as.reviewer.POST('/reviews/{showId}/decision', { params: { path: { showId: publishedId } }, body: { decision: 'approve' } })).response.status).toBe(200);
-    await studioStatus(publishedId, 'published');
-    await waitFor('the show listed', async () => ((await listed()).includes(publishedId) ? true : undefined));
-    expect((await as.bob.GET('/shows/{showId}/playback', { params: { path: { showId: publishedId } } })).response.status).toBe(200);
+  it('lets its creator choose who sees the published show: listed, by link only, or nobody else', async () => {
+    await waitFor('the show listed', async () => ((await listed()).includes(showId) ? true : undefined));
+    expect((await as.bob.GET('/shows/{showId}/playback', { params: { path: { showId } } })).response.status).toBe(200);
 
-    expect((await as.ada.PUT('/shows/{showId}', { params: { path: { showId: publishedId } }, body: { visibility: 'unlisted' } })).response.status).toBe(200);
-    await waitFor('the show unlisted', async () => ((await listed()).includes(publishedId) ? undefined : true));
-    expect((await anonymous.GET('/shows/{showId}', { params: { path: { showId: publishedId } } })).data).toMatchObject({ visibility: 'unlisted' });
-    expect((await as.bob.GET('/shows/{showId}/playback', { params: { path: { showId: publishedId } } })).response.status).toBe(200);
+    expect((await as.ada.PUT('/shows/{showId}', { params: { path: { showId } }, body: { visibility: 'unlisted' } })).response.status).toBe(200);
+    await waitFor('the show unlisted', async () => ((await listed()).includes(showId) ? undefined : true));
+    expect((await anonymous.GET('/shows/{showId}', { params: { path: { showId } } })).data).toMatchObject({ visibility: 'unlisted' });
+    expect((await as.bob.GET('/shows/{showId}/playback', { params: { path: { showId } } })).response.status).toBe(200);
 
-    expect((await as.ada.PUT('/shows/{showId}', { params: { path: { showId: publishedId } }, body: { visibility: 'private' } })).response.status).toBe(200);
-    await waitFor('the show private', async () => ((await anonymous.GET('/shows/{showId}', { params: { path: { showId: publishedId } } })).response.status === 404 ? true : undefined));
-    expect((await as.bob.GET('/studio/shows/{showId}', { params: { path: { showId: publishedId } } })).response.status).toBe(404);
-    expect((await as.bob.GET('/shows/{showId}/playback', { params: { path: { showId: publishedId } } })).response.status).toBe(404);
-    expect((await as.ada.GET('/studio/shows/{showId}', { params: { path: { showId: publishedId } } })).response.status).toBe(200);
-    expect((await as.ada.GET('/shows/{showId}/playback', { params: { path: { showId: publishedId } } })).response.status).toBe(200);
-    expect(await listed()).not.toContain(publishedId);
+    expect((await as.ada.PUT('/shows/{showId}', { params: { path: { showId } }, body: { visibility: 'private' } })).response.status).toBe(200);
+    await waitFor('the show private', async () => ((await anonymous.GET('/shows/{showId}', { params: { path: { showId } } })).response.status === 404 ? true : undefined));
+    expect((await as.bob.GET('/studio/shows/{showId}', { params: { path: { showId } } })).response.status).toBe(404);
+    expect((await as.bob.GET('/shows/{showId}/playback', { params: { path: { showId } } })).response.status).toBe(404);
+    expect((await as.ada.GET('/studio/shows/{showId}', { params: { path: { showId } } })).response.status).toBe(200);
+    expect((await as.ada.GET('/shows/{showId}/playback', { params: { path: { showId } } })).response.status).toBe(200);
+    expect(await listed()).not.toContain(showId);
   }, 300_000);
 
   it('deletes a show: it leaves the catalogue, its media leaves both buckets, its events stay', async () => {
-    expect(await objectsOf('showrunner-dev-sources', `uploads/${publishedId}/`)).toBeGreaterThan(0);
-    expect(await objectsOf('showrunner-dev-media', `shows/${publishedId}/`)).toBeGreaterThan(0);
-    expect((await as.bob.DELETE('/shows/{showId}', { params: { path: { showId: publishedId }, query: {} } })).response.status).toBe(404);
-    const deleted = await as.ada.DELETE('/shows/{showId}', { params: { path: { showId: publishedId }, query: {} } });
+    expect(await objectsOf('showrunner-dev-sources', `uploads/${showId}/`)).toBeGreaterThan(0);
+    expect(await objectsOf('showrunner-dev-media', `shows/${showId}/`)).toBeGreaterThan(0);
+    expect((await as.bob.DELETE('/shows/{showId}', { params: { path: { showId }, query: {} } })).response.status).toBe(404);
+    const deleted = await as.ada.DELETE('/shows/{showId}', { params: { path: { showId }, query: {} } });
     expect(deleted.response.status).toBe(200);
-    const again = await as.ada.DELETE('/shows/{showId}', { params: { path: { showId: publishedId }, query: {} } });
+    const again = await as.ada.DELETE('/shows/{showId}', { params: { path: { showId }, query: {} } });
     expect(again.data).toEqual(deleted.data);
-    await waitFor('the show gone', async () => ((await as.ada.GET('/studio/shows/{showId}', { params: { path: { showId: publishedId } } })).response.status === 404 ? true : undefined));
-    expect((await as.admin.GET('/shows/{showId}', { params: { path: { showId: publishedId } } })).response.status).toBe(404);
-    await waitFor('its media deleted', async () => ((await objectsOf('showrunner-dev-sources', `uploads/${publishedId}/`)) + (await objectsOf('showrunner-dev-media', `shows/${publishedId}/`)) === 0 ? true : undefined));
-    expect(await studioShow(publishedId)).toBeUndefined();
-    expect(await studioShow(rejectedId)).toMatchObject({ status: 'rejected', visibility: 'public' });
+    await waitFor('the show gone', async () => ((await as.ada.GET('/studio/shows/{showId}', { params: { path: { showId } } })).response.status === 404 ? true : undefined));
+    expect((await as.admin.GET('/shows/{showId}', { params: { path: { showId } } })).response.status).toBe(404);
+    await waitFor('its media deleted', async () => ((await objectsOf('showrunner-dev-sources', `uploads/${showId}/`)) + (await objectsOf('showrunner-dev-media', `shows/${showId}/`)) === 0 ? true : undefined));
+    expect(await studioShow(showId)).toBeUndefined();
 
     const store = createDynamoDbEventStore({ client: dynamodb, tables: { events: 'showrunner-dev-events', snapshots: 'showrunner-dev-snapshots' } });
-    const types = (await store.readStream(showStreamId(publishedId))).events.map((event) => event.type);
+    const types = (await store.readStream(showStreamId(showId))).events.map((event) => event.type);
     expect(types[0]).toBe('ShowDrafted');
     expect(types.filter((type) => type === 'ShowDeleted')).toHaveLength(1);
     expect(types).toContain('ShowPublished');
