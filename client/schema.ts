@@ -335,7 +335,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Published public shows, newest first, filtered and paged
+         * Published public shows, newest first, filtered and paged (unlisted and private ones never appear)
          * @description Filter by genre, language and words of the title or description; page with `limit` and the previous page's `nextCursor`.
          */
         get: operations["listShows"];
@@ -355,13 +355,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published show with playback, thumbnails and engagement */
+        /** One published public or unlisted show with thumbnails and engagement; no media URL of a premium show (use its playback) */
         get: operations["getShow"];
-        /** Change catalogue metadata */
+        /**
+         * Change a show's metadata or visibility (its creator or an admin)
+         * @description Send only the fields that change. `visibility`: public (listed), unlisted (anyone with the link) or private (creator and admins). With If-Match, a show changed since you read it is not touched (412).
+         */
         put: operations["updateShow"];
         post?: never;
-        /** Withdraw a show from the catalogue for good; its events stay */
-        delete: operations["withdrawShow"];
+        /**
+         * Delete a show (its creator or an admin): it leaves the catalogue, its media is deleted from storage; its events stay
+         * @description Idempotent: deleting a deleted show answers 200 again and changes nothing. The media (source, renditions, thumbnails) is deleted shortly after, by a function reacting to the ShowDeleted event.
+         */
+        delete: operations["deleteShow"];
         options?: never;
         head?: never;
         patch?: never;
@@ -472,6 +478,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/studio/shows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's own shows, newest draft first, each with its status; paged
+         * @description Every show the caller drafted but deleted ones, whatever its status or visibility. A processing show names its stage and, while it transcodes, its progress; a rejected or failed one says why. Page with `limit` and the previous page's `nextCursor`.
+         */
+        get: operations["listStudioShows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/studio/shows/{showId}": {
         parameters: {
             query?: never;
@@ -479,7 +505,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One show as its creator or an admin sees it, unpublished and withdrawn ones included */
+        /** One show as its creator or an admin sees it: unpublished and private ones included (withdrawn ones for admins); deleted ones are 404 */
         get: operations["getOwnShow"];
         put?: never;
         post?: never;
@@ -2074,10 +2100,11 @@ export interface operations {
     listShows: {
         parameters: {
             query?: {
-                /** @description nextCursor of the previous page */
+                /** @description `nextCursor` of the previous page; leave it out for the first page */
                 cursor?: string;
                 genre?: string;
                 language?: string;
+                /** @description items per page, 1 to 100 (default 20) */
                 limit?: number;
                 /** @description words that must all begin a word of the title or description */
                 q?: string;
@@ -2128,6 +2155,7 @@ export interface operations {
                             title: string;
                             version: number;
                         }[];
+                        /** @description null on the last page; otherwise send it back as `cursor` for the next one */
                         nextCursor: string | null;
                     };
                 };
@@ -2320,20 +2348,36 @@ export interface operations {
                         genre: string;
                         language: string;
                         likeCount: number;
+                        /** @description manifests of a free show; always empty for a premium show: play it through GET /shows/{showId}/playback */
                         playback: {
                             /** @enum {string} */
                             format: "hls" | "dash" | "cmaf" | "mp4";
                             url: string;
                         }[];
                         premium: boolean;
+                        /** @description why it was rejected or failed: a stable reason code and a sentence */
+                        problem: {
+                            message: string;
+                            reason: string;
+                        } | null;
                         publishedAt: string | null;
                         ratingCount: number;
                         showId: string;
+                        /** @description the workflow stage a processing show is in, or where a failed or rejected one stopped */
+                        stage: ("ingest" | "transcode" | "review" | "publish") | null;
+                        /**
+                         * @description where the show is in its life: drafted, awaitingUpload, processing, awaitingReview, rejected, published, failed, withdrawn
+                         * @enum {string}
+                         */
+                        status: "drafted" | "awaitingUpload" | "processing" | "awaitingReview" | "rejected" | "published" | "failed" | "withdrawn" | "deleted";
                         thumbnailUrls: string[];
                         title: string;
                         version: number;
-                        /** @enum {string} */
-                        visibility: "private" | "published" | "withdrawn";
+                        /**
+                         * @description public: listed; unlisted: anyone with the link; private: its creator and admins
+                         * @enum {string}
+                         */
+                        visibility: "public" | "unlisted" | "private";
                     };
                 };
             };
@@ -2399,17 +2443,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Night Trains, revised",
+                 *       "visibility": "unlisted"
+                 *     }
+                 */
                 "application/json": {
                     description?: string;
                     genre?: string;
                     language?: string;
                     premium?: boolean;
                     title?: string;
+                    /** @enum {string} */
+                    visibility?: "public" | "unlisted" | "private";
                 };
             };
         };
         responses: {
-            /** @description changed */
+            /** @description changed (or nothing to change) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2450,18 +2502,12 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the show is not yours: only its creator or an admin may change or delete it */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -2509,9 +2555,10 @@ export interface operations {
             };
         };
     };
-    withdrawShow: {
+    deleteShow: {
         parameters: {
             query?: {
+                /** @description why (admins taking a show down say so) */
                 reason?: "OWNER_REQUEST" | "RIGHTS" | "CONTENT_POLICY" | "OTHER";
             };
             header?: {
@@ -2525,7 +2572,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description withdrawn */
+            /** @description deleted */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2566,32 +2613,17 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the show is not yours: only its creator or an admin may change or delete it */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description no such show visible to this caller */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description the show refuses the change in its current state: `message` says why and what to do */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2783,8 +2815,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description no such show */
+            /** @description no such show, or a private one the caller may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description its creator or an admin asked before any transcode of it finished: nothing to play yet */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3226,6 +3267,142 @@ export interface operations {
             };
         };
     };
+    listStudioShows: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; leave it out for the first page */
+                cursor?: string;
+                /** @description items per page, 1 to 100 (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of the caller's shows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "showId": "7d0c3a4e-5f1b-4c2e-9a77-0e6f2b1d9c10",
+                     *           "title": "Night Trains",
+                     *           "description": "Sleeper routes across Europe",
+                     *           "genre": "documentary",
+                     *           "language": "en",
+                     *           "premium": false,
+                     *           "thumbnailUrls": [],
+                     *           "publishedAt": null,
+                     *           "version": 6,
+                     *           "status": "processing",
+                     *           "visibility": "unlisted",
+                     *           "stage": "transcode",
+                     *           "problem": null,
+                     *           "progress": {
+                     *             "stage": "transcode",
+                     *             "percent": 42
+                     *           },
+                     *           "draftedAt": "2026-11-30T08:50:00.000Z",
+                     *           "updatedAt": "2026-11-30T08:55:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            description: string;
+                            draftedAt: string;
+                            genre: string;
+                            language: string;
+                            premium: boolean;
+                            /** @description why it was rejected or failed: a stable reason code and a sentence */
+                            problem: {
+                                message: string;
+                                reason: string;
+                            } | null;
+                            /** @description while the transcode runs: how far, as MediaConvert reports it (null when it cannot be had) */
+                            progress: {
+                                percent: number;
+                                /** @constant */
+                                stage: "transcode";
+                            } | null;
+                            publishedAt: string | null;
+                            showId: string;
+                            /** @description the workflow stage a processing show is in, or where a failed or rejected one stopped */
+                            stage: ("ingest" | "transcode" | "review" | "publish") | null;
+                            /**
+                             * @description where the show is in its life: drafted, awaitingUpload, processing, awaitingReview, rejected, published, failed, withdrawn
+                             * @enum {string}
+                             */
+                            status: "drafted" | "awaitingUpload" | "processing" | "awaitingReview" | "rejected" | "published" | "failed" | "withdrawn" | "deleted";
+                            thumbnailUrls: string[];
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                            /**
+                             * @description public: listed; unlisted: anyone with the link; private: its creator and admins
+                             * @enum {string}
+                             */
+                            visibility: "public" | "unlisted" | "private";
+                        }[];
+                        /** @description null on the last page; otherwise send it back as `cursor` for the next one */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getOwnShow: {
         parameters: {
             query?: never;
@@ -3254,20 +3431,36 @@ export interface operations {
                         genre: string;
                         language: string;
                         likeCount: number;
+                        /** @description manifests of a free show; always empty for a premium show: play it through GET /shows/{showId}/playback */
                         playback: {
                             /** @enum {string} */
                             format: "hls" | "dash" | "cmaf" | "mp4";
                             url: string;
                         }[];
                         premium: boolean;
+                        /** @description why it was rejected or failed: a stable reason code and a sentence */
+                        problem: {
+                            message: string;
+                            reason: string;
+                        } | null;
                         publishedAt: string | null;
                         ratingCount: number;
                         showId: string;
+                        /** @description the workflow stage a processing show is in, or where a failed or rejected one stopped */
+                        stage: ("ingest" | "transcode" | "review" | "publish") | null;
+                        /**
+                         * @description where the show is in its life: drafted, awaitingUpload, processing, awaitingReview, rejected, published, failed, withdrawn
+                         * @enum {string}
+                         */
+                        status: "drafted" | "awaitingUpload" | "processing" | "awaitingReview" | "rejected" | "published" | "failed" | "withdrawn" | "deleted";
                         thumbnailUrls: string[];
                         title: string;
                         version: number;
-                        /** @enum {string} */
-                        visibility: "private" | "published" | "withdrawn";
+                        /**
+                         * @description public: listed; unlisted: anyone with the link; private: its creator and admins
+                         * @enum {string}
+                         */
+                        visibility: "public" | "unlisted" | "private";
                     };
                 };
             };

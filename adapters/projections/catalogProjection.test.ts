@@ -58,11 +58,11 @@ describe('the catalogue projection behind its version gate', () => {
     const table = await newCatalogTable();
     await projectCatalogBatch({ db, catalogTable: table, store: fixture.store }, history);
     const [alpha, bravo, charlie, delta] = await entriesOf(table, 1);
-    expect(alpha).toMatchObject({ showId: 'alpha', genre: 'Drama', visibility: 'published', publishedAt: '2026-03-01T10:00:00.000Z', version: 10 });
+    expect(alpha).toMatchObject({ showId: 'alpha', genre: 'Drama', status: 'published', visibility: 'public', publishedAt: '2026-03-01T10:00:00.000Z', version: 10 });
     expect(alpha?.playback.map((p) => p.format)).toEqual(['hls', 'dash']);
-    expect(bravo).toMatchObject({ language: 'pt-BR', visibility: 'published' });
-    expect(charlie).toMatchObject({ title: 'Charlie, revised', visibility: 'withdrawn', version: 12 });
-    expect(delta).toMatchObject({ visibility: 'private', creatorId: 'creator-9', version: 1 });
+    expect(bravo).toMatchObject({ language: 'pt-BR', status: 'published' });
+    expect(charlie).toMatchObject({ title: 'Charlie, revised', status: 'withdrawn', version: 12 });
+    expect(delta).toMatchObject({ status: 'drafted', visibility: 'public', creatorId: 'creator-9', version: 1 });
   });
 
   it('ends equal to in-order projection when fed duplicates in shuffled order and random batches', async () => {
@@ -116,7 +116,7 @@ describe('the catalogue projection behind its version gate', () => {
     await Promise.all(alphaEvents.map((event) => applyShowEvents(deps, 1, 'show#alpha', [event])));
     const [alpha] = await entriesOf(table, 1);
     expect(alpha?.version).toBe(10);
-    expect(alpha?.visibility).toBe('published');
+    expect(alpha?.status).toBe('published');
   });
 
   it('a rebuild from the store into a fresh generation equals the live model and becomes the one served', async () => {

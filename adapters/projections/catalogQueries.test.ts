@@ -21,7 +21,12 @@ const entry = (i: number): CatalogEntry => ({
   description: i % 7 === 0 ? 'Ocean voyages and harbour towns' : 'Something else',
   genre: genres[i % 3] as string,
   language: languages[i % 2] as string,
-  visibility: i % 11 === 0 ? 'private' : i % 13 === 0 ? 'withdrawn' : 'published',
+  status: i % 11 === 0 ? 'drafted' : i % 13 === 0 ? 'withdrawn' : 'published',
+  // Unlisted shows are published but never listed.
+  visibility: i % 17 === 0 ? 'unlisted' : 'public',
+  stage: null,
+  problem: null,
+  transcodeId: null,
   premium: false,
   playback: [],
   thumbnailUrls: [],
@@ -32,7 +37,7 @@ const entry = (i: number): CatalogEntry => ({
   version: 10,
 });
 const entries = Array.from({ length: 130 }, (_, i) => entry(i + 1));
-const published = entries.filter((e) => e.visibility === 'published');
+const published = entries.filter((e) => e.status === 'published' && e.visibility === 'public');
 
 const everyPage = async (query: Omit<ListShowsQuery, 'cursor'>) => {
   const seen: CatalogEntry[] = [];

@@ -35,6 +35,14 @@ const listingIndex = (listing: CatalogListing) => ({
 
 const listings = Object.keys(catalogIndexes) as CatalogListing[];
 
+/**
+ * Each creator's shows, newest draft first (GET /studio/shows): partition `g<n>#creator#<id>`, sort `draftedAt#showId`.
+ * Every entry but a deleted one carries them.
+ */
+export const creatorIndex = 'showsByCreator';
+export const creatorAttribute = 'lsCreator';
+export const creatorSortAttribute = 'draftedKey';
+
 /** The catalogue table as functions/catalog/resources.yml declares it (a test compares the two). */
 export const catalogTableDefinition = (tableName: string): CreateTableCommandInput => ({
   TableName: tableName,
@@ -43,9 +51,21 @@ export const catalogTableDefinition = (tableName: string): CreateTableCommandInp
     { AttributeName: 'pk', AttributeType: 'S' },
     { AttributeName: 'listedAt', AttributeType: 'S' },
     ...listings.map((listing) => ({ AttributeName: listingAttribute[listing], AttributeType: 'S' as const })),
+    { AttributeName: creatorAttribute, AttributeType: 'S' },
+    { AttributeName: creatorSortAttribute, AttributeType: 'S' },
   ],
   KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-  GlobalSecondaryIndexes: listings.map(listingIndex),
+  GlobalSecondaryIndexes: [
+    ...listings.map(listingIndex),
+    {
+      IndexName: creatorIndex,
+      KeySchema: [
+        { AttributeName: creatorAttribute, KeyType: 'HASH' },
+        { AttributeName: creatorSortAttribute, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    },
+  ],
 });
 
 export const engagementTableDefinition = (tableName: string): CreateTableCommandInput => ({

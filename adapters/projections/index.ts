@@ -1,5 +1,5 @@
-export { catalogIndexes, catalogTableDefinition, createCatalogTables, engagementTableDefinition, listingAttribute, type CatalogListing, type CatalogTableNames } from './catalogTables';
-export { entryKey, fromCatalogItem, listingKey, searchTextOf, toCatalogItem } from './catalogItem';
+export { catalogIndexes, catalogTableDefinition, creatorIndex, createCatalogTables, engagementTableDefinition, listingAttribute, type CatalogListing, type CatalogTableNames } from './catalogTables';
+export { creatorKey, entryKey, fromCatalogItem, listingKey, searchTextOf, toCatalogItem } from './catalogItem';
 export { initialGenerations, readGenerations, switchTo, writeTargets, RebuildConflictError, type Generations } from './generations';
 export { claimBuild, rebuildLeaseMs, type BuildClaim } from './rebuildRun';
 export { pruneGraceMs } from './pruneGenerations';
@@ -8,3 +8,4 @@ export { catalogProjection, projectCatalogBatch, type ProjectedBatch } from './c
 export { rebuildCatalog, type RebuildReport } from './rebuildCatalog';
 export { getShowWithTotals, InvalidCursorError, listPublishedShows, searchTerms, type ListShowsQuery, type ShowsPage } from './catalogQueries';
 export { likeShow, rateShow, RatingContentionError, totalsKey, totalsOf, type EngagementTotals } from './engagement';
+export { listCreatorShows, type CreatorShowsPage } from './studioQueries';

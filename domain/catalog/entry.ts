@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { deliveryFormatSchema } from '../../events/catalog/fields';
+import { processingStageSchema } from '../../events/catalog/processingFailed';
+import { audienceSchema } from '../../events/catalog/showVisibilityChanged';
 
 /**
- * Who may see a catalogue entry. `private`: drafted, not (yet) published: its creator and admins only.
- * `published`: everyone. `withdrawn`: out of the catalogue for good (admins still see it, for support).
- * Clients match on these names: add, never rename.
+ * Where a show is in its life, as its creator follows it (GET /studio/shows). `processing`: a stage of the publish
+ * workflow runs (`stage` says which); `failed`: a stage failed (`stage`, `problem`); `rejected`: a reviewer said no
+ * (`problem`). `withdrawn` and `deleted` are final: a deleted show answers 404 to everyone, a withdrawn one is still
+ * seen by admins (support). Clients match on these names: add, never rename.
  */
-export const catalogVisibilitySchema = z.enum(['private', 'published', 'withdrawn']);
+export const catalogStatusSchema = z.enum(['drafted', 'awaitingUpload', 'processing', 'awaitingReview', 'rejected', 'published', 'failed', 'withdrawn', 'deleted']);
+export type CatalogStatus = z.infer<typeof catalogStatusSchema>;
+
+/** Who may see the show: `public` (listed once published), `unlisted` (by link), `private` (creator and admins). */
+export const catalogVisibilitySchema = audienceSchema;
 export type CatalogVisibility = z.infer<typeof catalogVisibilitySchema>;
+
+/** Why a show is rejected or failed: the stable code of the event and its words for people. */
+export const catalogProblemSchema = z.strictObject({ reason: z.string(), message: z.string() });
 
 /**
  * One show as the catalogue shows it. `version` is the last Show stream version folded in: the gate of every
@@ -21,7 +31,13 @@ export const catalogEntrySchema = z.strictObject({
   description: z.string(),
   genre: z.string(),
   language: z.string(),
+  status: catalogStatusSchema,
   visibility: catalogVisibilitySchema,
+  /** The workflow stage a `processing` show is in, or the one a `failed`/`rejected` show stopped at. */
+  stage: processingStageSchema.nullable(),
+  problem: catalogProblemSchema.nullable(),
+  /** The latest transcode requested: what a running transcode's progress is looked up by. */
+  transcodeId: z.string().nullable(),
   /** Premium shows stay listed; watching them needs an active subscription (GET /shows/{showId}/playback). */
   premium: z.boolean(),
   playback: z.array(z.strictObject({ format: deliveryFormatSchema, url: z.string() })),

@@ -1,5 +1,6 @@
 import type { ShowEvent } from '../show/events';
 import type { CatalogEntry } from './entry';
+import { hasLeft, nextLifecycle } from './lifecycle';
 
 /** What the catalogue needs of an event beyond `{ type, data }`: its place in the stream, when, and by whom. */
 export interface PositionedShowEvent {
@@ -25,7 +26,11 @@ const changedFields = ({ showId: _showId, ...changes }: { showId: string; title?
 const draftedEntry = (event: Extract<PositionedShowEvent['event'], { type: 'ShowDrafted' }>, { actorId, occurredAt, version }: PositionedShowEvent): CatalogEntry => ({
   ...event.data,
   creatorId: actorId,
-  visibility: 'private',
+  status: 'drafted',
+  visibility: 'public',
+  stage: null,
+  problem: null,
+  transcodeId: null,
   premium: event.data.premium,
   playback: [],
   thumbnailUrls: [],
@@ -51,29 +56,30 @@ export const projectCatalogEntry = (entry: CatalogEntry | null, positioned: Posi
     return draftedEntry(event, positioned);
   }
   if (entry === null) throw new ProjectionOrderError(`the first event of a show stream must be ShowDrafted, got ${event.type}`);
-  return applied(entry, positioned);
+  return { ...applied(entry, positioned), ...nextLifecycle(entry, event), version: positioned.version };
 };
 
-/** An event after ShowDrafted, on the entry it drafted. */
-const applied = (entry: CatalogEntry, { event, occurredAt, version }: PositionedShowEvent): CatalogEntry => {
+/** What an event after ShowDrafted changes of the entry besides its lifecycle. */
+const applied = (entry: CatalogEntry, { event, occurredAt }: PositionedShowEvent): CatalogEntry => {
+  // Withdrawal and deletion are final (the decider refuses anything after them); the projection holds the line too.
+  if (hasLeft(entry)) return entry;
   switch (event.type) {
     case 'ShowPublished':
-      // Withdrawal is final (the decider refuses anything after it); the projection holds the line too.
-      if (entry.visibility === 'withdrawn') return { ...entry, version };
       return {
         ...entry,
-        visibility: 'published',
         playback: event.data.playback.map((p) => ({ format: p.format, url: p.url })),
         thumbnailUrls: [...event.data.thumbnailUrls],
         publishedAt: entry.publishedAt ?? occurredAt,
         updatedAt: occurredAt,
-        version,
       };
-    case 'ShowWithdrawn':
-      return { ...entry, visibility: 'withdrawn', updatedAt: occurredAt, version };
     case 'ShowMetadataUpdated':
-      return { ...entry, ...changedFields(event.data), updatedAt: occurredAt, version };
+      return { ...entry, ...changedFields(event.data), updatedAt: occurredAt };
+    case 'ShowVisibilityChanged':
+      return { ...entry, visibility: event.data.visibility, updatedAt: occurredAt };
+    case 'ShowWithdrawn':
+    case 'ShowDeleted':
+      return { ...entry, updatedAt: occurredAt };
     default:
-      return { ...entry, version };
+      return entry;
   }
 };

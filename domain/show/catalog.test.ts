@@ -122,3 +122,61 @@ describe('Show: the whole happy path', () => {
     });
   });
 });
+
+describe('Show: visibility', () => {
+  const change = (visibility: 'public' | 'unlisted' | 'private') => ({ type: 'UpdateShowMetadata' as const, showId: f.showId, now: f.now, actor: f.owner, visibility });
+  const changed = (visibility: 'public' | 'unlisted' | 'private') => ({ type: 'ShowVisibilityChanged' as const, data: { showId: f.showId, visibility } });
+
+  it('starts public', () => {
+    expect(given([f.drafted]).state().visibility).toBe('public');
+  });
+
+  it('records a change of audience as its own fact, next to a metadata change in the same command', () => {
+    given(f.publishedShow).when(change('unlisted')).then([changed('unlisted')]);
+    given(f.upTo.transcoding)
+      .when({ ...change('private'), title: 'Night Trains II' })
+      .then([{ type: 'ShowMetadataUpdated', data: { showId: f.showId, title: 'Night Trains II' } }, changed('private')]);
+    expect(given([...f.publishedShow, changed('private')]).state().visibility).toBe('private');
+  });
+
+  it('decides nothing when the show already has that audience', () => {
+    given([f.drafted]).when(change('public')).then([]);
+    given([f.drafted, changed('unlisted')]).when(change('unlisted')).then([]);
+  });
+});
+
+describe('Show: deletion', () => {
+  const deleteShow = { type: 'DeleteShow' as const, showId: f.showId, now: f.now, actor: f.owner };
+  const deleted = { type: 'ShowDeleted' as const, data: { showId: f.showId } };
+
+  it.each([
+    ['a draft', f.upTo.draft],
+    ['a show in transcoding', f.upTo.transcoding],
+    ['a rejected show', f.rejectedShow],
+    ['a published show', f.publishedShow],
+    ['a withdrawn show (its media goes too)', [...f.publishedShow, f.withdrawn]],
+  ])('deletes %s', (_label, events) => {
+    given(events).when(deleteShow).then([deleted]);
+  });
+
+  it('keeps the reason an admin gives', () => {
+    given(f.publishedShow).when({ ...deleteShow, reason: 'CONTENT_POLICY' }).then([{ type: 'ShowDeleted', data: { showId: f.showId, reason: 'CONTENT_POLICY' } }]);
+  });
+
+  it('is idempotent: deleting a deleted show decides nothing', () => {
+    given([...f.publishedShow, deleted]).when(deleteShow).then([]);
+  });
+
+  it('is final: a deleted show takes no upload, change or publication, and is not drafted again', () => {
+    const deletedShow = [...f.approvedShow, deleted];
+    expect(given(deletedShow).state().status).toBe('deleted');
+    given(deletedShow).when(f.requestUpload('upload-2')).thenRefuses('SHOW_DELETED', 'draft a new show instead');
+    given(deletedShow).when({ type: 'UpdateShowMetadata', showId: f.showId, now: f.now, actor: f.owner, title: 'Back' }).thenRefuses('SHOW_DELETED');
+    given(deletedShow).when(f.publishShow).thenRefuses('SHOW_DELETED');
+    given(deletedShow).when(f.draftShow).thenRefuses('SHOW_ALREADY_DRAFTED');
+  });
+
+  it('refuses a show that was never drafted', () => {
+    given([]).when(deleteShow).thenRefuses('SHOW_NOT_FOUND');
+  });
+});

@@ -4,9 +4,10 @@ import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
 import { processingFailed } from '../../events/catalog/processingFailed';
 import { escalationReasonSchema } from '../../events/catalog/reviewEscalated';
 import { showDraftedV1Schema } from '../../events/catalog/showDrafted';
-import { metadataChangesSchema } from '../../events/catalog/showMetadataUpdated';
+import { metadataChangeFields } from '../../events/catalog/showMetadataUpdated';
 import { playbackSchema, showPublished } from '../../events/catalog/showPublished';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
+import { audienceSchema } from '../../events/catalog/showVisibilityChanged';
 import { withdrawalReasonSchema } from '../../events/catalog/showWithdrawn';
 import { sourceProbedSchema } from '../../events/catalog/sourceProbed';
 import { sourceUploaded } from '../../events/catalog/sourceUploaded';
@@ -14,6 +15,13 @@ import { transcodeCompletedSchema } from '../../events/catalog/transcodeComplete
 import { transcodeFailureReasonSchema } from '../../events/catalog/transcodeFailed';
 import type { ShowCommand } from './commands';
 import { executionStatuses } from './stranded';
+
+const showChangeFields = { ...metadataChangeFields, visibility: audienceSchema.optional() };
+
+/** What PUT /shows/{showId} takes: at least one of the catalogue fields, the premium flag or the visibility. */
+export const showChangesSchema = z
+  .strictObject(showChangeFields)
+  .refine((value) => Object.keys(showChangeFields).some((field) => value[field as keyof typeof value] !== undefined), 'name at least one field to change: title, description, genre, language, premium or visibility');
 
 /**
  * What a caller may send for each command, validated at the boundary (API body, workflow task input) with
@@ -23,7 +31,7 @@ import { executionStatuses } from './stranded';
  */
 export const showCommandInputSchemas = {
   DraftShow: showDraftedV1Schema.omit({ showId: true }).extend({ language: languageSchema.default(undeterminedLanguage), premium: z.boolean().default(false) }),
-  UpdateShowMetadata: metadataChangesSchema,
+  UpdateShowMetadata: showChangesSchema,
   RequestUpload: z.strictObject({
     uploadId: uploadIdSchema,
     fileName: z.string().min(1).max(255),
@@ -47,6 +55,7 @@ export const showCommandInputSchemas = {
   RejectShow: z.strictObject({ reason: rejectionReasonSchema, message: messageSchema }),
   PublishShow: showPublished.schema.omit({ showId: true, transcodeId: true }).extend({ playback: z.array(playbackSchema).min(1) }),
   WithdrawShow: z.strictObject({ reason: withdrawalReasonSchema, note: messageSchema.optional() }),
+  DeleteShow: z.strictObject({ reason: withdrawalReasonSchema.optional(), note: messageSchema.optional() }),
   RecordProcessingFailure: processingFailed.schema.omit({ showId: true }),
   RequestReprocess: z.strictObject({ run: z.strictObject({ executionName: z.string().min(1).max(256), status: z.enum(executionStatuses) }) }),
 } satisfies { [TType in ShowCommand['type']]: z.ZodType<CommandInput<TType>> };

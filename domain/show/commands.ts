@@ -2,10 +2,12 @@ import type { DeliveryFormat } from '../../events/catalog/fields';
 import type {
   IngestFailedData,
   ProcessingFailedData,
+  ShowDeletedData,
   ReviewEscalatedData,
   ShowDraftedData,
   ShowPublishedData,
   ShowRejectedData,
+  ShowVisibilityChangedData,
   ShowWithdrawnData,
   SourceProbedData,
   SourceUploadedData,
@@ -29,7 +31,8 @@ interface CommandBase<TType extends string> {
 type Command<TType extends string, TFields = object> = CommandBase<TType> & Readonly<Omit<TFields, 'showId'>>;
 
 export type DraftShow = Command<'DraftShow', ShowDraftedData>;
-export type UpdateShowMetadata = Command<'UpdateShowMetadata', Partial<Omit<ShowDraftedData, 'showId'>>>;
+/** Catalogue text, the premium flag and who the show is for: only what the command names changes. */
+export type UpdateShowMetadata = Command<'UpdateShowMetadata', Partial<Omit<ShowDraftedData, 'showId'> & Omit<ShowVisibilityChangedData, 'showId'>>>;
 export type RequestUpload = Command<
   'RequestUpload',
   { uploadId: string; fileName: string; contentType: string; sizeBytes: number }
@@ -47,6 +50,7 @@ export type ApproveShow = Command<'ApproveShow', { note?: string }>;
 export type RejectShow = Command<'RejectShow', Omit<ShowRejectedData, 'transcodeId'>>;
 export type PublishShow = Command<'PublishShow', Omit<ShowPublishedData, 'transcodeId'>>;
 export type WithdrawShow = Command<'WithdrawShow', ShowWithdrawnData>;
+export type DeleteShow = Command<'DeleteShow', ShowDeletedData>;
 export type RecordProcessingFailure = Command<'RecordProcessingFailure', ProcessingFailedData>;
 /** An admin's reprocess; `run` is the execution behind the show's status and what Step Functions says of it. */
 export type RequestReprocess = Command<'RequestReprocess', { run: RunBehind }>;
@@ -68,5 +72,6 @@ export type ShowCommand =
   | RejectShow
   | PublishShow
   | WithdrawShow
+  | DeleteShow
   | RecordProcessingFailure
   | RequestReprocess;

@@ -1,6 +1,6 @@
 import type { Decider } from '../decider';
 import type { ShowCommand } from './commands';
-import { decideDraft, decideMetadataUpdate, decideWithdraw } from './decideCatalog';
+import { decideDelete, decideDraft, decideMetadataUpdate, decideWithdraw } from './decideCatalog';
 import { decideProcessingFailure } from './decideFailure';
 import { decideIngestFailure, decideIngestStart, decideSourceProbe, decideSourceUploaded, decideUploadRequest } from './decideIngest';
 import {
@@ -29,6 +29,8 @@ export const decideShow = (command: ShowCommand, state: ShowState): ShowEvent[] 
       return decideMetadataUpdate(command, state);
     case 'WithdrawShow':
       return decideWithdraw(command, state);
+    case 'DeleteShow':
+      return decideDelete(command, state);
     case 'RequestUpload':
       return decideUploadRequest(command, state);
     case 'RecordSourceUploaded':

@@ -19,6 +19,9 @@ const transcodeFor = (state: ShowState, transcodeId: string): Transcode =>
     ? state.transcode
     : { transcodeId, ladder: [], formats: [], status: 'requested', result: null, failure: null };
 
+/** A stage with a failure status of its own says more than ProcessingFailed; a show that left for good stays gone. */
+const statusesAFailureKeeps: readonly ShowState['status'][] = ['ingestFailed', 'transcodeFailed', 'rejected', 'withdrawn', 'deleted'];
+
 const blankMetadata = { title: '', description: '', genre: '', language: 'und', premium: false };
 
 // A switch over every event type is long by nature; each case is one small expression.
@@ -114,11 +117,15 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
     case 'ProcessingFailed': {
       const { executionName, stage, error, cause } = event.data;
       // A stage with a failure status of its own (ingest, transcode, a rejection) keeps it: it says more.
-      const keepsStatus = state.status === 'ingestFailed' || state.status === 'transcodeFailed' || state.status === 'rejected' || state.status === 'withdrawn';
+      const keepsStatus = statusesAFailureKeeps.includes(state.status);
       return { ...state, status: keepsStatus ? state.status : 'processingFailed', processingFailure: { executionName, stage, error, cause } };
     }
     case 'ShowWithdrawn':
       return { ...state, status: 'withdrawn', withdrawal: { reason: event.data.reason, note: event.data.note ?? null } };
+    case 'ShowVisibilityChanged':
+      return { ...state, visibility: event.data.visibility };
+    case 'ShowDeleted':
+      return { ...state, status: 'deleted' };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

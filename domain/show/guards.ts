@@ -10,6 +10,9 @@ export const requireLiveShow = (state: ShowState, command: ShowCommand): string 
   if (state.showId !== command.showId) {
     return refuse('SHOW_ID_MISMATCH', `The command names show ${command.showId} but was sent to show ${state.showId}.`);
   }
+  if (state.status === 'deleted') {
+    return refuse('SHOW_DELETED', `Show ${state.showId} was deleted and cannot change any more; draft a new show instead.`);
+  }
   if (state.status === 'withdrawn') {
     return refuse('SHOW_WITHDRAWN', `Show ${state.showId} was withdrawn and cannot change any more; draft a new show instead.`);
   }

@@ -25,6 +25,7 @@ export const showRefusalCodes = [
   'PROCESSING_FAILURE_NOT_EXPECTED',
   'NOTHING_TO_REPROCESS',
   'REPROCESS_NOT_ALLOWED',
+  'SHOW_DELETED',
 ] as const;
 export type ShowRefusalCode = (typeof showRefusalCodes)[number];
 

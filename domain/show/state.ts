@@ -4,13 +4,14 @@ import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
 import { processingStageSchema } from '../../events/catalog/processingFailed';
 import { playbackSchema } from '../../events/catalog/showPublished';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
+import { audienceSchema } from '../../events/catalog/showVisibilityChanged';
 import { withdrawalReasonSchema } from '../../events/catalog/showWithdrawn';
 import { sourceProbedSchema } from '../../events/catalog/sourceProbed';
 import { outputSchema, renditionSchema } from '../../events/catalog/transcodeCompleted';
 import { transcodeFailureReasonSchema } from '../../events/catalog/transcodeFailed';
 
 /**
- * Where a show is in its life. `none`: nothing drafted under this id yet. `withdrawn` is terminal.
+ * Where a show is in its life. `none`: nothing drafted under this id yet. `withdrawn` and `deleted` are terminal.
  * Read paths match on these names: add, never rename (and bump showStateVersion when the shape changes).
  */
 export const showStatusSchema = z.enum([
@@ -31,6 +32,8 @@ export const showStatusSchema = z.enum([
   'withdrawn',
   // A workflow run stopped at a stage that has no failure status of its own (review, publish, a crashed task).
   'processingFailed',
+  // Deleted by its creator or an admin (ShowDeleted): terminal, like withdrawn, and its media is removed.
+  'deleted',
 ]);
 export type ShowStatus = z.infer<typeof showStatusSchema>;
 
@@ -47,6 +50,8 @@ export const showStateSchema = z.strictObject({
   metadata: z
     .strictObject({ title: z.string(), description: z.string(), genre: z.string(), language: z.string(), premium: z.boolean() })
     .nullable(),
+  /** Who the show is for (ShowVisibilityChanged); public until the creator says otherwise. */
+  visibility: audienceSchema,
   upload: z
     .strictObject({
       uploadId: z.string(),
@@ -99,12 +104,14 @@ export type ShowState = z.infer<typeof showStateSchema>;
  */
 // 2: metadata carries premium; snapshots of version 1 are ignored and rebuilt from the stream.
 // 3: processingFailure and the processingFailed status (ProcessingFailed events).
-export const showStateVersion = 3;
+// 4: visibility (ShowVisibilityChanged) and the deleted status (ShowDeleted).
+export const showStateVersion = 4;
 
 export const initialShowState: ShowState = {
   status: 'none',
   showId: null,
   metadata: null,
+  visibility: 'public',
   upload: null,
   probe: null,
   ingestFailure: null,

@@ -4,10 +4,12 @@ import { processingFailed } from './processingFailed';
 import { reviewEscalated } from './reviewEscalated';
 import { reviewRequested } from './reviewRequested';
 import { showApproved } from './showApproved';
+import { showDeleted } from './showDeleted';
 import { showDrafted } from './showDrafted';
 import { showMetadataUpdated } from './showMetadataUpdated';
 import { showPublished } from './showPublished';
 import { showRejected } from './showRejected';
+import { showVisibilityChanged } from './showVisibilityChanged';
 import { showWithdrawn } from './showWithdrawn';
 import { sourceProbed } from './sourceProbed';
 import { sourceUploaded } from './sourceUploaded';
@@ -35,6 +37,8 @@ export const showContracts = [
   showWithdrawn,
   showMetadataUpdated,
   processingFailed,
+  showVisibilityChanged,
+  showDeleted,
 ] as const;
 
 export type ShowContract = (typeof showContracts)[number];
@@ -46,10 +50,12 @@ export {
   reviewEscalated,
   reviewRequested,
   showApproved,
+  showDeleted,
   showDrafted,
   showMetadataUpdated,
   showPublished,
   showRejected,
+  showVisibilityChanged,
   showWithdrawn,
   sourceProbed,
   sourceUploaded,

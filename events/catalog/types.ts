@@ -7,10 +7,12 @@ import type {
   reviewEscalated,
   reviewRequested,
   showApproved,
+  showDeleted,
   showDrafted,
   showMetadataUpdated,
   showPublished,
   showRejected,
+  showVisibilityChanged,
   showWithdrawn,
   sourceProbed,
   sourceUploaded,
@@ -40,3 +42,5 @@ export type ShowPublishedData = EventDataOf<typeof showPublished>;
 export type ShowWithdrawnData = EventDataOf<typeof showWithdrawn>;
 export type ShowMetadataUpdatedData = EventDataOf<typeof showMetadataUpdated>;
 export type ProcessingFailedData = EventDataOf<typeof processingFailed>;
+export type ShowVisibilityChangedData = EventDataOf<typeof showVisibilityChanged>;
+export type ShowDeletedData = EventDataOf<typeof showDeleted>;

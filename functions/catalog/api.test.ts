@@ -69,7 +69,7 @@ describe('the catalogue API', () => {
     const first = await request(api.getShow, { path: { showId: 'a1' } });
     expect(first.status).toBe(200);
     conforms('GET /shows/{showId}', first);
-    expect(first.body).toMatchObject({ showId: 'a1', visibility: 'published', likeCount: 0, averageRating: null, version: 10 });
+    expect(first.body).toMatchObject({ showId: 'a1', status: 'published', visibility: 'public', likeCount: 0, averageRating: null, version: 10 });
     expect(first.headers['cache-control']).toContain('public');
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"v10\./);
@@ -98,14 +98,16 @@ describe('the catalogue API', () => {
     conforms('PUT /shows/{showId}', stale);
   });
 
-  it('withdraws a show: it leaves the listing, its events stay', async () => {
-    const withdrawn = await request(api.withdrawShow, { path: { showId: 'a3' }, user: admin, query: { reason: 'RIGHTS' } });
-    expect(withdrawn.status).toBe(200);
+  it('deletes a show for an admin: it leaves the listing, answers 404, its events stay with the deletion among them', async () => {
+    const deleted = await request(api.deleteShow, { path: { showId: 'a3' }, user: admin, query: { reason: 'RIGHTS' } });
+    expect(deleted.status).toBe(200);
+    conforms('DELETE /shows/{showId}', deleted);
     await projectAll();
     const all = await request(api.listShows);
     expect((all.body?.items as { showId: string }[]).map((s) => s.showId)).toEqual(['a2', 'a1']);
     expect((await request(api.getShow, { path: { showId: 'a3' } })).status).toBe(404);
-    expect((await fixture.store.readStream('show#a3')).events.at(-1)?.type).toBe('ShowWithdrawn');
+    expect((await request(api.getShow, { path: { showId: 'a3' }, user: admin })).status).toBe(404);
+    expect((await fixture.store.readStream('show#a3')).events.at(-1)?.data).toEqual({ showId: 'a3', reason: 'RIGHTS' });
   });
 
   it('counts likes once per user and keeps ratings one per user, changeable', async () => {

@@ -1,15 +1,15 @@
-import { WrongExpectedVersionError } from '../../adapters/eventstore';
 import { getShowWithTotals, InvalidCursorError, likeShow, listPublishedShows, rateShow, RatingContentionError } from '../../adapters/projections';
-import { showStreamId } from '../../domain/show';
+import { canSee, isListed, type CatalogEntry } from '../../domain/catalog';
 import type { Caller } from '../http/caller';
 import { HttpError, notFound, unauthorized } from '../http/errors';
-import { httpHandler, type HttpRequest } from '../http/httpHandler';
+import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
-import { executeShowCommand, loadShow } from '../shows/showCommands';
 import type { CatalogDeps } from './deps';
-import { cacheableJson, privateCaching, publicCaching, versionOfIfMatch } from './httpCache';
+import { cacheableJson, privateCaching, publicCaching } from './httpCache';
 import { catalogRoutes } from './routes';
-import { canSee, detailOf, summaryOf } from './views';
+import { studioApi } from './studio';
+import { detailOf, summaryOf, viewerOf } from './views';
+import { catalogWrites } from './writes';
 
 /** Routes with role access only run with a caller; this says so to the type checker without a cast. */
 const signedIn = (caller: Caller | undefined): Caller => {
@@ -17,32 +17,13 @@ const signedIn = (caller: Caller | undefined): Caller => {
   return caller;
 };
 
-const actorOf = (caller: Caller | undefined) => ({ id: caller?.userId ?? 'anonymous', kind: 'user' as const });
-
-/** A retried request carries its Idempotency-Key and appends nothing new; without one, the request id. */
-const commandContext = (request: HttpRequest<unknown, unknown, unknown>) => {
-  const commandId = request.headers['idempotency-key'] ?? request.requestId;
-  return { commandId, correlationId: request.requestId, actor: actorOf(request.caller) };
-};
-
-/**
- * If-Match names the version the client last saw; anything else in the stream since then is a 412. Checked here
- * for a clear 404/412 up front, and handed to the command so a write landing after this check is refused too.
- */
-const checkIfMatch = async (deps: CatalogDeps, showId: string, ifMatch: string | undefined): Promise<number | undefined> => {
-  const expected = versionOfIfMatch(ifMatch);
-  if (expected === undefined) return undefined;
-  if (Number.isNaN(expected)) throw new HttpError(400, 'invalid_if_match', 'If-Match must be an ETag of this API or a version such as "12"');
-  const { version } = await loadShow(deps.store, showId);
-  if (version === 0) throw notFound(`show ${showId}`);
-  if (version !== expected) throw new WrongExpectedVersionError(showStreamId(showId), expected, version);
-  return expected;
-};
+/** Likes and ratings are for published shows the caller can see. */
+const engageable = (entry: CatalogEntry, caller: Caller | undefined) => entry.status === 'published' && canSee(entry, viewerOf(caller));
 
 /**
  * The catalogue API's handlers over their dependencies: handlers.ts wires them to the container's clients,
  * tests to their own tables. Reads go to the read model (one DynamoDB request each, the generation aside),
- * writes of show metadata go through the Show decider, engagement to its own table.
+ * writes of shows go through the Show decider (writes.ts), engagement to its own table.
  */
 export const catalogApi = (deps: CatalogDeps) => ({
   listShows: httpHandler({ ...catalogRoutes.listShows, clock: deps.clock }, async ({ query, headers }) => {
@@ -55,37 +36,22 @@ export const catalogApi = (deps: CatalogDeps) => ({
     }
   }),
 
-  /** Also behind the authorizer as GET /studio/shows/{showId}, where a creator sees their private shows. */
+  /** Also behind the authorizer as GET /studio/shows/{showId}, where a creator sees their unpublished and private shows. */
   getShow: httpHandler({ ...catalogRoutes.getShow, clock: deps.clock }, async ({ path, caller, headers }) => {
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
-    if (found === undefined || !canSee(found.entry, caller)) throw notFound(`show ${path.showId}`);
-    const cacheControl = found.entry.visibility === 'published' && caller === undefined ? publicCaching : privateCaching;
+    if (found === undefined || !canSee(found.entry, viewerOf(caller))) throw notFound(`show ${path.showId}`);
+    // Only what anyone may list sits in a shared cache: an unlisted or private show may change audience any time.
+    const cacheControl = isListed(found.entry) && caller === undefined ? publicCaching : privateCaching;
     return cacheableJson(detailOf(found.entry, found.totals), { headers, cacheControl, version: found.entry.version });
   }),
 
-  createShow: httpHandler({ ...catalogRoutes.createShow, clock: deps.clock }, async (request) => {
-    const handled = await executeShowCommand(deps.store, { type: 'DraftShow', ...request.body, now: request.now, actor: actorOf(request.caller) }, commandContext(request));
-    return json(201, { showId: request.body.showId, version: handled.nextExpectedVersion }, { etag: `"v${handled.nextExpectedVersion}"`, location: `/shows/${request.body.showId}` });
-  }),
-
-  updateShow: httpHandler({ ...catalogRoutes.updateShow, clock: deps.clock }, async (request) => {
-    const expectedVersion = await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
-    const command = { type: 'UpdateShowMetadata' as const, showId: request.path.showId, ...request.body, now: request.now, actor: actorOf(request.caller) };
-    const handled = await executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion });
-    return json(200, { showId: request.path.showId, version: handled.nextExpectedVersion }, { etag: `"v${handled.nextExpectedVersion}"` });
-  }),
-
-  withdrawShow: httpHandler({ ...catalogRoutes.withdrawShow, clock: deps.clock }, async (request) => {
-    const expectedVersion = await checkIfMatch(deps, request.path.showId, request.headers['if-match']);
-    const command = { type: 'WithdrawShow' as const, showId: request.path.showId, reason: request.query.reason, now: request.now, actor: actorOf(request.caller) };
-    const handled = await executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion });
-    return json(200, { showId: request.path.showId, version: handled.nextExpectedVersion });
-  }),
+  ...catalogWrites(deps),
+  ...studioApi(deps),
 
   likeShow: httpHandler({ ...catalogRoutes.likeShow, clock: deps.clock }, async ({ path, caller, now }) => {
     const user = signedIn(caller);
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
-    if (found === undefined || found.entry.visibility !== 'published') throw notFound(`show ${path.showId}`);
+    if (found === undefined || !engageable(found.entry, caller)) throw notFound(`show ${path.showId}`);
     const counted = await likeShow(deps.db, deps.tables.engagement, path.showId, user.userId, now);
     return json(counted ? 201 : 200, { showId: path.showId, liked: true, counted });
   }),
@@ -93,7 +59,7 @@ export const catalogApi = (deps: CatalogDeps) => ({
   rateShow: httpHandler({ ...catalogRoutes.rateShow, clock: deps.clock }, async ({ path, body, caller, now }) => {
     const user = signedIn(caller);
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
-    if (found === undefined || found.entry.visibility !== 'published') throw notFound(`show ${path.showId}`);
+    if (found === undefined || !engageable(found.entry, caller)) throw notFound(`show ${path.showId}`);
     try {
       await rateShow(deps.db, deps.tables.engagement, path.showId, user.userId, body.stars, now);
     } catch (error) {

@@ -44,7 +44,7 @@ describe('the catalogue on the local cloud', () => {
       show = { status: response.status, body: response.status === 200 ? ((await response.json()) as Record<string, unknown>) : {} };
       if (show.body.version !== 10) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(show).toMatchObject({ status: 200, body: { showId: 'e2e-1', title: 'Lighthouse Keepers', visibility: 'published', version: 10 } });
+    expect(show).toMatchObject({ status: 200, body: { showId: 'e2e-1', title: 'Lighthouse Keepers', status: 'published', visibility: 'public', version: 10 } });
 
     const list = await fetch(`${api}/shows?genre=documentary`);
     expect(list.headers.get('etag')).toMatch(/^".+"$/);

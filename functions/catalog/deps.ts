@@ -15,6 +15,8 @@ export interface CatalogDeps {
   readonly generation: () => Promise<number>;
   /** Where a request's `now` comes from; the system clock when not given. */
   readonly clock?: Clock;
+  /** How far a running transcode is (0-100), null when unknown; without it, the studio shows no progress. */
+  readonly transcodeProgress?: (transcodeId: string) => Promise<number | null>;
 }
 
 const configSchema = z.object({ CATALOG_TABLE: z.string().min(1), ENGAGEMENT_TABLE: z.string().min(1) });

@@ -8,6 +8,6 @@ export const listShows = api.listShows;
 export const getShow = api.getShow;
 export const createShow = api.createShow;
 export const updateShow = api.updateShow;
-export const withdrawShow = api.withdrawShow;
+export const deleteShow = api.deleteShow;
 export const likeShow = api.likeShow;
 export const rateShow = api.rateShow;

@@ -1,16 +1,12 @@
 import type { z } from 'zod';
 import type { EngagementTotals } from '../../adapters/projections';
-import { averageRating, type CatalogEntry } from '../../domain/catalog';
+import { averageRating, type CatalogEntry, type Viewer } from '../../domain/catalog';
 import type { Caller } from '../http/caller';
-import type { showDetailSchema, showSummarySchema } from './schemas';
+import type { showDetailSchema, showSummarySchema, studioShowSchema } from './schemas';
 
-/** Published shows are for everyone; a private one for its creator and admins; a withdrawn one for admins only. */
-export const canSee = (entry: CatalogEntry, caller: Caller | undefined): boolean => {
-  if (entry.visibility === 'published') return true;
-  if (caller === undefined) return false;
-  if (caller.roles.includes('admin')) return true;
-  return entry.visibility === 'private' && caller.userId === entry.creatorId;
-};
+/** The caller as the catalogue's audience rules see it. */
+export const viewerOf = (caller: Caller | undefined): Viewer | undefined =>
+  caller === undefined ? undefined : { userId: caller.userId, admin: caller.roles.includes('admin') };
 
 export const summaryOf = (entry: CatalogEntry): z.infer<typeof showSummarySchema> => ({
   showId: entry.showId,
@@ -24,12 +20,27 @@ export const summaryOf = (entry: CatalogEntry): z.infer<typeof showSummarySchema
   version: entry.version,
 });
 
+const lifecycleOf = (entry: CatalogEntry) => ({ status: entry.status, visibility: entry.visibility, stage: entry.stage, problem: entry.problem });
+
+/** A premium show's media is only handed out with a grant (GET /shows/{showId}/playback): no URL here. */
 export const detailOf = (entry: CatalogEntry, totals: EngagementTotals): z.infer<typeof showDetailSchema> => ({
   ...summaryOf(entry),
-  visibility: entry.visibility,
+  ...lifecycleOf(entry),
   creatorId: entry.creatorId,
-  playback: entry.playback,
+  playback: entry.premium ? [] : entry.playback,
   likeCount: totals.likeCount,
   ratingCount: totals.ratingCount,
   averageRating: averageRating(totals),
 });
+
+export const studioItemOf = (entry: CatalogEntry, percent: number | null): z.infer<typeof studioShowSchema> => ({
+  ...summaryOf(entry),
+  ...lifecycleOf(entry),
+  progress: percent === null ? null : { stage: 'transcode', percent },
+  draftedAt: entry.draftedAt,
+  updatedAt: entry.updatedAt,
+});
+
+/** Whether the transcode of this show runs now: the one case where progress is looked up. */
+export const isTranscoding = (entry: CatalogEntry): entry is CatalogEntry & { transcodeId: string } =>
+  entry.status === 'processing' && entry.stage === 'transcode' && entry.transcodeId !== null;

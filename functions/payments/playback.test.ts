@@ -29,6 +29,12 @@ const publish = async (showId: string, premium: boolean) => {
   for (const [index, command] of life.entries()) await executeShowCommand(fixture.store, { ...command, showId }, { commandId: `${showId}-${index}`, correlationId: showId, actor: command.actor });
 };
 
+/** A show transcoded and waiting for its review: not published. */
+const inReview = async (showId: string) => {
+  const life = [show.draftShow, show.requestUpload(), show.recordSourceUploaded(), show.startIngest(), show.recordSourceProbe(), show.requestTranscode(), show.recordTranscodeCompletion(), show.requestReview];
+  for (const [index, command] of life.entries()) await executeShowCommand(fixture.store, { ...command, showId }, { commandId: `${showId}-${index}`, correlationId: showId, actor: command.actor });
+};
+
 /** One month of premium bought and captured at `at`. */
 const buyPremium = async (userId: string, at: string) => {
   const gatewayId = userId.replace(/\W/g, '');
@@ -42,6 +48,11 @@ beforeAll(async () => {
   await publish('free-1', false);
   await publish('premium-1', true);
   await executeShowCommand(fixture.store, { ...show.draftShow, showId: 'draft-1' }, { commandId: 'draft-1', correlationId: 'draft-1', actor: show.owner });
+  await inReview('review-1');
+  await publish('private-1', false);
+  await executeShowCommand(fixture.store, { type: 'UpdateShowMetadata', showId: 'private-1', now: show.now, actor: show.owner, visibility: 'private' }, { commandId: 'private-1-v', correlationId: 'private-1', actor: show.owner });
+  await publish('deleted-1', false);
+  await executeShowCommand(fixture.store, { type: 'DeleteShow', showId: 'deleted-1', now: show.now, actor: show.owner }, { commandId: 'deleted-1-d', correlationId: 'deleted-1', actor: show.owner });
   await buyPremium('user-paid', '2026-04-01T00:00:00.000Z');
 });
 afterAll(() => fixture.dispose());
@@ -70,6 +81,28 @@ describe('playback grants', () => {
     expect(await callHttp(api(), { path: { showId: 'premium-1' }, user: viewer('user-paid') })).toMatchObject({ status: 200, body: { premium: true } });
     clock = new Date('2026-05-02T00:00:00.000Z');
     expect(await callHttp(api(), { path: { showId: 'premium-1' }, user: viewer('user-paid') })).toMatchObject({ status: 403, body: { error: 'SUBSCRIPTION_EXPIRED' } });
+    expect(granted).toHaveLength(1);
+  });
+
+  it('lets its creator and admins play a show before publication, and a premium one without premium', async () => {
+    const outputs = show.recordTranscodeCompletion().outputs.map((o) => o.key);
+    expect(await callHttp(api(), { path: { showId: 'review-1' }, user: viewer(show.owner.id) })).toMatchObject({ status: 200, body: { showId: 'review-1' } });
+    expect(await callHttp(api(), { path: { showId: 'review-1' }, user: { sub: 'admin-1', groups: '[admin]' } })).toMatchObject({ status: 200 });
+    expect(await callHttp(api(), { path: { showId: 'premium-1' }, user: viewer(show.owner.id) })).toMatchObject({ status: 200, body: { premium: true } });
+    expect(granted).toEqual([{ keys: outputs, ttlSeconds: 300 }, { keys: outputs, ttlSeconds: 300 }, { keys: outputs, ttlSeconds: 300 }]);
+    expect(await callHttp(api(), { path: { showId: 'review-1' }, user: viewer('user-free') })).toMatchObject({ status: 403, body: { error: 'SHOW_NOT_PUBLISHED' } });
+  });
+
+  it('tells its creator there is nothing to play before a transcode finished', async () => {
+    expect(await callHttp(api(), { path: { showId: 'draft-1' }, user: viewer(show.owner.id) })).toMatchObject({ status: 409, body: { error: 'NOTHING_TO_PLAY' } });
+    expect(granted).toEqual([]);
+  });
+
+  it('answers 404 for a private show to anyone but its creator and admins, and for a deleted show to everyone', async () => {
+    expect((await callHttp(api(), { path: { showId: 'private-1' }, user: viewer('user-paid') })).status).toBe(404);
+    expect((await callHttp(api(), { path: { showId: 'private-1' }, user: viewer(show.owner.id) })).status).toBe(200);
+    expect((await callHttp(api(), { path: { showId: 'deleted-1' }, user: viewer(show.owner.id) })).status).toBe(404);
+    expect((await callHttp(api(), { path: { showId: 'deleted-1' }, user: { sub: 'admin-1', groups: '[admin]' } })).status).toBe(404);
     expect(granted).toHaveLength(1);
   });
 });

@@ -55,7 +55,8 @@ export const paymentRoutes = {
         schema: z.looseObject({ showId: z.string(), premium: z.boolean(), expiresAt: z.string() }),
       },
       403: { description: 'this caller may not play it: `error` says why (not published, premium needed...)' },
-      404: { description: 'no such show' },
+      404: { description: 'no such show, or a private one the caller may not see' },
+      409: { description: 'its creator or an admin asked before any transcode of it finished: nothing to play yet' },
     },
   }),
 };
