@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { runShowCommands } from '../../adapters/projections/testing/showLifecycle';
 import { cloudFrontSigner } from '../delivery/signing';
 import { reviewListApi, reviewsApi } from './http/reviewsApi';
+import { actOnMachineReview } from './machineReview';
 import { resumeReviewedWorkflow } from './resumeReview';
 import { callRoute, createWorkflowFixture } from './testing/workflowFixture';
 
@@ -174,6 +175,36 @@ describe('what reviewers see and may do', () => {
     expect((await callRoute(api.decide, { path: { showId: 'v-1' }, body: { decision: 'approve' }, user: viewer })).status).toBe(403);
     expect((await callRoute(api.claim, { path: { showId: 'v-1' }, user: viewer })).status).toBe(403);
     expect((await callRoute(api.list, { user: admin })).status).toBe(200);
+  });
+});
+
+describe("the machine reviewer's approvals", () => {
+  const approve = { decision: 'approve', note: 'Machine review: black 0%, silence 0%.' } as const;
+  const context = (showId: string) => ({ showId, transcodeId: 'transcode-1', eventId: `review-requested-${showId}`, correlationId: `test-${showId}` });
+  const decisions = async (showId: string) => (await fixture.store.store.readStream(`show#${showId}`)).events.filter((e) => e.type === 'ShowApproved').map((e) => e.actor.id);
+
+  it('are recorded, so the workflow publishes, when MACHINE_REVIEW_APPROVALS is publish', async () => {
+    await fixture.showUpTo('m-1', reviewRequested);
+    expect(await actOnMachineReview(fixture.deps, context('m-1'), approve)).toEqual({ decided: true, decision: 'approve' });
+    expect(await decisions('m-1')).toEqual(['machine-reviewer']);
+  });
+
+  it('only recommend when it is recommend: the review stays pending, shows the recommendation, and a human confirms', async () => {
+    await fixture.showUpTo('m-2', reviewRequested);
+    const deps = { ...fixture.deps, config: { ...fixture.deps.config, MACHINE_REVIEW_APPROVALS: 'recommend' as const } };
+    expect(await actOnMachineReview(deps, context('m-2'), approve)).toEqual({ decided: false, recommended: true });
+    expect(await decisions('m-2')).toEqual([]);
+    await fixture.projectReviews('m-2');
+    const pending = (await callRoute(api.list, { user: reviewer, query: { limit: '100' } })).body?.reviews as Array<{ showId: string; status: string; recommendation?: unknown }>;
+    expect(pending.find((r) => r.showId === 'm-2')).toMatchObject({ status: 'pending', recommendation: { decision: 'approve', by: 'machine-reviewer', at: '2026-03-02T10:00:00.000Z', note: approve.note } });
+    expect((await callRoute(api.decide, { path: { showId: 'm-2' }, body: { decision: 'approve' }, user: reviewer })).status).toBe(200);
+    expect(await decisions('m-2')).toEqual(['reviewer-9']);
+  });
+
+  it('leave its rejections recorded in either mode', async () => {
+    await fixture.showUpTo('m-3', reviewRequested);
+    const deps = { ...fixture.deps, config: { ...fixture.deps.config, MACHINE_REVIEW_APPROVALS: 'recommend' as const } };
+    expect(await actOnMachineReview(deps, context('m-3'), { decision: 'reject', reason: 'VIDEO_QUALITY', message: 'The picture is black.' })).toEqual({ decided: true, decision: 'reject' });
   });
 });
 
