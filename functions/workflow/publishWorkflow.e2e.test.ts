@@ -109,7 +109,7 @@ describe('the publish workflow', () => {
     return readFileSync(path);
   };
 
-  const timeline = async (showId: string) => (await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { currentStage: string; executionName: string | null; error: { stage: string; reason: string } | null; stages: { stage: string; status: string }[] };
+  const timeline = async (showId: string) => (await api('GET', `/shows/${showId}/workflow`, ['creator'])).body as { currentStage: string; executionName: string | null; error: { stage: string; reason: string } | null; stages: { stage: string; status: string }[] };
 
   /**
    * The ProcessingFailed events that reached the bus for a show: the stored ones, which the outbox publishes. The
@@ -309,7 +309,7 @@ describe('the publish workflow', () => {
     const { showId } = await upload(await clip('long', { seconds: 30, width: 854, height: 480, audio: 'none' }));
     const seen: number[] = [];
     await waitFor('a progress reading or the end of the transcode', async () => {
-      const view = (await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { currentStage: string; progress: { stage: string; percent: number } | null };
+      const view = (await api('GET', `/shows/${showId}/workflow`, ['creator'])).body as { currentStage: string; progress: { stage: string; percent: number } | null };
       if (view.progress !== null) {
         expect(view).toMatchObject({ currentStage: 'transcode', progress: { stage: 'transcode' } });
         seen.push(view.progress.percent);
@@ -320,7 +320,7 @@ describe('the publish workflow', () => {
     expect(seen.some((percent) => percent > 0 && percent <= 100)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     await waitForEvent(showId, 'TranscodeCompleted');
-    expect(((await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { progress: unknown }).progress).toBeNull();
+    expect(((await api('GET', `/shows/${showId}/workflow`, ['creator'])).body as { progress: unknown }).progress).toBeNull();
   }, 150_000);
 
   it('starts nothing new for a duplicated S3 event', async () => {
