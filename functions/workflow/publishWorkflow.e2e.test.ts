@@ -198,8 +198,14 @@ describe('the publish workflow', () => {
     await waitForEvent(showId, 'ShowPublished');
     const published = (await events(showId)).find((e) => e.type === 'ShowPublished');
     const hls = published?.type === 'ShowPublished' ? published.data.playback.find((p) => p.format === 'hls')?.url : undefined;
-    expect(hls).toMatch(/\/showrunner-dev-media\/shows\/.+\/hls\/master\.m3u8$/);
-    const decoded = await run(ffmpegPath, ['-v', 'error', '-i', hls ?? '', '-map', '0:v:0', '-f', 'null', '-']);
+    // Published URLs point at the media distribution (locally its stand-in, local/playback); playing needs a grant.
+    expect(hls?.startsWith(`${cloud.endpoints.playback ?? 'no playback origin'}/shows/`)).toBe(true);
+    expect(hls).toMatch(/\/shows\/.+\/hls\/master\.m3u8$/);
+    expect((await fetch(hls ?? '')).status).toBe(403);
+    const grant = (await api('GET', `/shows/${showId}/playback`, ['viewer'])).body as { sources: { format: string; url: string }[]; cloudFront: { cookies: Record<string, string> } };
+    const cookie = Object.entries(grant.cloudFront.cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+    const signedHls = grant.sources.find((source) => source.format === 'hls')?.url ?? '';
+    const decoded = await run(ffmpegPath, ['-v', 'error', '-headers', `Cookie: ${cookie}\r\n`, '-i', signedHls, '-map', '0:v:0', '-f', 'null', '-']);
     expect(decoded.stderr).toBe('');
 
     const status = await timeline(showId);
