@@ -20,22 +20,23 @@ export const sessionEventsBodySchema = z
   .describe('session start and end events in the sessions API\'s raw format');
 
 const instant = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
-export const metricsQuerySchema = z.strictObject({
+// Loose like the handlers always were: a cache-buster or tracking parameter is ignored, not refused.
+export const metricsQuerySchema = z.object({
   dimension: z.enum(['show', 'country', 'cdn']),
   value: z.string().min(1).max(128),
   from: instant.optional().describe('start of the range (default: an hour before `to`)'),
   to: instant.optional().describe('end of the range (default: now)'),
 });
-export const alertsQuerySchema = z.strictObject({
+export const alertsQuerySchema = z.object({
   status: z.enum(['open', 'resolved']).default('open'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
-export const completedPathSchema = z.strictObject({ player_id: z.string().regex(/^[0-9a-f]{32}$/i, 'a player_id is 32 hexadecimal characters') });
-export const startedPathSchema = z.strictObject({
+export const completedPathSchema = z.object({ player_id: z.string().regex(/^[0-9a-f]{32}$/i, 'a player_id is 32 hexadecimal characters') });
+export const startedPathSchema = z.object({
   country: z.string().regex(/^[A-Za-z]{2,3}$/, 'a country is an ISO 3166 alpha-2 or alpha-3 code').transform((c) => c.toUpperCase()),
   hours: z.coerce.number().int('hours is a whole number').min(1, 'hours must be between 1 and 24').max(24, 'hours must be between 1 and 24'),
 });
-export const startedQuerySchema = z.strictObject({
+export const startedQuerySchema = z.object({
   // Lets a fixed dataset be queried as of a known time; an ISO instant, a zone-less one meaning UTC.
   now: z.string().refine((now) => !Number.isNaN(Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(now) ? now : `${now}Z`)), 'now is an ISO 8601 time').optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(500),

@@ -1,3 +1,4 @@
+import type { DeliveryJournal } from './deliveryJournal';
 import type { EventBridgeEvent, RuleTarget } from './types';
 
 export interface RetryPolicy {
@@ -14,6 +15,8 @@ export interface DeliveryJob {
   target: RuleTarget;
   payload: unknown;
   event: EventBridgeEvent;
+  /** Its line in the delivery journal, once written down there. */
+  journalId?: string;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -21,14 +24,15 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Runs deliveries after the caller has its PutEvents answer, as AWS does: FIFO, at most
  * `maxConcurrent` at once (a burst of puts queues plain records, not a promise per delivery), each retried
- * with exponential backoff. This runs in-process: deliveries still queued when the process exits are lost,
- * unlike on AWS.
+ * with exponential backoff. This runs in-process: with a journal, what is still owed when the process dies is
+ * delivered by the next start (deliveryJournal.ts); without one it is lost, unlike on AWS.
  */
 export const createDeliveryQueue = (options: {
   deliver(target: RuleTarget, payload: unknown, event: EventBridgeEvent): Promise<void>;
   onDeliveryFailure(target: RuleTarget, event: EventBridgeEvent, error: unknown): void;
   retry: RetryPolicy;
   maxConcurrent: number;
+  journal?: DeliveryJournal;
 }) => {
   let pending: (DeliveryJob | undefined)[] = [];
   let next = 0;
@@ -36,11 +40,17 @@ export const createDeliveryQueue = (options: {
   let pumpScheduled = false;
   let idleWaiters: (() => void)[] = [];
 
-  const attempt = async ({ target, payload, event }: DeliveryJob): Promise<void> => {
+  const settle = (job: DeliveryJob): void => {
+    if (job.journalId !== undefined) options.journal?.settle(job.journalId);
+  };
+
+  const attempt = async (job: DeliveryJob): Promise<void> => {
+    const { target, payload, event } = job;
     let lastError: unknown;
     for (let attemptNumber = 1; attemptNumber <= options.retry.attempts; attemptNumber++) {
       try {
         await options.deliver(target, payload, event);
+        settle(job);
         return;
       } catch (error) {
         lastError = error;
@@ -52,6 +62,7 @@ export const createDeliveryQueue = (options: {
     } catch (error) {
       console.error('local EventBridge: onDeliveryFailure threw', error);
     }
+    settle(job);
   };
 
   const settleIfIdle = (): void => {
@@ -84,7 +95,8 @@ export const createDeliveryQueue = (options: {
 
   return {
     enqueue(job: DeliveryJob): void {
-      pending.push(job);
+      const journalId = job.journalId ?? options.journal?.record(job);
+      pending.push(journalId === undefined ? job : { ...job, journalId });
       if (!pumpScheduled) {
         pumpScheduled = true;
         // setImmediate, not a microtask: the PutEvents caller gets its answer before any target runs.

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { playerEventSchema, type PlayerEvent } from '../../../domain/qos';
 import { admit } from '../../../domain/sessions';
 import { httpHandler } from '../../http/httpHandler';
@@ -6,11 +5,9 @@ import { json } from '../../http/response';
 import { batchAnswer } from '../batchAnswer';
 import { edgeCountryOf, withEdgeCountry } from '../edgeCountry';
 import { publicIngress } from '../ingress';
+import { qosRoutes } from '../routes';
 import type { PlayerDeps } from './deps';
 import { appendPlayerEvents } from './playerStore';
-
-/** A player flushes its beacon queue in one request; 500 events is minutes of a busy session. */
-export const maxEventsPerRequest = 500;
 
 /**
  * POST /qos/events: a batch of player events keyed on CMCD. Each event is admitted on its own (schema, not older
@@ -20,7 +17,7 @@ export const maxEventsPerRequest = 500;
 export const ingestPlayerEvents = (deps: PlayerDeps) => publicIngress(
   deps.ingress,
   httpHandler(
-    { access: 'public', clock: deps.clock, body: z.array(z.unknown()).min(1, `send 1 to ${maxEventsPerRequest} events`).max(maxEventsPerRequest, `send 1 to ${maxEventsPerRequest} events`) },
+    { ...qosRoutes.playerEvents, clock: deps.clock },
     async ({ body, headers, requestId, now }) => {
       const country = edgeCountryOf(headers);
       const admissions = body.map((raw) => admit(playerEventSchema, withEdgeCountry(raw, country), now, (event: PlayerEvent) => new Date(event.ts).toISOString()));

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { bucketCount, bucketsBetween, qoeMetrics } from '../../../domain/qos';
 import { HttpError } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
+import { qosRoutes } from '../routes';
 import { alertsByStatus } from './alertStore';
 import type { PlayerDeps } from './deps';
 import { summariesIn } from './playerStore';
@@ -10,21 +10,13 @@ import { summariesIn } from './playerStore';
 /** One answer reads at most this many buckets (a day of 5-minute buckets). */
 const maxBuckets = 288;
 
-const instant = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
-
-const metricsQuery = z.object({
-  dimension: z.enum(['show', 'country', 'cdn']),
-  value: z.string().min(1).max(128),
-  from: instant.optional(),
-  to: instant.optional(),
-});
 
 /**
  * GET /qos/metrics?dimension=show|country|cdn&value=...&from=...&to=...: the QoE metrics of each time bucket of
  * the range (sessions by the bucket of their play attempt) and of the whole range. Default range: the last hour.
  * Concurrent viewers: sessions playing at the bucket's end (or at `to`), among the sessions read.
  */
-export const qosMetrics = (deps: PlayerDeps) => httpHandler({ access: { roles: ['admin'] }, query: metricsQuery, clock: deps.clock }, async ({ query, now }) => {
+export const qosMetrics = (deps: PlayerDeps) => httpHandler({ ...qosRoutes.metrics, clock: deps.clock }, async ({ query, now }) => {
   const minutes = deps.qos.QOS_BUCKET_MINUTES;
   const to = query.to ?? now;
   const from = query.from ?? new Date(Date.parse(to) - 3600_000).toISOString();
@@ -48,13 +40,8 @@ export const qosMetrics = (deps: PlayerDeps) => httpHandler({ access: { roles: [
   });
 });
 
-const alertsQuery = z.object({
-  status: z.enum(['open', 'resolved']).default('open'),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-
 /** GET /qos/alerts?status=open|resolved: alerts in that status, most recently changed first. */
-export const qosAlerts = (deps: PlayerDeps) => httpHandler({ access: { roles: ['admin'] }, query: alertsQuery, clock: deps.clock }, async ({ query }) => {
+export const qosAlerts = (deps: PlayerDeps) => httpHandler({ ...qosRoutes.alerts, clock: deps.clock }, async ({ query }) => {
   const items = await alertsByStatus(deps.db, deps.tables, query.status, query.limit);
   return json(200, {
     count: items.length,

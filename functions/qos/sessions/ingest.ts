@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { admit, factOf, rawSessionEventSchema, type RawSessionEvent } from '../../../domain/sessions';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
 import { batchAnswer } from '../batchAnswer';
 import { edgeCountryOf, withEdgeCountry } from '../edgeCountry';
 import { publicIngress } from '../ingress';
+import { qosRoutes } from '../routes';
 import type { SessionDeps } from './deps';
 import { appendSessionFacts } from './sessionStore';
 
@@ -15,7 +15,7 @@ import { appendSessionFacts } from './sessionStore';
  */
 export const ingestSessionEvents = (deps: SessionDeps) => publicIngress(
   deps.ingress,
-  httpHandler({ access: 'public', clock: deps.clock, body: z.array(z.unknown()).min(1, 'send 1 to 10 events').max(10, 'send 1 to 10 events') }, async ({ body, headers, requestId, now }) => {
+  httpHandler({ ...qosRoutes.sessionEvents, clock: deps.clock }, async ({ body, headers, requestId, now }) => {
     // The edge's country fills in (or corrects) start events; end events carry none in this format.
     const country = edgeCountryOf(headers);
     const admissions = body.map((raw) =>

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { timestampOf } from '../../../domain/sessions';
 import { HttpError } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
 import { publicIngress } from '../ingress';
+import { qosRoutes } from '../routes';
 import type { SessionDeps } from './deps';
 import { BadCursorError, completedSessionsOf, decodeCursor, encodeCursor, startedSessionsIn } from './sessionStore';
 
@@ -13,7 +13,7 @@ const completedLimit = 20;
 export const completedSessions = (deps: SessionDeps) => publicIngress(
   deps.ingress,
   httpHandler(
-    { access: 'public', clock: deps.clock, path: z.object({ player_id: z.string().regex(/^[0-9a-f]{32}$/i, 'a player_id is 32 hexadecimal characters') }) },
+    { ...qosRoutes.completedSessions, clock: deps.clock },
     async ({ path }) => {
       const items = await completedSessionsOf(deps.db, deps.tables, path.player_id.toLowerCase(), completedLimit);
       return json(200, { items, count: items.length });
@@ -21,21 +21,10 @@ export const completedSessions = (deps: SessionDeps) => publicIngress(
   ),
 );
 
-const startedPath = z.object({
-  country: z.string().regex(/^[A-Za-z]{2,3}$/, 'a country is an ISO 3166 alpha-2 or alpha-3 code').transform((c) => c.toUpperCase()),
-  hours: z.coerce.number().int('hours is a whole number').min(1, 'hours must be between 1 and 24').max(24, 'hours must be between 1 and 24'),
-});
-const startedQuery = z.object({
-  // Lets a fixed dataset be queried as of a known time; an ISO instant, a zone-less one meaning UTC.
-  now: z.string().refine((now) => !Number.isNaN(Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(now) ? now : `${now}Z`)), 'now is an ISO 8601 time').optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-  cursor: z.string().optional(),
-});
-
 /** GET /models/started_sessions/{country}/{hours}: sessions started there in the last `hours`, newest first, paginated. */
 export const startedSessions = (deps: SessionDeps) => publicIngress(
   deps.ingress,
-  httpHandler({ access: 'public', clock: deps.clock, path: startedPath, query: startedQuery }, async ({ path, query, now: serverNow }) => {
+  httpHandler({ ...qosRoutes.startedSessions, clock: deps.clock }, async ({ path, query, now: serverNow }) => {
     let cursor;
     try {
       cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
