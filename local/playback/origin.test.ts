@@ -95,5 +95,6 @@ describe('the local playback origin (CloudFront with a trusted key group, in fro
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('range');
     expect((await fetch(at(keys.segment), { method: 'PUT', body: 'x' })).status).toBe(403);
+    expect((await fetch(`${origin.url}/shows/%E0%A4%A/x.ts`)).status).toBe(400);
   });
 });

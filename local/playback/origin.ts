@@ -51,6 +51,15 @@ const objectHeaders = (object: GetObjectCommandOutput): Record<string, string> =
   return { 'accept-ranges': 'bytes', ...Object.fromEntries(entries.filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)])) };
 };
 
+/** The object key a path names; undefined for a path that is not valid percent-encoding. */
+const keyOf = (url: URL): string | undefined => {
+  try {
+    return decodeURIComponent(url.pathname.slice(1));
+  } catch {
+    return undefined;
+  }
+};
+
 const statusOfS3Error = (error: unknown) => {
   const name = error instanceof Error ? error.name : '';
   if (name === 'NoSuchKey' || name === 'NotFound') return { status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.' };
@@ -103,7 +112,8 @@ export const startPlaybackOrigin = async (options: PlaybackOriginOptions) => {
     const cors = corsHeaders(options.cors, request.headers.origin);
     if (request.method === 'OPTIONS') return answer(response, 200, { ...cors, ...(cors['access-control-allow-origin'] === undefined ? {} : preflightHeaders(options.cors, request)) });
     if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 403, cors, errorXml('MethodNotAllowed', 'This distribution only allows GET, HEAD and OPTIONS.'));
-    const key = decodeURIComponent(url.pathname.slice(1));
+    const key = keyOf(url);
+    if (key === undefined) return answer(response, 400, cors, errorXml('InvalidURI', 'Could not parse the specified URI.'));
     const refused = refusal(request, url, key);
     if (refused !== undefined) return answer(response, 403, cors, errorXml(refused.code, refused.message));
     return send(request, response, key, cors);
