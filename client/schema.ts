@@ -266,7 +266,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reviews in a status (pending by default), oldest first */
+        /**
+         * Reviews in a status (pending by default), oldest first, a page at a time
+         * @description Page with `limit` and the previous page's `nextCursor` (null on the last page). Each pending review carries `preview`, a grant valid for minutes over every object a player fetches for the renditions under review (HLS and DASH): list again for a fresh one.
+         */
         get: operations["listReviews"];
         put?: never;
         post?: never;
@@ -468,7 +471,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stage timeline of the show's latest run, with transcode progress while it runs */
+        /**
+         * The stage timeline of the show's latest run, with transcode progress while it runs
+         * @description For the show's creator, reviewers and admins; to anyone else the show does not exist (404).
+         */
         get: operations["showWorkflow"];
         put?: never;
         post?: never;
@@ -1705,6 +1711,9 @@ export interface operations {
     listReviews: {
         parameters: {
             query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
                 status?: "pending" | "approved" | "rejected" | "abandoned";
             };
             header?: never;
@@ -1713,35 +1722,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the reviews */
+            /** @description a page of reviews */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        reviews: ({
+                        nextCursor: string | null;
+                        reviews: {
+                            claimedAt?: string;
+                            claimedBy?: string;
+                            decidedAt?: string;
+                            decidedBy?: string;
+                            escalation: string | null;
+                            executionName: string;
+                            /** @description pending reviews only: play the renditions under review with it, as with GET /shows/{showId}/playback */
+                            preview?: {
+                                cloudFront?: {
+                                    cookies: {
+                                        "CloudFront-Key-Pair-Id": string;
+                                        "CloudFront-Policy": string;
+                                        "CloudFront-Signature": string;
+                                    };
+                                    query: string;
+                                    resource: string;
+                                };
+                                expiresAt: string;
+                                sources: {
+                                    format: string;
+                                    url: string;
+                                }[];
+                            };
+                            /** @description the machine reviewer's approval, for a human to confirm (MACHINE_REVIEW_APPROVALS=recommend) */
+                            recommendation?: {
+                                at: string;
+                                by: string;
+                                /** @constant */
+                                decision: "approve";
+                                note: string;
+                            };
+                            requestedAt: string;
                             showId: string;
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "abandoned";
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                            transcodeId: string;
+                        }[];
                     };
                 };
             };
-            /** @description the request is not valid: `details` names each field that was wrong and why */
+            /** @description a query that is not valid, or a cursor this API did not give */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error": "invalid_request",
-                     *       "message": "the request's body is not valid"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1759,7 +1794,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles reviewer */
+            /** @description the caller holds none of the roles reviewer, admin */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1768,7 +1803,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles reviewer"
+                     *       "message": "this needs one of the roles reviewer, admin"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -1844,18 +1879,12 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles reviewer */
+            /** @description the caller created the show or uploaded its source: someone else must judge it */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "this needs one of the roles reviewer"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -1930,8 +1959,7 @@ export interface operations {
                         /** @enum {string} */
                         decision: "approve" | "reject";
                         showId: string;
-                    } & {
-                        [key: string]: unknown;
+                        transcodeId: string;
                     };
                 };
             };
@@ -1964,18 +1992,12 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles reviewer */
+            /** @description the caller created the show or uploaded its source: someone else must judge it */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "error": "forbidden",
-                     *       "message": "this needs one of the roles reviewer"
-                     *     }
-                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -3241,7 +3263,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description no such show */
+            /** @description no such show, or not yours to follow */
             404: {
                 headers: {
                     [name: string]: unknown;

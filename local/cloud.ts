@@ -27,7 +27,7 @@ import { functionNameOfArn } from './wiring/arns';
 import { localCredentials, sdkEnvironment, type LocalEndpoints } from './wiring/endpoints';
 import { busRules } from './wiring/eventRules';
 import { healthOf } from './wiring/health';
-import { withLocalPlayback } from './wiring/playback';
+import { startLocalPlayback, withLocalPlayback } from './wiring/playback';
 import { startSubscriptions } from './wiring/subscriptions';
 
 // Callers (tests, bench, start.ts) import the stack's endpoints and credentials from here, beside startLocalCloud.
@@ -59,6 +59,7 @@ export const startLocalCloud = async (settings: LocalSettings, log: (line: strin
   await assertPortFree(settings.ports.edge, 'EventBridge and Step Functions', 'SHOWRUNNER_EDGE_PORT');
   await assertPortFree(settings.ports.dynamodb, 'DynamoDB', 'SHOWRUNNER_DYNAMODB_PORT');
   await assertPortFree(settings.ports.s3, 'S3', 'SHOWRUNNER_S3_PORT');
+  await assertPortFree(settings.ports.playback ?? 0, 'the playback origin', 'SHOWRUNNER_PLAYBACK_PORT');
   mkdirSync(settings.dataDir, { recursive: true });
 
   const stoppers: Stopper[] = [];
@@ -108,6 +109,9 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
         .catch((error: unknown) => log(`S3 notification lost: ${String(error)}`)),
   });
   stoppers.push(s3.stop);
+  // CloudFront's part: the media distribution in front of the (private) media bucket.
+  const playbackOrigin = await startLocalPlayback(service, s3.endpoint, settings.ports.playback);
+  if (playbackOrigin !== undefined) stoppers.push(playbackOrigin.stop);
 
   const deliver = async (target: RuleTarget, payload: unknown, event: EventBridgeEvent): Promise<void> => {
     const archive = archiveNameOfTarget(service, target.arn);
@@ -177,10 +181,11 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     s3: s3.endpoint,
     mediaconvert: mediaConvertApi.endpoint,
     payments: payments.endpoint,
+    ...(playbackOrigin === undefined ? {} : { playback: playbackOrigin.url }),
   };
 
   const runtime = createLambdaRuntime({
-    functions: service.functions.map((fn) => withLocalPlayback(fn, endpointsSoFar.s3)),
+    functions: service.functions.map((fn) => withLocalPlayback(fn, endpointsSoFar.s3, playbackOrigin)),
     region: service.region,
     accountId: service.accountId,
     baseEnv: { PATH: process.env.PATH, NODE_OPTIONS: process.env.NODE_OPTIONS, ...sdkEnvironment(endpointsSoFar, service.region), ...payments.environment },

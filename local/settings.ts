@@ -14,6 +14,8 @@ export const localSettingsSchema = z.object({
   SHOWRUNNER_EDGE_PORT: port(4566),
   SHOWRUNNER_DYNAMODB_PORT: port(8000),
   SHOWRUNNER_S3_PORT: port(4569),
+  /** The media distribution's local stand-in (local/playback): where published playback and thumbnail URLs point. */
+  SHOWRUNNER_PLAYBACK_PORT: port(4570),
   SHOWRUNNER_DATA_DIR: z.string().min(1).default('.local/data'),
   SHOWRUNNER_STAGE: z.string().min(1).default('dev'),
   SHOWRUNNER_CONFIG: z.string().min(1).default('serverless.yml'),
@@ -22,7 +24,8 @@ export const localSettingsSchema = z.object({
 });
 
 export interface LocalSettings {
-  readonly ports: { readonly api: number; readonly edge: number; readonly dynamodb: number; readonly s3: number };
+  /** `playback` unset: a free port, as 0 (tests). */
+  readonly ports: { readonly api: number; readonly edge: number; readonly dynamodb: number; readonly s3: number; readonly playback?: number };
   readonly dataDir: string;
   readonly stage: string;
   /** serverless.yml to run; its folder is the service folder handler paths are relative to. */
@@ -50,7 +53,7 @@ export const readLocalSettings = (env: Readonly<Record<string, string | undefine
   }
   const s = parsed.data;
   return {
-    ports: { api: s.SHOWRUNNER_API_PORT, edge: s.SHOWRUNNER_EDGE_PORT, dynamodb: s.SHOWRUNNER_DYNAMODB_PORT, s3: s.SHOWRUNNER_S3_PORT },
+    ports: { api: s.SHOWRUNNER_API_PORT, edge: s.SHOWRUNNER_EDGE_PORT, dynamodb: s.SHOWRUNNER_DYNAMODB_PORT, s3: s.SHOWRUNNER_S3_PORT, playback: s.SHOWRUNNER_PLAYBACK_PORT },
     dataDir: resolve(s.SHOWRUNNER_DATA_DIR),
     stage: s.SHOWRUNNER_STAGE,
     configPath: resolve(s.SHOWRUNNER_CONFIG),

@@ -20,7 +20,8 @@ const main = async (): Promise<void> => {
   console.log(`  EventBridge     ${endpoints.eventbridge}   (AWS_ENDPOINT_URL_EVENTBRIDGE)`);
   console.log(`  Step Functions  ${endpoints.sfn}   (AWS_ENDPOINT_URL_SFN)`);
   console.log(`  DynamoDB        ${endpoints.dynamodb}   (AWS_ENDPOINT_URL_DYNAMODB)`);
-  console.log(`  S3              ${endpoints.s3}   (AWS_ENDPOINT_URL_S3, path-style)`);
+  console.log(`  S3              ${endpoints.s3}   (AWS_ENDPOINT_URL_S3, path-style; signed requests only, as under Block Public Access)`);
+  if (endpoints.playback !== undefined) console.log(`  Media CDN       ${endpoints.playback}   (the media distribution: playback grants; thumbnails open)`);
   console.log(`  Razorpay (sim)  ${endpoints.payments}   (Orders API and checkout; RAZORPAY_API_URL)`);
   console.log(`  Cognito         ${endpoints.cognito}   (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER)`);
   console.log(`  MediaConvert    ${endpoints.mediaconvert}   (AWS_ENDPOINT_URL_MEDIACONVERT: GetJob, ListJobs)`);

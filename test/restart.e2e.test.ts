@@ -71,8 +71,11 @@ describe('the stack across restarts and crashes', () => {
     expect(grant.status).toBe(200);
     const hls = (grant.body.sources as { format: string; url: string }[]).find((source) => source.format === 'HLS' || source.format === 'hls');
     expect(hls).toBeDefined();
-    // ffmpeg as the player: it fetches the master, a variant playlist and its segments, and decodes a second of video.
-    await promisify(execFile)(ffmpegPath, ['-v', 'error', '-i', hls?.url ?? '', '-t', '1', '-f', 'null', '-']);
+    // ffmpeg as the player: it fetches the master, a variant playlist and its segments, and decodes a second of video,
+    // each request carrying the grant's signed cookies (the media distribution refuses unsigned ones).
+    const cookies = (grant.body.cloudFront as { cookies: Record<string, string> } | undefined)?.cookies ?? {};
+    const cookie = Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+    await promisify(execFile)(ffmpegPath, ['-v', 'error', '-headers', `Cookie: ${cookie}\r\n`, '-i', hls?.url ?? '', '-t', '1', '-f', 'null', '-']);
   };
 
   it('keeps a pending review across Ctrl-C and kill -9: the approval afterwards publishes the show and it plays', async () => {

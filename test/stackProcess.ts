@@ -13,12 +13,13 @@ export interface StackPorts {
   readonly dynamodb: number;
   readonly s3: number;
   readonly payments: number;
+  readonly playback: number;
 }
 
 /**
  * `npm start` exactly as a user runs it (`tsx local/start.ts`), in a process group of its own, so a test can stop it
  * with Ctrl-C (SIGINT) or kill the whole stack at once with `kill -9` (DynamoDB Local, ffmpeg and all), then start it
- * again on the same data folder and the same ports (the published URLs name the S3 port, as a user's do).
+ * again on the same data folder and the same ports (the published URLs name the playback origin's port, as a user's do).
  */
 export interface StackProcess {
   readonly api: string;
@@ -52,7 +53,7 @@ const exited = (child: ChildProcess): Promise<void> =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 
 export const stackProcess = async (root: string): Promise<StackProcess> => {
-  const ports: StackPorts = { api: await freePort(), edge: await freePort(), dynamodb: await freePort(), s3: await freePort(), payments: await freePort() };
+  const ports: StackPorts = { api: await freePort(), edge: await freePort(), dynamodb: await freePort(), s3: await freePort(), payments: await freePort(), playback: await freePort() };
   const dataDir = join(root, 'data');
   const tmpDir = join(root, 'tmp');
   mkdirSync(tmpDir, { recursive: true });
@@ -70,6 +71,7 @@ export const stackProcess = async (root: string): Promise<StackProcess> => {
     SHOWRUNNER_DYNAMODB_PORT: String(ports.dynamodb),
     SHOWRUNNER_S3_PORT: String(ports.s3),
     SHOWRUNNER_PAYMENTS_PORT: String(ports.payments),
+    SHOWRUNNER_PLAYBACK_PORT: String(ports.playback),
   };
   const running = (): ChildProcess => {
     if (child === undefined || child.pid === undefined) throw new Error('the stack is not running');

@@ -1,5 +1,5 @@
 import type { ShowEvent } from './events';
-import { projectReviewEntry, reviewEventsToFold, type QueuedShowEvent, type ReviewEntry } from './reviewQueue';
+import { judgesOwnWork, projectReviewEntry, reviewEventsToFold, type QueuedShowEvent, type ReviewEntry } from './reviewQueue';
 
 const showId = 'show-1';
 let clock = 0;
@@ -79,5 +79,25 @@ describe('which events an entry folds', () => {
     expect(reviewEventsToFold(0, false, [drafted(1), drafted(2)])).toEqual({ from: 'nothing' });
     expect(reviewEventsToFold(0, false, [approved(9)])).toEqual({ from: 'store' });
     expect(reviewEventsToFold(0, false, [failed(9)])).toEqual({ from: 'store' });
+  });
+});
+
+describe('who may judge a review', () => {
+  const history = [
+    { type: 'ShowDrafted', actorId: 'creator-1' },
+    { type: 'UploadRequested', actorId: 'creator-1' },
+    { type: 'ShowRejected', actorId: 'reviewer-1' },
+    { type: 'UploadRequested', actorId: 'editor-2' },
+    { type: 'ReviewRequested', actorId: 'publish-workflow' },
+  ];
+
+  it('refuses whoever drafted the show or uploaded one of its sources', () => {
+    expect(judgesOwnWork(history, 'creator-1')).toBe(true);
+    expect(judgesOwnWork(history, 'editor-2')).toBe(true);
+  });
+
+  it('lets anyone else judge, a reviewer who judged it before included', () => {
+    expect(judgesOwnWork(history, 'reviewer-1')).toBe(false);
+    expect(judgesOwnWork(history, 'reviewer-9')).toBe(false);
   });
 });

@@ -92,3 +92,16 @@ export const reviewEventsToFold = (
   if (!hasEntry && lastRequest < 0) return fresh.some((e) => reviewEventTypes.has(e.event.type)) ? { from: 'store' } : { from: 'nothing' };
   return contiguous && joins ? { from: 'incoming', events: run } : { from: 'store' };
 };
+
+/** One event of a show's history as far as authorship goes: its type and who caused it. */
+export interface AuthoredEvent {
+  readonly type: string;
+  readonly actorId: string;
+}
+
+/**
+ * Whether `reviewerId` made what a review judges: they drafted the show or asked to upload one of its sources. Such a
+ * reviewer may not decide on (or claim) its review: someone else must judge their work.
+ */
+export const judgesOwnWork = (history: readonly AuthoredEvent[], reviewerId: string): boolean =>
+  history.some((event) => (event.type === 'ShowDrafted' || event.type === 'UploadRequested') && event.actorId === reviewerId);

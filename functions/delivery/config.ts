@@ -13,8 +13,11 @@ const playbackSchema = z
     /** The workflow's media bucket (functions/workflow/resources.yml): the one place renditions are written. */
     PLAYBACK_BUCKET: z.string().min(3),
     PLAYBACK_URL_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
-    /** The CloudFront distribution's domain; unset (no distribution, as locally) means presigned S3 GETs. */
-    PLAYBACK_CDN_DOMAIN: emptyIsUnset(z.string().regex(/^[a-z0-9.-]+$/, 'a host name such as d111111abcdef8.cloudfront.net')),
+    /**
+     * The CloudFront distribution's domain (https), or its origin as a URL when it is not plain https on 443; unset
+     * (no distribution) means presigned S3 GETs.
+     */
+    PLAYBACK_CDN_DOMAIN: emptyIsUnset(z.union([z.string().regex(/^[a-z0-9.-]+$/), z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?\/?$/)], 'a host name such as d111111abcdef8.cloudfront.net, or an origin such as https://media.example.com:8443')),
     /** The CloudFront public key id the distribution's key group trusts. */
     PLAYBACK_KEY_PAIR_ID: emptyIsUnset(z.string().min(1)),
     /** When set, signed cookies are also sent as Set-Cookie for this parent domain (API and CDN under one domain). */

@@ -41,7 +41,7 @@ export const customPolicy = (resource: string, expiresAt: Date): string =>
   JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { 'AWS:EpochTime': Math.floor(expiresAt.getTime() / 1000) } } }] });
 
 export interface CloudFrontSigning {
-  /** The distribution's domain, e.g. d111111abcdef8.cloudfront.net (or its alias). */
+  /** The distribution's domain, e.g. d111111abcdef8.cloudfront.net (or its alias), or its origin URL (`https://host:port`). */
   readonly domain: string;
   /** The CloudFront public key id of the key group the distribution trusts. */
   readonly keyPairId: string;
@@ -58,7 +58,7 @@ export const cloudFrontSigner = (signing: CloudFrontSigning): PlaybackSigner => 
   grant: async ({ outputs, now, ttlSeconds }) => {
     const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
     const privateKey = await signing.privateKey();
-    const base = `https://${signing.domain}`;
+    const base = /^https?:\/\//.test(signing.domain) ? signing.domain.replace(/\/$/, '') : `https://${signing.domain}`;
     const resource = `${base}/${commonPrefix(outputs.map((o) => o.key))}*`;
     const policy = customPolicy(resource, expiresAt);
     const credentials = { keyPairId: signing.keyPairId, privateKey, policy };

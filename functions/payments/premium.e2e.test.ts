@@ -239,17 +239,19 @@ describe('accounts and premium end to end', () => {
 
     const answer = await api('GET', `/shows/${show.showId}/playback`, { token: kim.token });
     expect(answer).toMatchObject({ status: 200, body: { showId: show.showId, premium: false } });
-    expect(answer.body.cloudFront).toBeUndefined(); // no distribution locally
+    // The media distribution's local stand-in (local/playback) checks the grant as CloudFront does.
+    const cloudFront = answer.body.cloudFront as { resource: string; query: string; cookies: Record<string, string> };
+    expect(cloudFront.resource).toBe(`${cloud.endpoints.playback ?? ''}/${folder.slice(0, folder.indexOf('/hls/') + 1)}*`);
     const sources = answer.body.sources as Array<{ format: string; url: string }>;
     expect(sources.map((s) => s.format)).toEqual(['hls', 'dash']);
-    for (const source of sources) {
-      const url = new URL(source.url);
-      expect(url.pathname).toMatch(/^\/showrunner-dev-media\//);
-      expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
-      expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
-    }
-    // What a player does: the master, then the variant playlist and its segments by relative URL.
-    const played = await run(ffmpegPath, ['-v', 'error', '-i', sources[0]?.url ?? '', '-f', 'framemd5', '-']);
+    for (const source of sources) expect(new URL(source.url).searchParams.get('Key-Pair-Id')).toMatch(/^K/);
+    // Unsigned, the media is refused: by the bucket (Block Public Access) and by the distribution.
+    expect((await fetch(`${cloud.endpoints.s3}/showrunner-dev-media/${hlsKey}`)).status).toBe(403);
+    expect((await fetch(`${cloud.endpoints.playback ?? ''}/${folder}360p/index.m3u8`)).status).toBe(403);
+    // What a player does: the master, then the variant playlist and its segments by relative URL, each carrying the
+    // signed cookies (ffmpeg sends its -headers with every request of the stream).
+    const cookie = Object.entries(cloudFront.cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+    const played = await run(ffmpegPath, ['-v', 'error', '-headers', `Cookie: ${cookie}\r\n`, '-i', sources[0]?.url ?? '', '-f', 'framemd5', '-']);
     expect(played.stdout.split('\n').filter((line) => /^0,/.test(line)).length).toBe(30);
   }, 60_000);
 });

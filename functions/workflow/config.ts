@@ -17,13 +17,22 @@ const workflowEnvSchema = z.object({
    * VOD solution's "archive source"); `off` keeps sources where they are.
    */
   ARCHIVE_SOURCE: z.enum(['off', 'GLACIER', 'DEEP_ARCHIVE']).default('off'),
+  /**
+   * What the machine reviewer's approvals do: `publish` records them (the workflow goes on to publish); `recommend`
+   * only notes them on the review (GET /reviews `recommendation`), which stays pending for a human to confirm.
+   * Its rejections and escalations are recorded either way (functions/workflow/README.md).
+   */
+  MACHINE_REVIEW_APPROVALS: z.enum(['publish', 'recommend']).default('publish'),
 });
 export type WorkflowConfig = z.infer<typeof workflowEnvSchema>;
 
 let config: WorkflowConfig | undefined;
 
+/** The configuration in `env`, validated (a wrong value fails with the variable's name); workflowConfig keeps the first. */
+export const parseWorkflowConfig = (env: Readonly<Record<string, string | undefined>>): WorkflowConfig => readConfig(workflowEnvSchema, env, 'workflow configuration');
+
 export const workflowConfig = (env: Readonly<Record<string, string | undefined>> = process.env): WorkflowConfig => {
-  config ??= readConfig(workflowEnvSchema, env, 'workflow configuration');
+  config ??= parseWorkflowConfig(env);
   return config;
 };
 

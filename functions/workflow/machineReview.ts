@@ -1,7 +1,7 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { z } from 'zod';
-import { decideMachineReview } from '../../domain/media/reviewDecision';
+import { decideMachineReview, type MachineReview } from '../../domain/media/reviewDecision';
 import { decodeShowEvent, type ShowState } from '../../domain/show';
 import { envelopeSchema, type Actor } from '../../events/envelope';
 import { logger } from '../runtime/logger';
@@ -18,8 +18,9 @@ const machine: Actor = { id: 'machine-reviewer', kind: 'service' };
 
 /**
  * The machine reviewer: on a recorded ReviewRequested it measures the source (black picture, silence) and
- * approves, rejects, or escalates to a human when the signals are not clear. A human who decided first wins. The
- * source is the show's current upload (in the source bucket), which the review's transcode was made from.
+ * approves (or recommends approval), rejects, or escalates to a human when the signals are not clear. A human who
+ * decided first wins. The source is the show's current upload (in the source bucket), which the review's transcode
+ * was made from. Its rule is domain/media/reviewDecision.ts, described in README.md.
  */
 /** The review's source and probe, when the show still waits for this transcode's review; else undefined. */
 const pendingReviewOf = (state: ShowState, transcodeId: string) => {
@@ -28,41 +29,61 @@ const pendingReviewOf = (state: ShowState, transcodeId: string) => {
   return { sourceKey, probe: state.probe };
 };
 
-export const machineReview = (deps: WorkflowDeps) => async (event: unknown) => {
-  const envelope = reviewRequestedSchema.parse(event).detail;
-  const requested = decodeShowEvent(envelope);
-  if (requested.type !== 'ReviewRequested') return { decided: false };
-  const { config, store } = deps;
-  const id = envelope.eventId;
-  const detail = requested.data;
-  const { state } = await loadShow(store, detail.showId);
-  const pending = pendingReviewOf(state, detail.transcodeId);
-  if (pending === undefined) return { decided: false };
-  // The review is picked up: the wait's "nobody opened it" deadline starts over while the media is measured.
-  const pickedUp = await sendReviewHeartbeat(deps, detail.showId, detail.transcodeId);
-  if (!pickedUp) return { decided: false };
-  const url = await getSignedUrl(deps.s3, new GetObjectCommand({ Bucket: config.SOURCE_BUCKET, Key: pending.sourceKey }), { expiresIn: 900 });
-  const signals = await measureSignals(url, pending.probe.durationMs / 1000, pending.probe.audio.length > 0);
-  const outcome = decideMachineReview(signals);
+/** Where the outcome came from: the review's show and transcode, and the recorded ReviewRequested it answers. */
+export interface MachineReviewContext {
+  readonly showId: string;
+  readonly transcodeId: string;
+  readonly eventId: string;
+  readonly correlationId: string;
+}
+
+/**
+ * Acts on the machine's outcome: an escalation and a rejection are recorded; an approval is recorded when its
+ * approvals publish (MACHINE_REVIEW_APPROVALS=publish), or only noted on the review for a human to confirm
+ * (`recommend`): the review then stays pending, with the recommendation in GET /reviews.
+ */
+export const actOnMachineReview = async (deps: Pick<WorkflowDeps, 'config' | 'store' | 'reviews' | 'now'>, review: MachineReviewContext, outcome: MachineReview) => {
+  const { store } = deps;
   const now = deps.now();
-  const commandId = `machine-review:${detail.transcodeId}`;
-  logger.info('machine review', { showId: detail.showId, eventId: id, signals, outcome: outcome.decision });
+  const commandId = `machine-review:${review.transcodeId}`;
   if (outcome.decision === 'escalate') {
-    await executeShowCommand(store, { type: 'EscalateReview', showId: detail.showId, now, actor: machine, reason: 'MACHINE_UNSURE', message: outcome.message }, { commandId, correlationId: envelope.correlationId, causationId: id, actor: machine });
+    await executeShowCommand(store, { type: 'EscalateReview', showId: review.showId, now, actor: machine, reason: 'MACHINE_UNSURE', message: outcome.message }, { commandId, correlationId: review.correlationId, causationId: review.eventId, actor: machine });
     return { decided: false, escalated: true };
+  }
+  if (outcome.decision === 'approve' && deps.config.MACHINE_REVIEW_APPROVALS === 'recommend') {
+    await deps.reviews.noteRecommendation(review.showId, review.transcodeId, machine.id, now, outcome.note);
+    return { decided: false, recommended: true };
   }
   try {
     await recordReviewDecision(store, {
-      showId: detail.showId,
+      showId: review.showId,
       decision: outcome.decision === 'approve' ? { decision: 'approve', note: outcome.note } : { decision: 'reject', reason: outcome.reason, message: outcome.message },
       actor: machine,
       now,
       commandId,
-      correlationId: envelope.correlationId,
+      correlationId: review.correlationId,
     });
     return { decided: true, decision: outcome.decision };
   } catch (error) {
     if (error instanceof ReviewNotPendingError) return { decided: false };
     throw error;
   }
+};
+
+export const machineReview = (deps: WorkflowDeps) => async (event: unknown) => {
+  const envelope = reviewRequestedSchema.parse(event).detail;
+  const requested = decodeShowEvent(envelope);
+  if (requested.type !== 'ReviewRequested') return { decided: false };
+  const detail = requested.data;
+  const { state } = await loadShow(deps.store, detail.showId);
+  const pending = pendingReviewOf(state, detail.transcodeId);
+  if (pending === undefined) return { decided: false };
+  // The review is picked up: the wait's "nobody opened it" deadline starts over while the media is measured.
+  const pickedUp = await sendReviewHeartbeat(deps, detail.showId, detail.transcodeId);
+  if (!pickedUp) return { decided: false };
+  const url = await getSignedUrl(deps.s3, new GetObjectCommand({ Bucket: deps.config.SOURCE_BUCKET, Key: pending.sourceKey }), { expiresIn: 900 });
+  const signals = await measureSignals(url, pending.probe.durationMs / 1000, pending.probe.audio.length > 0);
+  const outcome = decideMachineReview(signals);
+  logger.info('machine review', { showId: detail.showId, eventId: envelope.eventId, signals, outcome: outcome.decision, approvals: deps.config.MACHINE_REVIEW_APPROVALS });
+  return actOnMachineReview(deps, { showId: detail.showId, transcodeId: detail.transcodeId, eventId: envelope.eventId, correlationId: envelope.correlationId }, outcome);
 };

@@ -109,7 +109,7 @@ describe('the publish workflow', () => {
     return readFileSync(path);
   };
 
-  const timeline = async (showId: string) => (await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { currentStage: string; executionName: string | null; error: { stage: string; reason: string } | null; stages: { stage: string; status: string }[] };
+  const timeline = async (showId: string) => (await api('GET', `/shows/${showId}/workflow`, ['creator'])).body as { currentStage: string; executionName: string | null; error: { stage: string; reason: string } | null; stages: { stage: string; status: string }[] };
 
   /**
    * The ProcessingFailed events that reached the bus for a show: the stored ones, which the outbox publishes. The
@@ -198,8 +198,14 @@ describe('the publish workflow', () => {
     await waitForEvent(showId, 'ShowPublished');
     const published = (await events(showId)).find((e) => e.type === 'ShowPublished');
     const hls = published?.type === 'ShowPublished' ? published.data.playback.find((p) => p.format === 'hls')?.url : undefined;
-    expect(hls).toMatch(/\/showrunner-dev-media\/shows\/.+\/hls\/master\.m3u8$/);
-    const decoded = await run(ffmpegPath, ['-v', 'error', '-i', hls ?? '', '-map', '0:v:0', '-f', 'null', '-']);
+    // Published URLs point at the media distribution (locally its stand-in, local/playback); playing needs a grant.
+    expect(hls?.startsWith(`${cloud.endpoints.playback ?? 'no playback origin'}/shows/`)).toBe(true);
+    expect(hls).toMatch(/\/shows\/.+\/hls\/master\.m3u8$/);
+    expect((await fetch(hls ?? '')).status).toBe(403);
+    const grant = (await api('GET', `/shows/${showId}/playback`, ['viewer'])).body as { sources: { format: string; url: string }[]; cloudFront: { cookies: Record<string, string> } };
+    const cookie = Object.entries(grant.cloudFront.cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+    const signedHls = grant.sources.find((source) => source.format === 'hls')?.url ?? '';
+    const decoded = await run(ffmpegPath, ['-v', 'error', '-headers', `Cookie: ${cookie}\r\n`, '-i', signedHls, '-map', '0:v:0', '-f', 'null', '-']);
     expect(decoded.stderr).toBe('');
 
     const status = await timeline(showId);
@@ -309,7 +315,7 @@ describe('the publish workflow', () => {
     const { showId } = await upload(await clip('long', { seconds: 30, width: 854, height: 480, audio: 'none' }));
     const seen: number[] = [];
     await waitFor('a progress reading or the end of the transcode', async () => {
-      const view = (await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { currentStage: string; progress: { stage: string; percent: number } | null };
+      const view = (await api('GET', `/shows/${showId}/workflow`, ['creator'])).body as { currentStage: string; progress: { stage: string; percent: number } | null };
       if (view.progress !== null) {
         expect(view).toMatchObject({ currentStage: 'transcode', progress: { stage: 'transcode' } });
         seen.push(view.progress.percent);
@@ -320,7 +326,7 @@ describe('the publish workflow', () => {
     expect(seen.some((percent) => percent > 0 && percent <= 100)).toBe(true);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     await waitForEvent(showId, 'TranscodeCompleted');
-    expect(((await api('GET', `/shows/${showId}/workflow`, ['viewer'])).body as { progress: unknown }).progress).toBeNull();
+    expect(((await api('GET', `/shows/${showId}/workflow`, ['creator'])).body as { progress: unknown }).progress).toBeNull();
   }, 150_000);
 
   it('starts nothing new for a duplicated S3 event', async () => {

@@ -1,17 +1,22 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { runShowCommands } from '../../adapters/projections/testing/showLifecycle';
-import { reviewsApi } from './http/reviewsApi';
+import { cloudFrontSigner } from '../delivery/signing';
+import { reviewListApi, reviewsApi } from './http/reviewsApi';
+import { actOnMachineReview } from './machineReview';
 import { resumeReviewedWorkflow } from './resumeReview';
 import { callRoute, createWorkflowFixture } from './testing/workflowFixture';
 
 let fixture: Awaited<ReturnType<typeof createWorkflowFixture>>;
-let api: ReturnType<typeof reviewsApi>;
+let api: ReturnType<typeof reviewsApi> & { list: ReturnType<typeof reviewListApi> };
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const preview = { ttlSeconds: 600, cookieDomain: undefined, signer: cloudFrontSigner({ domain: 'd111111abcdef8.cloudfront.net', keyPairId: 'KPREVIEW', privateKey: async () => privateKey }) };
 const reviewer = { sub: 'reviewer-9', groups: '[reviewer]' };
 const creator = { sub: 'creator-1', groups: '[creator]' };
 const reviewRequested = 8;
 
 beforeAll(async () => {
   fixture = await createWorkflowFixture();
-  api = reviewsApi(fixture.deps);
+  api = { ...reviewsApi(fixture.deps), list: reviewListApi({ ...fixture.deps, preview }) };
 });
 afterAll(() => fixture.dispose());
 
@@ -28,7 +33,13 @@ describe('the review queue and its routes', () => {
     expect(await fixture.projectReviews('q-1')).toEqual({ batchItemFailures: [] });
     const listed = await callRoute(api.list, { user: reviewer });
     expect(listed.status).toBe(200);
-    expect(listed.body?.reviews).toEqual([{ showId: 'q-1', transcodeId: 'transcode-1', status: 'pending', executionName: 'test-q-1', requestedAt: expect.any(String) as string, escalation: null }]);
+    expect(listed.body?.reviews).toEqual([
+      {
+        showId: 'q-1', transcodeId: 'transcode-1', status: 'pending', executionName: 'test-q-1', requestedAt: expect.any(String) as string, escalation: null,
+        preview: expect.objectContaining({ expiresAt: expect.any(String) as string }) as unknown,
+      },
+    ]);
+    expect(listed.body?.nextCursor).toBeNull();
     expect((await callRoute(api.list, { user: creator })).status).toBe(403);
   });
 
@@ -97,6 +108,103 @@ describe('the review queue and its routes', () => {
     // Re-delivered old records change nothing.
     await projectThroughStream(reviewQueueConsumer(fixture.deps), events);
     expect(await fixture.deps.reviews.entry('q-6')).toMatchObject({ status: 'abandoned', version: all.length });
+  });
+});
+
+describe('what reviewers see and may do', () => {
+  const owner = { sub: 'user-1', groups: '[creator,reviewer]' };
+  const viewer = { sub: 'viewer-3', groups: '[viewer]' };
+  const admin = { sub: 'admin-1', groups: '[admin]' };
+
+  it('gives each pending review a short-lived grant over every object of the transcode under review, HLS and DASH', async () => {
+    await fixture.showUpTo('p-1', reviewRequested);
+    await fixture.projectReviews('p-1');
+    const reviews = (await callRoute(api.list, { user: reviewer, query: { limit: '100' } })).body?.reviews as Array<{ showId: string; preview?: { expiresAt: string; sources: { format: string; url: string }[]; cloudFront?: { resource: string } } }>;
+    const listed = reviews.find((r) => r.showId === 'p-1');
+    expect(listed?.preview?.expiresAt).toBe('2026-03-02T10:10:00.000Z');
+    expect(listed?.preview?.cloudFront?.resource).toBe('https://d111111abcdef8.cloudfront.net/shows/p-1/transcode-1/*');
+    expect(listed?.preview?.sources.map((s) => [s.format, new URL(s.url).pathname])).toEqual([
+      ['hls', '/shows/p-1/transcode-1/hls/master.m3u8'],
+      ['dash', '/shows/p-1/transcode-1/dash/manifest.mpd'],
+    ]);
+    // Decided reviews carry none: there is nothing left to judge.
+    const approved = (await callRoute(api.list, { user: reviewer, query: { status: 'approved' } })).body?.reviews as Array<{ preview?: unknown }>;
+    expect(approved.every((r) => r.preview === undefined)).toBe(true);
+  });
+
+  it('pages with limit and nextCursor, oldest first, and refuses a cursor it did not give', async () => {
+    for (const id of ['pg-1', 'pg-2', 'pg-3']) await fixture.showUpTo(id, reviewRequested, []);
+    await fixture.projectReviews('pg-1', 'pg-2', 'pg-3');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page += 1) {
+      const answer = await callRoute(api.list, { user: reviewer, query: { limit: '2', ...(cursor === undefined ? {} : { cursor }) } });
+      expect(answer.status).toBe(200);
+      const reviews = answer.body?.reviews as { showId: string }[];
+      expect(reviews.length).toBeLessThanOrEqual(2);
+      seen.push(...reviews.map((r) => r.showId));
+      cursor = (answer.body?.nextCursor as string | null) ?? undefined;
+      if (cursor === undefined) break;
+    }
+    expect(seen.filter((id) => id.startsWith('pg-'))).toEqual(['pg-1', 'pg-2', 'pg-3']);
+    expect(new Set(seen).size).toBe(seen.length);
+    const forged = await callRoute(api.list, { user: reviewer, query: { cursor: Buffer.from('{"showId":"x"}').toString('base64url') } });
+    expect(forged).toMatchObject({ status: 400, body: { error: 'INVALID_CURSOR' } });
+    const otherStatus = await callRoute(api.list, { user: reviewer, query: { limit: '1' } });
+    const crossed = await callRoute(api.list, { user: reviewer, query: { status: 'approved', cursor: String(otherStatus.body?.nextCursor) } });
+    expect(crossed.status).toBe(400);
+    expect((await callRoute(api.list, { user: reviewer, query: { limit: '0' } })).status).toBe(400);
+  });
+
+  it('refuses a reviewer their own upload, to decide or to claim, with a message saying why; another reviewer may', async () => {
+    await fixture.showUpTo('own-1', reviewRequested);
+    await fixture.deps.reviews.putToken('own-1', 'transcode-1', 'token-own-1');
+    for (const route of [api.decide, api.claim]) {
+      const refused = await callRoute(route, { path: { showId: 'own-1' }, body: route === api.decide ? { decision: 'approve' } : undefined, user: owner });
+      expect(refused.status).toBe(403);
+      expect(refused.body?.error).toBe('OWN_UPLOAD');
+      expect(refused.body?.message).toMatch(/another reviewer must/);
+    }
+    expect((await fixture.store.store.readStream('show#own-1')).events.map((e) => e.type)).not.toContain('ShowApproved');
+    expect((await callRoute(api.decide, { path: { showId: 'own-1' }, body: { decision: 'approve' }, user: admin })).status).toBe(200);
+  });
+
+  it('answers 403 to a signed-in user without the reviewer or admin role, on every review route', async () => {
+    await fixture.showUpTo('v-1', reviewRequested);
+    expect((await callRoute(api.list, { user: viewer })).status).toBe(403);
+    expect((await callRoute(api.decide, { path: { showId: 'v-1' }, body: { decision: 'approve' }, user: viewer })).status).toBe(403);
+    expect((await callRoute(api.claim, { path: { showId: 'v-1' }, user: viewer })).status).toBe(403);
+    expect((await callRoute(api.list, { user: admin })).status).toBe(200);
+  });
+});
+
+describe("the machine reviewer's approvals", () => {
+  const approve = { decision: 'approve', note: 'Machine review: black 0%, silence 0%.' } as const;
+  const context = (showId: string) => ({ showId, transcodeId: 'transcode-1', eventId: `review-requested-${showId}`, correlationId: `test-${showId}` });
+  const decisions = async (showId: string) => (await fixture.store.store.readStream(`show#${showId}`)).events.filter((e) => e.type === 'ShowApproved').map((e) => e.actor.id);
+
+  it('are recorded, so the workflow publishes, when MACHINE_REVIEW_APPROVALS is publish', async () => {
+    await fixture.showUpTo('m-1', reviewRequested);
+    expect(await actOnMachineReview(fixture.deps, context('m-1'), approve)).toEqual({ decided: true, decision: 'approve' });
+    expect(await decisions('m-1')).toEqual(['machine-reviewer']);
+  });
+
+  it('only recommend when it is recommend: the review stays pending, shows the recommendation, and a human confirms', async () => {
+    await fixture.showUpTo('m-2', reviewRequested);
+    const deps = { ...fixture.deps, config: { ...fixture.deps.config, MACHINE_REVIEW_APPROVALS: 'recommend' as const } };
+    expect(await actOnMachineReview(deps, context('m-2'), approve)).toEqual({ decided: false, recommended: true });
+    expect(await decisions('m-2')).toEqual([]);
+    await fixture.projectReviews('m-2');
+    const pending = (await callRoute(api.list, { user: reviewer, query: { limit: '100' } })).body?.reviews as Array<{ showId: string; status: string; recommendation?: unknown }>;
+    expect(pending.find((r) => r.showId === 'm-2')).toMatchObject({ status: 'pending', recommendation: { decision: 'approve', by: 'machine-reviewer', at: '2026-03-02T10:00:00.000Z', note: approve.note } });
+    expect((await callRoute(api.decide, { path: { showId: 'm-2' }, body: { decision: 'approve' }, user: reviewer })).status).toBe(200);
+    expect(await decisions('m-2')).toEqual(['reviewer-9']);
+  });
+
+  it('leave its rejections recorded in either mode', async () => {
+    await fixture.showUpTo('m-3', reviewRequested);
+    const deps = { ...fixture.deps, config: { ...fixture.deps.config, MACHINE_REVIEW_APPROVALS: 'recommend' as const } };
+    expect(await actOnMachineReview(deps, context('m-3'), { decision: 'reject', reason: 'VIDEO_QUALITY', message: 'The picture is black.' })).toEqual({ decided: true, decision: 'reject' });
   });
 });
 

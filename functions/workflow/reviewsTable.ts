@@ -24,6 +24,10 @@ const itemSchema = z.object({
   claimedBy: z.string().optional(),
   claimedAt: z.string().optional(),
   claimTranscodeId: z.string().optional(),
+  recommendedBy: z.string().optional(),
+  recommendedAt: z.string().optional(),
+  recommendationNote: z.string().optional(),
+  recommendationTranscodeId: z.string().optional(),
 });
 type Item = z.infer<typeof itemSchema>;
 
@@ -39,7 +43,38 @@ export interface ReviewView {
   readonly decidedAt?: string;
   readonly claimedBy?: string;
   readonly claimedAt?: string;
+  /** The machine reviewer's approval for a human to confirm (MACHINE_REVIEW_APPROVALS=recommend). */
+  readonly recommendation?: { readonly decision: 'approve'; readonly by: string; readonly at: string; readonly note: string };
 }
+
+/** A page of reviews and where the next one starts (null: this was the last). */
+export interface ReviewsPage {
+  readonly reviews: ReviewView[];
+  readonly nextCursor: string | null;
+}
+
+/** A cursor this table did not hand out (or one for another status). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not one this API gave for this status: list again without it');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+const cursorKeySchema = z.strictObject({ showId: z.string().min(1), status: z.enum(['pending', 'approved', 'rejected', 'abandoned']), requestedAt: z.string() });
+
+/** The index position a page ended at, opaque to clients (base64url JSON of DynamoDB's LastEvaluatedKey). */
+const encodeCursor = (key: Record<string, unknown> | undefined): string | null => (key === undefined ? null : Buffer.from(JSON.stringify(key)).toString('base64url'));
+
+const decodeCursor = (cursor: string, status: ReviewEntry['status']): Record<string, unknown> => {
+  try {
+    const key = cursorKeySchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    if (key.status !== status) throw new InvalidCursorError();
+    return key;
+  } catch {
+    throw new InvalidCursorError();
+  }
+};
 
 export const reviewsByStatusIndex = 'byStatus';
 
@@ -58,13 +93,20 @@ const entryOf = (item: Item): ReviewEntry | null =>
         version: item.lv,
       };
 
+/** The machine's recommendation, when it is about the transcode under review (an older one says nothing of it). */
+const recommendationOf = (item: Item, transcodeId: string): Pick<ReviewView, 'recommendation'> =>
+  item.recommendationTranscodeId === transcodeId && item.recommendedBy !== undefined
+    ? { recommendation: { decision: 'approve', by: item.recommendedBy, at: item.recommendedAt ?? '', note: item.recommendationNote ?? '' } }
+    : {};
+
 const viewOf = (item: Item): ReviewView | null => {
   const entry = entryOf(item);
   if (entry === null) return null;
   const claim = item.claimTranscodeId === entry.transcodeId && item.claimedBy !== undefined ? { claimedBy: item.claimedBy, claimedAt: item.claimedAt ?? '' } : {};
   const decision = entry.decidedAt === null ? {} : { decidedAt: entry.decidedAt, ...(entry.decidedBy === null ? {} : { decidedBy: entry.decidedBy }) };
+  const recommendation = recommendationOf(item, entry.transcodeId);
   const { version: _version, decidedBy: _by, decidedAt: _at, ...rest } = entry;
-  return { ...rest, ...decision, ...claim };
+  return { ...rest, ...decision, ...claim, ...recommendation };
 };
 
 export const createReviewsTable = (db: DynamoDBDocumentClient, table: string) => {
@@ -147,8 +189,21 @@ export const createReviewsTable = (db: DynamoDBDocumentClient, table: string) =>
       );
     },
 
-    async listByStatus(status: ReviewEntry['status'], limit = 100): Promise<ReviewView[]> {
-      const { Items = [] } = await db.send(
+    /** The machine reviewer recommends approving `transcodeId`: shown with the review until a human decides. */
+    async noteRecommendation(showId: string, transcodeId: string, by: string, at: string, note: string): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: { showId },
+          UpdateExpression: 'SET recommendedBy = :by, recommendedAt = :at, recommendationNote = :note, recommendationTranscodeId = :transcodeId',
+          ExpressionAttributeValues: { ':by': by, ':at': at, ':note': note, ':transcodeId': transcodeId },
+        }),
+      );
+    },
+
+    /** Reviews in `status`, oldest request first, `limit` at a time from `cursor` (a previous page's nextCursor). */
+    async listByStatus(status: ReviewEntry['status'], limit = 100, cursor?: string): Promise<ReviewsPage> {
+      const { Items = [], LastEvaluatedKey } = await db.send(
         new QueryCommand({
           TableName: table,
           IndexName: reviewsByStatusIndex,
@@ -156,9 +211,10 @@ export const createReviewsTable = (db: DynamoDBDocumentClient, table: string) =>
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':status': status },
           Limit: limit,
+          ...(cursor === undefined ? {} : { ExclusiveStartKey: decodeCursor(cursor, status) }),
         }),
       );
-      return Items.flatMap((item) => viewOf(itemSchema.parse(item)) ?? []);
+      return { reviews: Items.flatMap((item) => viewOf(itemSchema.parse(item)) ?? []), nextCursor: encodeCursor(LastEvaluatedKey) };
     },
   };
 };

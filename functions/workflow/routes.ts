@@ -38,7 +38,38 @@ const presignedUploadSchema = z.strictObject({
 const presignedUpload = { description: 'PUT the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature)', schema: presignedUploadSchema };
 
 export const reviewStatusSchema = z.enum(['pending', 'approved', 'rejected', 'abandoned']);
-export const reviewsQuerySchema = z.strictObject({ status: reviewStatusSchema.default('pending') });
+export const reviewsQuerySchema = z.strictObject({
+  status: reviewStatusSchema.default('pending'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2000).optional().describe('nextCursor of the previous page'),
+});
+/** A short-lived grant over every object of the transcode under review (functions/delivery's signer, as playback). */
+const previewSchema = z.strictObject({
+  expiresAt: z.string(),
+  sources: z.array(z.strictObject({ format: z.string(), url: z.string() })),
+  cloudFront: z
+    .strictObject({
+      cookies: z.strictObject({ 'CloudFront-Policy': z.string(), 'CloudFront-Signature': z.string(), 'CloudFront-Key-Pair-Id': z.string() }),
+      query: z.string(),
+      resource: z.string(),
+    })
+    .optional(),
+});
+const reviewSchema = z.strictObject({
+  showId: z.string(),
+  transcodeId: z.string(),
+  status: reviewStatusSchema,
+  executionName: z.string(),
+  requestedAt: z.string(),
+  escalation: z.string().nullable(),
+  decidedBy: z.string().optional(),
+  decidedAt: z.string().optional(),
+  claimedBy: z.string().optional(),
+  claimedAt: z.string().optional(),
+  recommendation: z.strictObject({ decision: z.literal('approve'), by: z.string(), at: z.string(), note: z.string() }).optional().describe('the machine reviewer\'s approval, for a human to confirm (MACHINE_REVIEW_APPROVALS=recommend)'),
+  preview: previewSchema.optional().describe('pending reviews only: play the renditions under review with it, as with GET /shows/{showId}/playback'),
+});
+export const reviewsPageSchema = z.strictObject({ reviews: z.array(reviewSchema), nextCursor: z.string().nullable() });
 export const decisionBodySchema = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('approve'), reason: messageSchema.optional() }),
   z.strictObject({ decision: z.literal('reject'), reason: messageSchema, category: rejectionReasonSchema.default('OTHER') }),
@@ -55,6 +86,7 @@ const timelineSchema = z.strictObject({
 });
 const notPending = { description: 'the review is not waiting for a decision (decided already, or its run stopped)' };
 const noShow = { description: 'no such show' };
+const ownUpload = { description: 'the caller created the show or uploaded its source: someone else must judge it' };
 
 /** Upload, follow the publish workflow, reprocess, and review. */
 export const workflowRoutes = {
@@ -86,22 +118,24 @@ export const workflowRoutes = {
   workflow: route({
     routeKey: 'GET /shows/{showId}/workflow', operationId: 'showWorkflow', tag, access: { roles: [] }, path: showPathSchema,
     summary: 'The stage timeline of the show\'s latest run, with transcode progress while it runs',
-    responses: { 200: { description: 'the timeline', schema: timelineSchema }, 404: noShow },
+    description: 'For the show\'s creator, reviewers and admins; to anyone else the show does not exist (404).',
+    responses: { 200: { description: 'the timeline', schema: timelineSchema }, 404: { description: 'no such show, or not yours to follow' } },
   }),
   listReviews: route({
-    routeKey: 'GET /reviews', operationId: 'listReviews', tag: reviewTag, access: { roles: ['reviewer'] }, query: reviewsQuerySchema,
-    summary: 'Reviews in a status (pending by default), oldest first',
-    responses: { 200: { description: 'the reviews', schema: z.strictObject({ reviews: z.array(z.looseObject({ showId: z.string(), status: reviewStatusSchema })) }) } },
+    routeKey: 'GET /reviews', operationId: 'listReviews', tag: reviewTag, access: { roles: ['reviewer', 'admin'] }, query: reviewsQuerySchema,
+    summary: 'Reviews in a status (pending by default), oldest first, a page at a time',
+    description: 'Page with `limit` and the previous page\'s `nextCursor` (null on the last page). Each pending review carries `preview`, a grant valid for minutes over every object a player fetches for the renditions under review (HLS and DASH): list again for a fresh one.',
+    responses: { 200: { description: 'a page of reviews', schema: reviewsPageSchema }, 400: { description: 'a query that is not valid, or a cursor this API did not give' } },
   }),
   decide: route({
-    routeKey: 'POST /reviews/{showId}/decision', operationId: 'decideReview', tag: reviewTag, access: { roles: ['reviewer'] }, path: showPathSchema, body: decisionBodySchema,
+    routeKey: 'POST /reviews/{showId}/decision', operationId: 'decideReview', tag: reviewTag, access: { roles: ['reviewer', 'admin'] }, path: showPathSchema, body: decisionBodySchema,
     summary: 'Approve or reject a pending review; one decision per review',
     bodyExample: { decision: 'reject', reason: 'the audio drops out after two minutes', category: 'AUDIO_QUALITY' },
-    responses: { 200: { description: 'decided; the workflow resumes', schema: z.looseObject({ showId: z.string(), decision: z.enum(['approve', 'reject']) }) }, 409: notPending },
+    responses: { 200: { description: 'decided; the workflow resumes', schema: z.strictObject({ showId: z.string(), transcodeId: z.string(), decision: z.enum(['approve', 'reject']) }) }, 403: ownUpload, 409: notPending },
   }),
   claim: route({
-    routeKey: 'POST /reviews/{showId}/claim', operationId: 'claimReview', tag: reviewTag, access: { roles: ['reviewer'] }, path: showPathSchema,
+    routeKey: 'POST /reviews/{showId}/claim', operationId: 'claimReview', tag: reviewTag, access: { roles: ['reviewer', 'admin'] }, path: showPathSchema,
     summary: 'Say you opened a review (keeps the workflow from escalating it for lack of attention)',
-    responses: { 200: { description: 'claimed', schema: z.strictObject({ showId: z.string(), claimedBy: z.string(), claimedAt: z.string() }) }, 409: notPending },
+    responses: { 200: { description: 'claimed', schema: z.strictObject({ showId: z.string(), claimedBy: z.string(), claimedAt: z.string() }) }, 403: ownUpload, 409: notPending },
   }),
 };

@@ -56,7 +56,8 @@ describe('GET /shows/{showId}/workflow', () => {
 
   it('answers the stage timeline of the latest run from the show events', async () => {
     await fixture.showUpTo('st-1', 8);
-    const answer = await callRoute(workflowStatus(fixture.deps), { user: creator, path: { showId: 'st-1' } });
+    // user-1 drafted the fixture's shows.
+    const answer = await callRoute(workflowStatus(fixture.deps), { user: { sub: 'user-1', groups: '[creator]' }, path: { showId: 'st-1' } });
     expect(answer.status).toBe(200);
     const body = answer.body as { showId: string; currentStage: string; stages: { stage: string; status: string }[]; progress: unknown; error: unknown };
     expect(body).toMatchObject({ showId: 'st-1', currentStage: 'review', progress: null, error: null });
@@ -66,6 +67,16 @@ describe('GET /shows/{showId}/workflow', () => {
       ['transcode', 'succeeded'],
       ['review', 'running'],
     ]);
+  });
+
+  it('shows the timeline to the show\'s creator, reviewers and admins; to other users the show is not there (404)', async () => {
+    await fixture.showUpTo('st-2', 8);
+    const status = async (user: { sub: string; groups: string }) => (await callRoute(workflowStatus(fixture.deps), { user, path: { showId: 'st-2' } })).status;
+    expect(await status({ sub: 'user-1', groups: '' })).toBe(200);
+    expect(await status({ sub: 'reviewer-2', groups: '[reviewer]' })).toBe(200);
+    expect(await status({ sub: 'admin-2', groups: '[admin]' })).toBe(200);
+    expect(await status({ sub: 'creator-7', groups: '[creator]' })).toBe(404);
+    expect(await status({ sub: 'viewer-2', groups: '' })).toBe(404);
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseServerlessYaml } from './cloudFormationYaml';
 import type { BuildContext } from './context';
+import { normalizeDistributions } from './distributions';
 import { ServerlessConfigError } from './errors';
 import { functionEventRules, scheduledRules, streamSubscriptions } from './eventRules';
 import { printWithFramework } from './frameworkPrint';
@@ -93,6 +94,7 @@ export const loadServerlessConfig = async (options: LoadServerlessConfigOptions)
   const functions = normalizeFunctions(context);
   const authorizers = normalizeAuthorizers(context);
   const httpRoutes = collectHttpRoutes(functions, authorizers);
+  const resources = normalizeResources(context, functions);
   return localServiceSchema.parse({
     service: raw.service,
     stage,
@@ -106,6 +108,7 @@ export const loadServerlessConfig = async (options: LoadServerlessConfigOptions)
     streamSubscriptions: streamSubscriptions(functions),
     schedules: scheduledRules(functions),
     stateMachines: normalizeStateMachines(context),
-    ...normalizeResources(context, functions),
+    ...resources,
+    distributions: normalizeDistributions(context, resources.buckets),
   });
 };

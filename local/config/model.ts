@@ -202,6 +202,19 @@ export const busSchema = z.strictObject({ logicalId: z.string().optional(), name
 export const archiveSchema = z.strictObject({ logicalId: z.string(), name: z.string(), eventBusName: z.string(), pattern: jsonObject.optional() });
 export type LocalArchive = z.infer<typeof archiveSchema>;
 
+/** An AWS::CloudFront::Distribution in front of one of the buckets (local/config/distributions.ts). */
+export const distributionSchema = z.strictObject({
+  logicalId: z.string(),
+  bucket: z.string(),
+  /** Cache behaviours' path patterns that trust no key group: served without a signature. */
+  unsignedPathPatterns: z.array(z.string()),
+  /** The default behaviour's response headers policy's CORS, when it is one of ours (null: none, or a managed one). */
+  cors: z
+    .strictObject({ allowOrigins: z.array(z.string()), allowMethods: z.array(z.string()), allowHeaders: z.array(z.string()), exposeHeaders: z.array(z.string()), maxAgeSeconds: z.number() })
+    .nullable(),
+});
+export type LocalDistribution = z.infer<typeof distributionSchema>;
+
 export const localServiceSchema = z.strictObject({
   service: z.string(),
   stage: z.string(),
@@ -219,6 +232,7 @@ export const localServiceSchema = z.strictObject({
   buckets: z.array(bucketSchema),
   buses: z.array(busSchema),
   archives: z.array(archiveSchema),
+  distributions: z.array(distributionSchema),
   /** Each table's `TimeToLiveSpecification` that is enabled: applied with UpdateTimeToLive (CreateTable cannot). */
   timeToLive: z.array(z.strictObject({ tableName: z.string(), attributeName: z.string() })),
 });

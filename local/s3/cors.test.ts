@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { startS3Local } from './s3Local';
 
@@ -60,7 +60,10 @@ describe("the local S3 applies each bucket's CorsConfiguration", () => {
     expect(put.headers.get('access-control-allow-origin')).toBe(app);
 
     await client.send(new PutObjectCommand({ Bucket: 'media', Key: 'a.m3u8', Body: '#EXTM3U' }));
-    const get = await fetch(`${s3.endpoint}/media/a.m3u8`, { headers: { origin: 'https://player.example' } });
+    // Presigned: the bucket refuses unsigned reads (Block Public Access), as S3 does.
+    const getUrl = await getSignedUrl(client, new GetObjectCommand({ Bucket: 'media', Key: 'a.m3u8' }), { expiresIn: 60 });
+    const get = await fetch(getUrl, { headers: { origin: 'https://player.example' } });
+    expect(get.status).toBe(200);
     expect(get.headers.get('access-control-allow-origin')).toBe('*');
     expect(get.headers.get('access-control-expose-headers')).toBe('ETag');
   });

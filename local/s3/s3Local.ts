@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { z } from 'zod';
 import { freePort } from '../parts/freePort';
+import { blockPublicAccess } from './blockPublicAccess';
 import { corsConfigurationXml, type BucketCorsRule } from './corsXml';
 import { s3NotificationRecordSchema, toS3EventBridgeEvent, type S3EventBridgeEvent } from './eventBridgeNotification';
 
@@ -21,9 +22,13 @@ export interface S3LocalOptions {
   onEvent(event: S3EventBridgeEvent): void;
 }
 
+/** The one key pair s3rver knows (access key id and secret are the same string); the local stack hands it to every process. */
+export const localAccessKey = 'S3RVER';
+
 /**
  * An S3-compatible server (s3rver) keeping objects on disk. Clients must use path-style addressing and
  * `requestChecksumCalculation: 'WHEN_REQUIRED'`: s3rver stores the SDK's default chunked checksum framing as data.
+ * Like S3 under Block Public Access, it answers signed requests and presigned URLs only (blockPublicAccess.ts).
  */
 export const startS3Local = async (options: S3LocalOptions) => {
   mkdirSync(options.dataDir, { recursive: true });
@@ -33,10 +38,13 @@ export const startS3Local = async (options: S3LocalOptions) => {
     port,
     silent: true,
     directory: options.dataDir,
-    allowMismatchedSignatures: true,
+    // SigV2 is checked by s3rver itself; SigV4 and anonymous requests by the guard in front of it.
+    allowMismatchedSignatures: false,
     vhostBuckets: false,
     configureBuckets: options.buckets.map((b) => ({ name: b.name, configs: b.corsRules === undefined ? [] : [corsConfigurationXml(b.corsRules)] })),
   });
+  // First in s3rver's Koa chain, so nothing unsigned reaches a bucket (s3rver knows one key pair, S3RVER/S3RVER).
+  server.middleware.unshift(blockPublicAccess((accessKeyId) => (accessKeyId === localAccessKey ? localAccessKey : undefined)));
   const notifying = new Set(options.buckets.filter((b) => b.eventBridge).map((b) => b.name));
   server.on('event', (payload: unknown) => {
     const records = z.array(s3NotificationRecordSchema).safeParse((payload as { Records?: unknown }).Records);

@@ -19,6 +19,8 @@ declare module 's3rver' {
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
     httpServer?: Server;
+    /** Koa's middleware chain, composed when the server starts listening. */
+    middleware: Array<(ctx: never, next: () => Promise<unknown>) => unknown>;
   }
   export = S3rver;
 }

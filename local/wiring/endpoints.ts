@@ -13,6 +13,8 @@ export interface LocalEndpoints {
   readonly mediaconvert: string;
   /** The Razorpay simulator (Orders API and checkout), RAZORPAY_API_URL of the payment functions. */
   readonly payments: string;
+  /** The media distribution's local stand-in (local/playback), where playback grants and thumbnail URLs point; absent without a distribution. */
+  readonly playback?: string;
 }
 
 /** The environment the AWS SDK reads in every handler: the same code reaches AWS or these local parts. */

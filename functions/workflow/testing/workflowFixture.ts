@@ -32,6 +32,7 @@ export const testConfig: WorkflowConfig = {
   EVENT_BUS_NAME: 'bus',
   PLAYBACK_BASE_URL: 'https://cdn.example.com',
   ARCHIVE_SOURCE: 'off',
+  MACHINE_REVIEW_APPROVALS: 'publish',
 };
 
 /** A fresh event store and reviews table on the test run's DynamoDB Local, with the workflow's ports over them. */
