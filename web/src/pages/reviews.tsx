@@ -1,0 +1,72 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { claimReview, decideReview, pendingReviews, type Decision, type Review } from '../api/reviews';
+import { studioShow } from '../api/studio';
+import { useApp } from '../app';
+import { Empty, ErrorMessage, Loading } from '../components/status';
+import { Player } from '../player/player';
+
+/** The show under review, played from what the studio view hands out (preview grants will replace it). */
+const Preview = ({ showId }: { showId: string }) => {
+  const { api } = useApp();
+  const show = useQuery({ queryKey: ['studio', showId], queryFn: () => studioShow(api, showId), retry: false });
+  if (show.isPending) return <Loading what="the preview" />;
+  if (show.isError) return <ErrorMessage error={show.error} />;
+  if (show.data.playback.length === 0) return <p className="muted">No preview is available for this show yet.</p>;
+  return <Player showId={showId} title={show.data.title} sources={show.data.playback} />;
+};
+
+const ReviewItem = ({ review }: { review: Review }) => {
+  const { api } = useApp();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  const claim = useMutation({ mutationFn: () => claimReview(api, review.showId), onSuccess: () => setOpen(true) });
+  const decide = useMutation({
+    mutationFn: (decision: Decision) => decideReview(api, review.showId, decision),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+  });
+  const reject = () => (reason.trim() === '' ? undefined : decide.mutate({ decision: 'reject', reason: reason.trim() }));
+  const title = typeof review.title === 'string' ? review.title : review.showId;
+  return (
+    <li className="row review">
+      <h2>{title}</h2>
+      <button type="button" onClick={() => claim.mutate()} disabled={claim.isPending || open}>
+        {open ? 'Claimed' : `Claim ${title}`}
+      </button>
+      {open && <Preview showId={review.showId} />}
+      <label>
+        Reason (required to reject)
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
+      </label>
+      <div className="actions">
+        <button type="button" className="primary" disabled={decide.isPending} onClick={() => decide.mutate({ decision: 'approve', ...(reason.trim() === '' ? {} : { reason: reason.trim() }) })}>
+          Approve
+        </button>
+        <button type="button" disabled={decide.isPending || reason.trim() === ''} onClick={reject}>
+          Reject
+        </button>
+      </div>
+      {decide.isSuccess && <p role="status">Decision recorded: {decide.data.decision}.</p>}
+      <ErrorMessage error={claim.error ?? decide.error} />
+    </li>
+  );
+};
+
+export const ReviewsPage = () => {
+  const { api } = useApp();
+  const reviews = useQuery({ queryKey: ['reviews'], queryFn: () => pendingReviews(api), refetchInterval: 10_000 });
+  return (
+    <section aria-labelledby="reviews-title">
+      <h1 id="reviews-title">Reviews waiting for a decision</h1>
+      {reviews.isPending && <Loading what="the review queue" />}
+      <ErrorMessage error={reviews.error} />
+      {reviews.data?.reviews.length === 0 && <Empty>Nothing is waiting for review.</Empty>}
+      <ul className="rows" aria-label="Pending reviews">
+        {reviews.data?.reviews.map((r) => (
+          <ReviewItem key={r.showId} review={r} />
+        ))}
+      </ul>
+    </section>
+  );
+};

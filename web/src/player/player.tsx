@@ -1,0 +1,83 @@
+import Hls from 'hls.js';
+import { useEffect, useRef, useState } from 'react';
+import { sendQosEvents } from '../api/qos';
+import { useApp } from '../app';
+import { ErrorMessage } from '../components/status';
+import { createQosReporter } from './qos';
+import { hlsKbps, wireHlsQos, wireVideoQos } from './wireQos';
+
+export interface Source {
+  readonly format: string;
+  readonly url: string;
+}
+
+interface Level {
+  readonly index: number;
+  readonly label: string;
+}
+
+const levelLabel = (level: { height: number; bitrate: number }) => `${level.height}p (${Math.round(level.bitrate / 1000)} kbps)`;
+
+/**
+ * HLS through hls.js (adaptive, with a quality menu), CMCD in query mode (no CORS preflight), and the QoS beacon;
+ * MP4 plays natively where no HLS source is there.
+ */
+export const Player = ({ showId, title, sources }: { showId: string; title: string; sources: readonly Source[] }) => {
+  const { api, config } = useApp();
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const hlsRef = useRef<Hls | null>(null);
+  const [levels, setLevels] = useState<Level[]>([]);
+  const [level, setLevel] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+  const hlsUrl = sources.find((s) => s.format === 'hls')?.url;
+  const mp4Url = sources.find((s) => s.format === 'mp4')?.url;
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (video === null || hlsUrl === undefined) return;
+    const qos = createQosReporter({ contentId: showId, cdn: config.cdn, send: (events) => sendQosEvents(api, events) });
+    const useHls = Hls.isSupported();
+    const hls = useHls ? new Hls({ cmcd: { sessionId: qos.sessionId, contentId: showId, useHeaders: false } }) : null;
+    hlsRef.current = hls;
+    const unwire = wireVideoQos(video, qos, () => hlsKbps(hls));
+    if (hls === null) video.src = hlsUrl;
+    else {
+      wireHlsQos(hls, qos);
+      hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => setLevels(data.levels.map((l, index) => ({ index, label: levelLabel(l) }))));
+      hls.on(Hls.Events.ERROR, (_e, data) => data.fatal && setError(`Playback failed (${data.details}). Reload the page to try again.`));
+      hls.loadSource(hlsUrl);
+      hls.attachMedia(video);
+    }
+    return () => {
+      unwire();
+      hls?.destroy();
+      hlsRef.current = null;
+      void qos.stop();
+    };
+  }, [api, config.cdn, hlsUrl, showId]);
+
+  const choose = (index: number) => {
+    setLevel(index);
+    if (hlsRef.current !== null) hlsRef.current.currentLevel = index;
+  };
+
+  return (
+    <div className="player">
+      <video ref={videoRef} controls playsInline aria-label={`Video player: ${title}`} src={hlsUrl === undefined ? mp4Url : undefined} />
+      {levels.length > 0 && (
+        <label>
+          Quality
+          <select value={level} onChange={(e) => choose(Number(e.target.value))}>
+            <option value={-1}>Auto</option>
+            {levels.map((l) => (
+              <option key={l.index} value={l.index}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ErrorMessage error={error} />
+    </div>
+  );
+};
