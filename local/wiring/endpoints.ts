@@ -13,6 +13,8 @@ export interface LocalEndpoints {
   readonly mediaconvert: string;
   /** The Razorpay simulator (Orders API and checkout), RAZORPAY_API_URL of the payment functions. */
   readonly payments: string;
+  /** The web app, when this stack serves it (`npm start` does; tests ask for it). */
+  readonly web?: string;
 }
 
 /** The environment the AWS SDK reads in every handler: the same code reaches AWS or these local parts. */
