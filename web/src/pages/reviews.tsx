@@ -4,7 +4,7 @@ import { claimReview, decideReview, pendingReviews, type Decision, type Review }
 import { studioShow } from '../api/studio';
 import { useApp } from '../app';
 import { Empty, ErrorMessage, Loading } from '../components/status';
-import { Player } from '../player/player';
+import { LazyPlayer as Player } from '../player/lazyPlayer';
 
 /** The show under review, played from what the studio view hands out (preview grants will replace it). */
 const Preview = ({ showId }: { showId: string }) => {

@@ -6,14 +6,18 @@ import { likeShow, rateShow } from '../api/engagement';
 import { playbackGrant } from '../api/premium';
 import { useApp } from '../app';
 import { ErrorMessage, Loading } from '../components/status';
-import { Player } from '../player/player';
+import { LazyPlayer as Player } from '../player/lazyPlayer';
 
 const Engagement = ({ show }: { show: Show }) => {
   const { api } = useApp();
   const queryClient = useQueryClient();
   const [stars, setStars] = useState(0);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['show', show.showId] });
-  const like = useMutation({ mutationFn: () => likeShow(api, show.showId), onSuccess: refresh });
+  // The count is a projection that catches up within moments: count a new like at once rather than show the old number.
+  const like = useMutation({
+    mutationFn: () => likeShow(api, show.showId),
+    onSuccess: (liked) => liked.counted && queryClient.setQueryData<Show>(['show', show.showId], (s) => (s === undefined ? s : { ...s, likeCount: s.likeCount + 1 })),
+  });
   const rate = useMutation({ mutationFn: (n: number) => rateShow(api, show.showId, n), onSuccess: refresh });
   return (
     <div className="engagement">
@@ -79,7 +83,8 @@ const Details = ({ show }: { show: Show }) => (
 export const ShowPage = () => {
   const { showId = '' } = useParams();
   const { api, session } = useApp();
-  const show = useQuery({ queryKey: ['show', showId], queryFn: () => getShow(api, showId) });
+  // Likes and ratings are projections: refreshed now and then, so others' (and a new rating's average) show up.
+  const show = useQuery({ queryKey: ['show', showId], queryFn: () => getShow(api, showId), refetchInterval: 5000 });
   if (show.isPending) return <Loading what="the show" />;
   if (show.isError) return <ErrorMessage error={show.error} />;
   const s = show.data;
