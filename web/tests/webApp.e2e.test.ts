@@ -44,9 +44,11 @@ describe('the web app', () => {
   /** An account with a role: registered and granted through the API, as an admin would. */
   const accountWithRole = async (email: string, role: 'creator' | 'reviewer') => {
     const anonymous = showrunnerApi({ baseUrl: api });
-    await anonymous.POST('/auth/register', { body: { email, password } });
-    const { data: tokens } = await anonymous.POST('/auth/login', { body: { email, password } });
+    expect((await anonymous.POST('/auth/register', { body: { email, password } })).response.status).toBe(202);
+    const { data: tokens, response } = await anonymous.POST('/auth/login', { body: { email, password } });
+    expect(response.status).toBe(200);
     const { data: me } = await signedInApi({ baseUrl: api }, tokens?.accessToken ?? '').GET('/me');
+    expect(me?.userId).toBeDefined();
     const admin = signedInApi({ baseUrl: api }, await stack.token('admin-1', ['admin']));
     const granted = await admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: me?.userId ?? '', role } } });
     expect(granted.response.status).toBe(200);
