@@ -1,4 +1,4 @@
-import type { QosEvent } from '../api/qos';
+import type { QosEvent } from './qosEvent';
 
 type Extra = Omit<QosEvent, 'type' | 'sid' | 'seq' | 'ts' | 'cid'>;
 
