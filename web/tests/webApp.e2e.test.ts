@@ -104,7 +104,7 @@ describe('the web app', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await signIn(context, 'reviewer@example.com');
     await page.getByRole('link', { name: 'Reviews' }).click();
-    await page.getByRole('heading', { name: 'Night Trains' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: showId }).waitFor({ timeout: 60_000 });
     await audit(page, 'reviews');
     await page.getByRole('button', { name: /^Claim / }).click();
     await page.getByRole('button', { name: 'Claimed' }).waitFor();

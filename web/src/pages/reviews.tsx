@@ -16,6 +16,14 @@ const Preview = ({ showId }: { showId: string }) => {
   return <Player showId={showId} title={show.data.title} sources={show.data.playback} />;
 };
 
+const ReviewFacts = ({ review }: { review: Review }) => (
+  <p className="muted">
+    {typeof review.requestedAt === 'string' && `Waiting since ${new Date(review.requestedAt).toLocaleString()}`}
+    {typeof review.escalation === 'string' && ` · escalated: ${review.escalation === 'TIMED_OUT' ? 'nobody decided in time' : 'the machine reviewer was unsure'}`}
+    {typeof review.claimedBy === 'string' && ` · claimed by ${review.claimedBy}`}
+  </p>
+);
+
 const ReviewItem = ({ review }: { review: Review }) => {
   const { api } = useApp();
   const queryClient = useQueryClient();
@@ -27,10 +35,12 @@ const ReviewItem = ({ review }: { review: Review }) => {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reviews'] }),
   });
   const reject = () => (reason.trim() === '' ? undefined : decide.mutate({ decision: 'reject', reason: reason.trim() }));
+  // The queue carries ids, times and why a human must decide; titles come with the preview.
   const title = typeof review.title === 'string' ? review.title : review.showId;
   return (
     <li className="row review">
       <h2>{title}</h2>
+      <ReviewFacts review={review} />
       <button type="button" onClick={() => claim.mutate()} disabled={claim.isPending || open}>
         {open ? 'Claimed' : `Claim ${title}`}
       </button>
