@@ -92,7 +92,7 @@ describe('the web app', () => {
 
     await page.getByRole('link', { name: 'My shows' }).first().click();
     await page.getByText('Night Trains').waitFor();
-    await page.getByTestId('stage').filter({ hasText: /^review$/ }).waitFor({ timeout: 150_000 });
+    await page.getByTestId('stage').filter({ hasText: /^in review$/ }).waitFor({ timeout: 150_000 });
     await audit(page, 'my-shows');
     showId = (await page.evaluate(() => JSON.parse(localStorage.getItem('showrunner.myShows.creator@example.com') ?? '[]')[0])) as string;
     expect(showId).toMatch(/.+/);

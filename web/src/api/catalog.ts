@@ -15,4 +15,8 @@ const defined = (filters: CatalogFilters) => Object.fromEntries(Object.entries(f
 
 export const listShows = (api: Api, filters: CatalogFilters, limit = 12) => unwrap(api.GET('/shows', { params: { query: { ...defined(filters), limit } } }));
 
-export const getShow = (api: Api, showId: string) => unwrap(api.GET('/shows/{showId}', { params: { path: { showId } } }));
+/**
+ * The API lets browsers keep a public show for 30 s; the show page shows live likes and ratings, so it revalidates
+ * every time (a 304 when nothing changed).
+ */
+export const getShow = (api: Api, showId: string) => unwrap(api.GET('/shows/{showId}', { params: { path: { showId } }, cache: 'no-cache' }));

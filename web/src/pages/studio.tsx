@@ -6,13 +6,20 @@ import { Empty, ErrorMessage, Loading } from '../components/status';
 
 const pollMs = 2000;
 
+const stageNames: Record<NonNullable<Workflow['currentStage']>, string> = {
+  upload: 'uploading',
+  ingest: 'checking the file',
+  transcode: 'transcoding',
+  review: 'in review',
+  publish: 'publishing',
+};
+
 const stageText = (workflow: Workflow | undefined): string => {
-  if (workflow === undefined) return 'waiting for the upload';
+  if (workflow === undefined || workflow.currentStage === null) return 'waiting for the upload';
   if (workflow.error !== null) return `failed at ${workflow.error.stage}: ${workflow.error.message}`;
-  if (workflow.progress !== null) return `transcode ${Math.round(workflow.progress.percent)}%`;
-  if (workflow.currentStage === null) return 'waiting for the upload';
+  if (workflow.progress !== null) return `transcoding ${Math.round(workflow.progress.percent)}%`;
   const last = workflow.stages.at(-1);
-  return last?.status === 'succeeded' && workflow.currentStage === 'publish' ? 'published' : workflow.currentStage;
+  return last?.status === 'succeeded' && workflow.currentStage === 'publish' ? 'published' : stageNames[workflow.currentStage];
 };
 
 const TranscodeProgress = ({ title, workflow }: { title: string; workflow: Workflow | undefined }) =>
