@@ -12,7 +12,7 @@ const structureRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.serverless/', '.esbuild/', '.local/', 'coverage/', '*.config.js', 'web/dist/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', '.serverless/', '.esbuild/', '.local/', 'coverage/', '*.config.js', 'web/dist/', 'web/dist.*/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
