@@ -435,6 +435,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shows/{showId}/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a presigned PUT for the source of a drafted show, or a new source for a rejected or failed one (its creator or an admin)
+         * @description Each call is a new upload (a new `uploadId`); the file's arrival starts a new run of the workflow on it. A draft, a show still waiting for its upload, and a show whose ingest, transcode or review failed or rejected it take a source; a show being processed or published does not.
+         */
+        post: operations["createShowUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/shows/{showId}/workflow": {
         parameters: {
             query?: never;
@@ -2980,6 +3000,132 @@ export interface operations {
             };
         };
     };
+    createShowUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fileName": "night-trains.mp4",
+                 *       "contentType": "video/mp4",
+                 *       "sizeBytes": 73400320
+                 *     }
+                 */
+                "application/json": {
+                    contentType: string;
+                    fileName: string;
+                    sizeBytes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description PUT the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        showId: string;
+                        upload: {
+                            headers: {
+                                [key: string]: string;
+                            };
+                            key: string;
+                            /** @constant */
+                            method: "PUT";
+                            url: string;
+                        };
+                        uploadId: string;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles creator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles creator, admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such show, or not yours: draft it with POST /shows first */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the show takes no source in its current state (processing, in review, published): `message` says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     showWorkflow: {
         parameters: {
             query?: never;
@@ -3223,7 +3369,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description PUT the file to `upload.url` with `upload.headers` */
+            /** @description PUT the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -3288,7 +3434,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description the show refuses an upload in its current state: `message` says why */
+            /** @description a show with this `showId` exists already: upload its source with POST /shows/{showId}/uploads */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -6,6 +6,7 @@ import { appendToArchive, archiveNameOfTarget } from './archives/archive';
 import { cognitoEdgeRoute, localIssuerFor } from './cognito/part';
 import { loadServerlessConfig, type LocalService } from './config';
 import { startEdgeServer } from './edge';
+import { openDeliveryJournal } from './eventbridge/deliveryJournal';
 import { createEventBridgeService, type EventBridgeService } from './eventbridge/service';
 import type { EventBridgeEvent, RuleTarget } from './eventbridge/types';
 import { createLambdaRuntime, LambdaFunctionError, type LambdaRuntime } from './lambda';
@@ -129,6 +130,8 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     buses: service.buses.map((b) => b.name),
     rules: busRules(service),
     deliver,
+    // Deliveries PutEvents accepted survive a crash of this process, as AWS keeps them past a caller's crash.
+    journal: openDeliveryJournal(join(settings.dataDir, 'eventbridge')),
   });
   late.eventBridge = bus;
   // MediaConvert: createJob(.sync) for the state machine, GetJob/ListJobs (a running job's progress) for handlers.
@@ -190,7 +193,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   late.runtime = runtime;
   stoppers.push(runtime.stop);
   // Stoppers run in reverse: deliveries still in flight reach their functions before the runtime goes.
-  stoppers.push(() => bus.idle());
+  stoppers.push(() => bus.close());
 
   const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, log });
   stoppers.push(async () => void (await Promise.all(subscriptions.map((s) => s.stop()))));
@@ -218,6 +221,9 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   const endpoints: LocalEndpoints = { ...endpointsSoFar, api: gateway.url, ...(web === undefined ? {} : { web: web.url }) };
   const endpointsFile = join(dirname(settings.dataDir), 'endpoints.json');
   writeFileSync(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
+  // Every target can be reached now: deliver what the last run had accepted and not yet delivered.
+  const owed = bus.deliverOwed();
+  if (owed > 0) log(`EventBridge: ${owed} delivery(ies) accepted by the last run and not yet made are being made now`);
   return { endpoints, service, eventBridge: bus, stepFunctions: sfn, runtime, paymentGateway: payments.endpoint, health, stop: stopAll };
 };
 

@@ -88,10 +88,14 @@ export const decideSourceProbe = (command: RecordSourceProbe, state: ShowState):
   return [probed, { type: 'IngestFailed', data: { showId, uploadId: probe.uploadId, reason: 'NO_VIDEO_STREAM', message } }];
 };
 
+/**
+ * Ingest fails between the upload and a successful probe; or before the source is recorded at all, when the object
+ * that arrived cannot be a source (an empty file: SourceUploaded holds only a source with bytes).
+ */
 export const decideIngestFailure = (command: RecordIngestFailure, state: ShowState): ShowEvent[] => {
   const showId = requireLiveShow(state, command);
   requireCurrentUpload(state, showId, command.uploadId);
-  requireStatus(state, ['uploaded', 'ingesting'], {
+  requireStatus(state, ['awaitingUpload', 'uploaded', 'ingesting'], {
     code: 'INGEST_NOT_IN_PROGRESS',
     action: 'record an ingest failure',
     hint: 'Ingest can only fail between the upload and a successful probe.',

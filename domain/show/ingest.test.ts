@@ -13,6 +13,7 @@ describe('Show: upload', () => {
     ['a failed ingest', [...f.upTo.ingesting, { type: 'IngestFailed' as const, data: { showId: f.showId, uploadId: 'upload-1', reason: 'SOURCE_UNREADABLE' as const, message: 'moov atom missing' } }]],
     ['a failed transcode', [...f.upTo.transcoding, f.transcodeFailed()]],
     ['a rejection', f.rejectedShow],
+    ['a run that stopped (processing failed)', [...f.upTo.inReview, { type: 'ProcessingFailed' as const, data: { showId: f.showId, executionName: 'run-1', stage: 'review' as const, error: 'States.Timeout', cause: 'no decision' } }]],
     ['a pending upload that is being replaced', f.upTo.awaitingUpload],
   ])('is requested again after %s', (_label, events) => {
     given(events).when(f.requestUpload('upload-2')).then([f.uploadRequested('upload-2')]);
@@ -109,6 +110,20 @@ describe('Show: ingest', () => {
     given(events)
       .when({ ...ingestFailure, ...failure })
       .then([{ type: 'IngestFailed', data: { showId: f.showId, uploadId: 'upload-1', ...failure } }]);
+  });
+
+  it('records an empty object as a failed ingest before any source is recorded', () => {
+    const empty = { reason: 'SOURCE_UNREADABLE' as const, message: 'the file is empty' };
+    given(f.upTo.awaitingUpload)
+      .when({ ...ingestFailure, ...empty })
+      .then([{ type: 'IngestFailed', data: { showId: f.showId, uploadId: 'upload-1', ...empty } }]);
+  });
+
+  it('records a failed ingest once: the same empty object notified again decides nothing new', () => {
+    const empty = { reason: 'SOURCE_UNREADABLE' as const, message: 'the file is empty' };
+    given([...f.upTo.awaitingUpload, { type: 'IngestFailed', data: { showId: f.showId, uploadId: 'upload-1', ...empty } }])
+      .when({ ...ingestFailure, ...empty })
+      .thenRefuses('INGEST_NOT_IN_PROGRESS', 'is ingestFailed');
   });
 
   it('refuses an ingest failure once the probe succeeded', () => {

@@ -50,6 +50,29 @@ describe('httpHandler', () => {
     expect((answer.body.details as Array<{ path: string }>).map((d) => d.path).sort()).toEqual(['', 'name']);
   });
 
+  it('says what is wrong in one sentence per problem, naming each field, with no validation jargon', async () => {
+    const strict = httpHandler(
+      { body: z.strictObject({ title: z.string().min(1), stars: z.number().int().max(5), kind: z.enum(['film', 'series']), at: z.iso.datetime() }), access: 'public' },
+      async () => json(200, {}),
+    );
+    const answer = await call(strict, event({ body: '{"title":"","stars":"five","kind":"book","at":"yesterday","extra":1}' }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toBe(
+      "the request's body is not valid: body.title must not be empty; body.stars must be a number; body.kind must be one of \"film\", \"series\"; " +
+        'body.at must be a date and time (ISO 8601, e.g. 2026-03-01T10:00:00Z); body has a field it does not take, extra: remove it',
+    );
+    expect(answer.body.details).toContainEqual({ where: 'body', path: 'stars', message: 'must be a number' });
+    expect(await call(strict, event({ body: '{}' }))).toMatchObject({ body: { message: expect.stringContaining('body.title is required') } });
+    expect(await call(strict, event({ body: '{"title":"x","stars":9,"kind":"film","at":"2026-03-01T10:00:00Z"}' }))).toMatchObject({ body: { message: "the request's body is not valid: body.stars must be at most 5" } });
+  });
+
+  it('answers 404 for a show that does not exist, not a conflict', async () => {
+    const missing = httpHandler({ access: 'public' }, async () => {
+      throw new CommandRefusedError('SHOW_NOT_FOUND', 'Show s-1 does not exist: draft it first.');
+    });
+    expect(await call(missing, event())).toEqual({ status: 404, body: { error: 'SHOW_NOT_FOUND', message: 'Show s-1 does not exist: draft it first.' } });
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     expect(await call(echo, event({ body: '{nope', claims: { sub: 'u-1', 'cognito:groups': '[admin]' } }))).toMatchObject({ status: 400, body: { error: 'invalid_json' } });
   });
@@ -70,7 +93,10 @@ describe('httpHandler', () => {
     const stale = httpHandler({ access: 'public' }, async () => {
       throw new WrongExpectedVersionError('show#1', 3, 4);
     });
-    expect((await call(stale, event({ headers: { 'if-match': '"3"' } }))).status).toBe(412);
+    expect(await call(stale, event({ headers: { 'if-match': '"3"' } }))).toEqual({
+      status: 412,
+      body: { error: 'precondition_failed', message: 'the show changed since you read it: GET it again, re-apply your change and send the new ETag in If-Match' },
+    });
     expect((await call(stale, event())).status).toBe(409);
   });
 

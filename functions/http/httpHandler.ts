@@ -9,6 +9,7 @@ import { countMetric } from '../runtime/metrics';
 import { callerOf, type Caller, type Role } from './caller';
 import { HttpError, forbidden, unauthorized } from './errors';
 import { json, type HttpResult } from './response';
+import { problemsOf, readableIssue, sentenceOf } from './validationMessages';
 
 export interface HttpRequest<TBody, TPath, TQuery> {
   readonly body: TBody;
@@ -32,15 +33,19 @@ export interface HttpRouteSpec<TBody, TPath, TQuery> {
   readonly clock?: Clock;
 }
 
-const issuesOf = (error: z.ZodError, where: string) =>
-  error.issues.map((issue) => ({ where, path: issue.path.join('.'), message: issue.message }));
-
 const parsePart = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T => {
   if (schema === undefined) return undefined as T;
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, 'invalid_request', `the request's ${where} is not valid`, issuesOf(parsed.error, where));
-  return parsed.data;
+  const parsed = schema.safeParse(value, { error: readableIssue });
+  if (parsed.success) return parsed.data;
+  const problems = problemsOf(parsed.error, where);
+  throw new HttpError(400, 'invalid_request', `the request's ${where} is not valid: ${problems.map(sentenceOf).join('; ')}`, problems);
 };
+
+/** What a stale If-Match means to the person who sent it, and what to do about it. */
+export const staleVersionMessage = 'the show changed since you read it: GET it again, re-apply your change and send the new ETag in If-Match';
+
+/** A refusal is a conflict with the show's state (409), except a show that does not exist: that is not found (404). */
+const refusalStatus = (code: string) => (code === 'SHOW_NOT_FOUND' ? 404 : 409);
 
 const bodyOf = (event: APIGatewayProxyEventV2): unknown => {
   if (event.body === undefined || event.body === '') return undefined;
@@ -63,10 +68,10 @@ const authorize = (access: HttpRouteSpec<unknown, unknown, unknown>['access'], c
 /** Every failure becomes an answer that says what was wrong; only the unforeseen is a 500, and it is logged. */
 export const errorResponse = (error: unknown, headers: Readonly<Record<string, string | undefined>>): HttpResult => {
   if (error instanceof HttpError) return json(error.statusCode, { error: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) });
-  if (error instanceof CommandRefusedError) return json(409, { error: error.code, message: error.message });
+  if (error instanceof CommandRefusedError) return json(refusalStatus(error.code), { error: error.code, message: error.message });
   if (error instanceof WrongExpectedVersionError) {
     const conditional = headers['if-match'] !== undefined;
-    return json(conditional ? 412 : 409, { error: conditional ? 'precondition_failed' : 'conflict', message: error.message });
+    return json(conditional ? 412 : 409, { error: conditional ? 'precondition_failed' : 'conflict', message: conditional ? staleVersionMessage : 'the show changed while your request was handled: send it again' });
   }
   countMetric('Api5xx');
   logger.error('unhandled error', { error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });

@@ -1,7 +1,7 @@
 import { awaitReview as awaitReviewOf } from './awaitReview';
 import { workflowDeps } from './deps';
 import { escalateReview as escalateReviewOf } from './escalateReview';
-import { uploads as uploadsOf } from './http/uploads';
+import { showUploads as showUploadsOf, uploads as uploadsOf } from './http/uploads';
 import { workflowStatus as workflowStatusOf } from './http/workflowStatus';
 import { prepareTranscode as prepareTranscodeOf } from './prepareTranscode';
 import { publish as publishOf } from './publish';
@@ -24,4 +24,5 @@ export const escalateReview = escalateReviewOf(deps);
 export const publish = publishOf(deps);
 export const recordFailure = recordFailureOf(deps);
 export const uploads = uploadsOf(deps);
+export const showUploads = showUploadsOf(deps);
 export const workflowStatus = workflowStatusOf(deps);

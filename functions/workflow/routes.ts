@@ -10,8 +10,32 @@ const reviewTag = 'Review';
 
 export const showPathSchema = z.strictObject({ showId: showIdSchema });
 
+/** S3's limit for one PUT: the presigned URL is one PUT, so a larger file would need a multipart upload. */
+export const singlePutLimitBytes = 5 * 1024 ** 3;
+
+/** The file a client declares before uploading it: the presigned PUT pins its type and size. */
+export const uploadFileSchema = showCommandInputSchemas.RequestUpload.omit({ uploadId: true }).extend({
+  contentType: z
+    .string()
+    .max(255)
+    .regex(/^video\/[a-z0-9][a-z0-9.+-]*$/i, 'must be a video type such as video/mp4 or video/quicktime'),
+  sizeBytes: z
+    .number({ error: 'must be the file\'s size in bytes, a number' })
+    .int('must be a whole number of bytes')
+    .positive('must be more than 0: the file cannot be empty')
+    .max(singlePutLimitBytes, `must be at most ${singlePutLimitBytes} bytes (5 GiB), S3's limit for one upload`),
+});
+
 // A client may choose the show id (ids come from the caller, so a retried request drafts nothing twice).
-export const uploadBodySchema = showCommandInputSchemas.DraftShow.extend(showCommandInputSchemas.RequestUpload.omit({ uploadId: true }).shape).extend({ showId: showIdSchema.optional() });
+export const uploadBodySchema = showCommandInputSchemas.DraftShow.extend(uploadFileSchema.shape).extend({ showId: showIdSchema.optional() });
+
+const uploadExample = { fileName: 'night-trains.mp4', contentType: 'video/mp4', sizeBytes: 73400320 };
+const presignedUploadSchema = z.strictObject({
+  showId: z.string(),
+  uploadId: z.string(),
+  upload: z.strictObject({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), key: z.string() }),
+});
+const presignedUpload = { description: 'PUT the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature)', schema: presignedUploadSchema };
 
 export const reviewStatusSchema = z.enum(['pending', 'approved', 'rejected', 'abandoned']);
 export const reviewsQuerySchema = z.strictObject({ status: reviewStatusSchema.default('pending') });
@@ -37,13 +61,21 @@ export const workflowRoutes = {
   createUpload: route({
     routeKey: 'POST /uploads', operationId: 'createUpload', tag, access: { roles: ['creator', 'admin'] }, body: uploadBodySchema,
     summary: 'Draft a show and get a presigned PUT for its source video; the upload starts the workflow',
-    bodyExample: { title: 'Night Trains', description: 'Sleeper routes across Europe', genre: 'documentary', language: 'en', fileName: 'night-trains.mp4', contentType: 'video/mp4', sizeBytes: 73400320 },
+    bodyExample: { title: 'Night Trains', description: 'Sleeper routes across Europe', genre: 'documentary', language: 'en', ...uploadExample },
     responses: {
-      201: {
-        description: 'PUT the file to `upload.url` with `upload.headers`',
-        schema: z.strictObject({ showId: z.string(), uploadId: z.string(), upload: z.strictObject({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), key: z.string() }) }),
-      },
-      409: { description: 'the show refuses an upload in its current state: `message` says why' },
+      201: presignedUpload,
+      409: { description: 'a show with this `showId` exists already: upload its source with POST /shows/{showId}/uploads' },
+    },
+  }),
+  createShowUpload: route({
+    routeKey: 'POST /shows/{showId}/uploads', operationId: 'createShowUpload', tag, access: { roles: ['creator', 'admin'] }, path: showPathSchema, body: uploadFileSchema,
+    summary: 'Get a presigned PUT for the source of a drafted show, or a new source for a rejected or failed one (its creator or an admin)',
+    description: 'Each call is a new upload (a new `uploadId`); the file\'s arrival starts a new run of the workflow on it. A draft, a show still waiting for its upload, and a show whose ingest, transcode or review failed or rejected it take a source; a show being processed or published does not.',
+    bodyExample: uploadExample,
+    responses: {
+      201: presignedUpload,
+      404: { description: 'no such show, or not yours: draft it with POST /shows first' },
+      409: { description: 'the show takes no source in its current state (processing, in review, published): `message` says why' },
     },
   }),
   reprocess: route({

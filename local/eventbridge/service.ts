@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDeliveryQueue, defaultMaxConcurrentDeliveries, defaultRetryPolicy, type RetryPolicy } from './delivery';
+import type { DeliveryJournal } from './deliveryJournal';
 import { EventBridgeApiError } from './errors';
 import { runOperation } from './operations';
 import { buildEvent, checkEntry, checkRequest } from './putEventsEntries';
@@ -27,6 +28,8 @@ export interface EventBridgeServiceOptions {
   maxConcurrentDeliveries?: number;
   now?: () => Date;
   newId?: () => string;
+  /** Keeps owed deliveries across a crash: what it owed at open is delivered by deliverOwed(). */
+  journal?: DeliveryJournal;
 }
 
 export interface EventBridgeService {
@@ -36,6 +39,10 @@ export interface EventBridgeService {
   handle(operation: string, body: unknown): Promise<{ status: number; body: unknown }>;
   /** Resolves when every delivery started so far has settled (tests and graceful shutdown use it). */
   idle(): Promise<void>;
+  /** Delivers what the journal still owed from the last run; called once every target can be reached. */
+  deliverOwed(): number;
+  /** Stopping: lets the deliveries in flight finish; what is queued or waiting to retry stays owed in the journal. */
+  close(): Promise<void>;
 }
 
 /**
@@ -58,6 +65,7 @@ export const createEventBridgeService = (options: EventBridgeServiceOptions): Ev
         console.error(`local EventBridge: delivery of event ${event.id} to ${target.arn} failed after retries`, error)),
     retry: { ...defaultRetryPolicy, ...options.retry },
     maxConcurrent: options.maxConcurrentDeliveries ?? defaultMaxConcurrentDeliveries,
+    ...(options.journal === undefined ? {} : { journal: options.journal }),
   });
 
   const route = (event: EventBridgeEvent, busNameOrArn: string | undefined): void => {
@@ -103,5 +111,11 @@ export const createEventBridgeService = (options: EventBridgeServiceOptions): Ev
     }
   };
 
-  return { putEvents, handle, idle: deliveries.idle };
+  const deliverOwed = (): number => {
+    const owed = options.journal?.owed ?? [];
+    for (const job of owed) deliveries.enqueue(job);
+    return owed.length;
+  };
+
+  return { putEvents, handle, idle: deliveries.idle, deliverOwed, close: deliveries.close };
 };

@@ -7,7 +7,7 @@ let capturedConstructor: Promise<ErrorConstructor0> | undefined;
 /**
  * The interpreter lets `States.TaskFailed` match every Task error except instances of its own (unexported)
  * StatesTimeoutError class, which is how AWS keeps timeouts out of that wildcard. The service times tasks itself, so
- * it needs that class: it is taken from the error of a probe task that times out after 1 ms.
+ * it needs that class: it is taken from the error of a probe task that never answers and times out after 1 ms.
  */
 const captureConstructor = async (): Promise<ErrorConstructor0> => {
   const probe = new StateMachine(
@@ -15,7 +15,8 @@ const captureConstructor = async (): Promise<ErrorConstructor0> => {
     { validationOptions: { noValidate: true } },
   );
   const run = probe.run(null, {
-    overrides: { taskResourceLocalHandlers: { Probe: () => new Promise((resolve) => setTimeout(() => resolve(null), 20)) } },
+    // A task that never answers: only the timeout can end it, however late a loaded machine runs the timer.
+    overrides: { taskResourceLocalHandlers: { Probe: () => new Promise<null>(() => undefined) } },
   });
   try {
     await run.result;

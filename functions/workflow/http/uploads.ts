@@ -1,30 +1,77 @@
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { showCommandInputSchemas, uploadWindowMs } from '../../../domain/show';
-import { showIdSchema } from '../../../events/catalog/fields';
+import { CommandRefusedError } from '../../../domain/decider';
+import { showStreamId, uploadWindowMs } from '../../../domain/show';
+import type { Actor } from '../../../events/envelope';
+import { HttpError } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
 import { executeShowCommand } from '../../shows/showCommands';
 import type { WorkflowDeps } from '../deps';
+import { workflowRoutes } from '../routes';
 import { sourceKeyOf } from '../workflowRuns';
-
-// A client may choose the show id (ids come from the caller, so a retried request drafts nothing twice).
-const bodySchema = showCommandInputSchemas.DraftShow.extend(showCommandInputSchemas.RequestUpload.omit({ uploadId: true }).shape).extend({ showId: showIdSchema.optional() });
 
 // The presigned URL lives no longer than the domain waits for the upload, and at most S3's 7 days.
 const urlLifetimeSeconds = Math.min(uploadWindowMs / 1000, 7 * 24 * 3600);
 
+// Signed, so S3 refuses a PUT of another type or of another size than the one declared (and checked) here.
+const pinnedHeaders = new Set(['content-type', 'content-length']);
+
+interface UploadFile {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+}
+
+/** Requests the upload (a new upload id: each call is a new source) and presigns its PUT to the source bucket. */
+const requestUpload = async (deps: WorkflowDeps, request: { showId: string; file: UploadFile; actor: Actor; requestId: string; commandId: string; now: string }) => {
+  const { showId, file, actor, requestId, now } = request;
+  const uploadId = randomUUID();
+  await executeShowCommand(deps.store, { type: 'RequestUpload', showId, now, actor, uploadId, ...file }, { commandId: request.commandId, correlationId: requestId, actor });
+  const key = sourceKeyOf(showId, uploadId, file.fileName.split('.').pop() ?? 'bin');
+  const put = new PutObjectCommand({ Bucket: deps.config.SOURCE_BUCKET, Key: key, ContentType: file.contentType, ContentLength: file.sizeBytes });
+  const url = await getSignedUrl(deps.s3, put, { expiresIn: urlLifetimeSeconds, signableHeaders: pinnedHeaders });
+  // content-length is what a browser or curl sends for the file anyway; it is listed so no client is surprised.
+  const headers = { 'content-type': file.contentType, 'content-length': String(file.sizeBytes) };
+  return json(201, { showId, uploadId, upload: { method: 'PUT', url, headers, key } });
+};
+
+const actorOf = (userId: string | undefined): Actor => ({ id: userId ?? 'unknown', kind: 'user' });
+
+/** A show id taken already: the refusal says where its source goes instead. */
+const alreadyDrafted = (error: unknown, showId: string): unknown =>
+  error instanceof CommandRefusedError && error.code === 'SHOW_ALREADY_DRAFTED'
+    ? new CommandRefusedError(error.code, `Show ${showId} exists already: upload its source with POST /shows/${showId}/uploads, or leave showId out to draft a new show.`)
+    : error;
+
 /** POST /uploads: drafts a show and hands out a presigned PUT to the source bucket; the upload starts the workflow. */
 export const uploads = (deps: WorkflowDeps) =>
-  httpHandler({ body: bodySchema, access: { roles: ['creator', 'admin'] }, clock: () => new Date(deps.now()) }, async ({ body, caller, requestId, now }) => {
-  const actor = { id: caller?.userId ?? 'unknown', kind: 'user' as const };
-  const { fileName, contentType, sizeBytes, showId = randomUUID(), ...metadata } = body;
-  const uploadId = randomUUID();
-  const context = { commandId: requestId, correlationId: requestId, actor };
-  await executeShowCommand(deps.store, { type: 'DraftShow', showId, now, actor, ...metadata }, context);
-  await executeShowCommand(deps.store, { type: 'RequestUpload', showId, now, actor, uploadId, fileName, contentType, sizeBytes }, { ...context, commandId: `${requestId}:upload` });
-  const key = sourceKeyOf(showId, uploadId, fileName.split('.').pop() ?? 'bin');
-  const uploadUrl = await getSignedUrl(deps.s3, new PutObjectCommand({ Bucket: deps.config.SOURCE_BUCKET, Key: key, ContentType: contentType }), { expiresIn: urlLifetimeSeconds });
-  return json(201, { showId, uploadId, upload: { method: 'PUT', url: uploadUrl, headers: { 'content-type': contentType }, key } });
-});
+  httpHandler({ ...workflowRoutes.createUpload, clock: () => new Date(deps.now()) }, async ({ body, caller, requestId, now }) => {
+    const actor = actorOf(caller?.userId);
+    const { fileName, contentType, sizeBytes, showId = randomUUID(), ...metadata } = body;
+    const context = { commandId: requestId, correlationId: requestId, actor };
+    await executeShowCommand(deps.store, { type: 'DraftShow', showId, now, actor, ...metadata }, context).catch((error: unknown) => {
+      throw alreadyDrafted(error, showId);
+    });
+    return requestUpload(deps, { showId, file: { fileName, contentType, sizeBytes }, actor, requestId, commandId: `${requestId}:upload`, now });
+  });
+
+/** Who drafted the show (the actor of its first event), or undefined when there is no such show. */
+const creatorOf = async (deps: WorkflowDeps, showId: string): Promise<string | undefined> => {
+  const { events } = await deps.store.readStream(showStreamId(showId));
+  return events[0]?.actor.id;
+};
+
+/**
+ * POST /shows/{showId}/uploads: a presigned PUT for the source of a show drafted with POST /shows, or a new source
+ * for one that was rejected or failed; the Show decider says which statuses take one. Only the show's creator (or an
+ * admin) may: anyone else learns nothing, not even that the show exists.
+ */
+export const showUploads = (deps: WorkflowDeps) =>
+  httpHandler({ ...workflowRoutes.createShowUpload, clock: () => new Date(deps.now()) }, async ({ path, body, caller, requestId, now }) => {
+    const creator = await creatorOf(deps, path.showId);
+    const mayUpload = creator !== undefined && (creator === caller?.userId || caller?.roles.includes('admin') === true);
+    if (!mayUpload) throw new HttpError(404, 'not_found', `No show ${path.showId}: draft it with POST /shows first.`);
+    return requestUpload(deps, { showId: path.showId, file: body, actor: actorOf(caller?.userId), requestId, commandId: `${requestId}:upload`, now });
+  });

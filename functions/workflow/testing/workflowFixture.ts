@@ -48,7 +48,7 @@ export const createWorkflowFixture = async () => {
     reviews: createReviewsTable(db, reviewsTableName),
     tasks: memory.tasks,
     // Presigning is local computation: no S3 needs to answer at this endpoint for the URLs handed out.
-    s3: new S3Client({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
+    s3: new S3Client({ region: 'eu-west-1', endpoint: 'http://127.0.0.1:9', forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, requestChecksumCalculation: 'WHEN_REQUIRED' }),
     mediaConvert: {
       send: async () => {
         throw new Error('no MediaConvert in unit tests');
