@@ -12,14 +12,14 @@ const structureRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.serverless/', '.esbuild/', '.local/', 'coverage/', '*.config.js'] },
+  { ignores: ['node_modules/', '.serverless/', '.esbuild/', '.local/', 'coverage/', '*.config.js', 'web/dist/', 'web/dist.*/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
     plugins: { 'import-x': importX },
     settings: {
       // Relative imports name .ts files without their extension, as tsx, jest and esbuild resolve them.
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mts', '.js', '.mjs', '.json'] })],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] })],
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

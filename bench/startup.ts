@@ -14,7 +14,7 @@ const timeToHealthy = async (dataDir: string): Promise<number> => {
   const began = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoDir, 'local', 'start.ts')], {
     cwd: repoDir,
-    env: { ...process.env, SHOWRUNNER_DATA_DIR: dataDir, SHOWRUNNER_API_PORT: '0', SHOWRUNNER_EDGE_PORT: '0', SHOWRUNNER_DYNAMODB_PORT: '0', SHOWRUNNER_S3_PORT: '0' },
+    env: { ...process.env, SHOWRUNNER_DATA_DIR: dataDir, SHOWRUNNER_API_PORT: '0', SHOWRUNNER_EDGE_PORT: '0', SHOWRUNNER_DYNAMODB_PORT: '0', SHOWRUNNER_S3_PORT: '0', SHOWRUNNER_WEB_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {

@@ -2791,11 +2791,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        cloudFront?: {
+                            cookies: {
+                                "CloudFront-Key-Pair-Id": string;
+                                "CloudFront-Policy": string;
+                                "CloudFront-Signature": string;
+                            };
+                            query: string;
+                            resource: string;
+                        };
                         expiresAt: string;
                         premium: boolean;
                         showId: string;
-                    } & {
-                        [key: string]: unknown;
+                        sources: {
+                            format: string;
+                            url: string;
+                        }[];
                     };
                 };
             };

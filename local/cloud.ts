@@ -29,6 +29,7 @@ import { busRules } from './wiring/eventRules';
 import { healthOf } from './wiring/health';
 import { startLocalPlayback, withLocalPlayback } from './wiring/playback';
 import { startSubscriptions } from './wiring/subscriptions';
+import { startWebApp } from './wiring/web';
 
 // Callers (tests, bench, start.ts) import the stack's endpoints and credentials from here, beside startLocalCloud.
 export { localCredentials, sdkEnvironment, type LocalEndpoints };
@@ -60,6 +61,7 @@ export const startLocalCloud = async (settings: LocalSettings, log: (line: strin
   await assertPortFree(settings.ports.dynamodb, 'DynamoDB', 'SHOWRUNNER_DYNAMODB_PORT');
   await assertPortFree(settings.ports.s3, 'S3', 'SHOWRUNNER_S3_PORT');
   await assertPortFree(settings.ports.playback ?? 0, 'the playback origin', 'SHOWRUNNER_PLAYBACK_PORT');
+  if (settings.web !== undefined) await assertPortFree(settings.web.port, 'web app', 'SHOWRUNNER_WEB_PORT');
   mkdirSync(settings.dataDir, { recursive: true });
 
   const stoppers: Stopper[] = [];
@@ -219,7 +221,10 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   stoppers.push(gateway.stop);
   payments.simulator.setWebhookUrl(`${gateway.url}/webhooks/razorpay`);
 
-  const endpoints: LocalEndpoints = { ...endpointsSoFar, api: gateway.url };
+  const web = settings.web === undefined ? undefined : await startWebApp({ serviceDir: dirname(settings.configPath), port: settings.web.port, apiUrl: gateway.url, paymentsUrl: payments.endpoint }, log);
+  if (web !== undefined) stoppers.push(web.stop);
+
+  const endpoints: LocalEndpoints = { ...endpointsSoFar, api: gateway.url, ...(web === undefined ? {} : { web: web.url }) };
   const endpointsFile = join(dirname(settings.dataDir), 'endpoints.json');
   writeFileSync(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
   // Every target can be reached now: deliver what the last run had accepted and not yet delivered.

@@ -16,6 +16,7 @@ export const localSettingsSchema = z.object({
   SHOWRUNNER_S3_PORT: port(4569),
   /** The media distribution's local stand-in (local/playback): where published playback and thumbnail URLs point. */
   SHOWRUNNER_PLAYBACK_PORT: port(4570),
+  SHOWRUNNER_WEB_PORT: port(5173),
   SHOWRUNNER_DATA_DIR: z.string().min(1).default('.local/data'),
   SHOWRUNNER_STAGE: z.string().min(1).default('dev'),
   SHOWRUNNER_CONFIG: z.string().min(1).default('serverless.yml'),
@@ -30,6 +31,8 @@ export interface LocalSettings {
   readonly stage: string;
   /** serverless.yml to run; its folder is the service folder handler paths are relative to. */
   readonly configPath: string;
+  /** When set, the web app is built if stale and served on this port (0: a free one), next to the API. */
+  readonly web?: { readonly port: number };
   /** When set, every `schedule` rule fires this often (ms) instead of on its expression: for tests. */
   readonly schedulePeriodMs?: number;
   /** When set, told of every answer the API gives to a routed request: for tests. */
@@ -54,6 +57,7 @@ export const readLocalSettings = (env: Readonly<Record<string, string | undefine
   const s = parsed.data;
   return {
     ports: { api: s.SHOWRUNNER_API_PORT, edge: s.SHOWRUNNER_EDGE_PORT, dynamodb: s.SHOWRUNNER_DYNAMODB_PORT, s3: s.SHOWRUNNER_S3_PORT, playback: s.SHOWRUNNER_PLAYBACK_PORT },
+    web: { port: s.SHOWRUNNER_WEB_PORT },
     dataDir: resolve(s.SHOWRUNNER_DATA_DIR),
     stage: s.SHOWRUNNER_STAGE,
     configPath: resolve(s.SHOWRUNNER_CONFIG),

@@ -16,6 +16,7 @@ const main = async (): Promise<void> => {
   process.off('SIGINT', onEarlySignal).off('SIGTERM', onEarlySignal);
   const { endpoints } = cloud;
   console.log(`Showrunner is running (${Date.now() - began} ms). Data in ${settings.dataDir}; endpoints also in .local/endpoints.json`);
+  if (endpoints.web !== undefined) console.log(`  Web app         ${endpoints.web}   (SHOWRUNNER_WEB_PORT)`);
   console.log(`  API             ${endpoints.api}   (GET ${endpoints.api}/health)`);
   console.log(`  EventBridge     ${endpoints.eventbridge}   (AWS_ENDPOINT_URL_EVENTBRIDGE)`);
   console.log(`  Step Functions  ${endpoints.sfn}   (AWS_ENDPOINT_URL_SFN)`);

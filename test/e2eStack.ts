@@ -20,7 +20,7 @@ export interface E2eStack {
 }
 
 /** `npm start`'s stack from the real serverless.yml, on free ports, with its data in a fresh temp folder. */
-export const startE2eStack = async (name: string, options: { readonly schedulePeriodMs?: number } = {}): Promise<E2eStack> => {
+export const startE2eStack = async (name: string, options: { readonly schedulePeriodMs?: number; readonly web?: { readonly port: number } } = {}): Promise<E2eStack> => {
   const root = mkdtempSync(join(tmpdir(), `showrunner-${name}-`));
   const dataDir = join(root, 'data');
   const check = documentedAnswers();

@@ -72,6 +72,8 @@ export const stackProcess = async (root: string): Promise<StackProcess> => {
     SHOWRUNNER_S3_PORT: String(ports.s3),
     SHOWRUNNER_PAYMENTS_PORT: String(ports.payments),
     SHOWRUNNER_PLAYBACK_PORT: String(ports.playback),
+    // npm start serves the web app too: on a free port, so stacks of parallel suites do not meet on 5173.
+    SHOWRUNNER_WEB_PORT: '0',
   };
   const running = (): ChildProcess => {
     if (child === undefined || child.pid === undefined) throw new Error('the stack is not running');

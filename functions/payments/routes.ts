@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planMonthsSchema } from '../../domain/payments/plans';
+import { playbackGrantSchema } from '../delivery/grantSchema';
 import { route } from '../http/route';
 
 const tag = 'Premium';
@@ -52,7 +53,7 @@ export const paymentRoutes = {
     responses: {
       200: {
         description: 'the grant: signed URLs (and on AWS signed cookies and a query string for CloudFront)',
-        schema: z.looseObject({ showId: z.string(), premium: z.boolean(), expiresAt: z.string() }),
+        schema: playbackGrantSchema.extend({ showId: z.string(), premium: z.boolean() }),
       },
       403: { description: 'this caller may not play it: `error` says why (not published, premium needed...)' },
       404: { description: 'no such show, or a private one the caller may not see' },

@@ -3,6 +3,7 @@ import { workflowStages } from '../../domain/media/timeline';
 import { showCommandInputSchemas } from '../../domain/show/commandSchemas';
 import { showIdSchema, messageSchema } from '../../events/catalog/fields';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
+import { playbackGrantSchema } from '../delivery/grantSchema';
 import { route } from '../http/route';
 
 const tag = 'Publishing';
@@ -43,18 +44,6 @@ export const reviewsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(2000).optional().describe('nextCursor of the previous page'),
 });
-/** A short-lived grant over every object of the transcode under review (functions/delivery's signer, as playback). */
-const previewSchema = z.strictObject({
-  expiresAt: z.string(),
-  sources: z.array(z.strictObject({ format: z.string(), url: z.string() })),
-  cloudFront: z
-    .strictObject({
-      cookies: z.strictObject({ 'CloudFront-Policy': z.string(), 'CloudFront-Signature': z.string(), 'CloudFront-Key-Pair-Id': z.string() }),
-      query: z.string(),
-      resource: z.string(),
-    })
-    .optional(),
-});
 const reviewSchema = z.strictObject({
   showId: z.string(),
   transcodeId: z.string(),
@@ -67,7 +56,7 @@ const reviewSchema = z.strictObject({
   claimedBy: z.string().optional(),
   claimedAt: z.string().optional(),
   recommendation: z.strictObject({ decision: z.literal('approve'), by: z.string(), at: z.string(), note: z.string() }).optional().describe('the machine reviewer\'s approval, for a human to confirm (MACHINE_REVIEW_APPROVALS=recommend)'),
-  preview: previewSchema.optional().describe('pending reviews only: play the renditions under review with it, as with GET /shows/{showId}/playback'),
+  preview: playbackGrantSchema.optional().describe('pending reviews only: play the renditions under review with it, as with GET /shows/{showId}/playback'),
 });
 export const reviewsPageSchema = z.strictObject({ reviews: z.array(reviewSchema), nextCursor: z.string().nullable() });
 export const decisionBodySchema = z.discriminatedUnion('decision', [

@@ -15,6 +15,8 @@ export interface LocalEndpoints {
   readonly payments: string;
   /** The media distribution's local stand-in (local/playback), where playback grants and thumbnail URLs point; absent without a distribution. */
   readonly playback?: string;
+  /** The web app, when this stack serves it (`npm start` does; tests ask for it). */
+  readonly web?: string;
 }
 
 /** The environment the AWS SDK reads in every handler: the same code reaches AWS or these local parts. */

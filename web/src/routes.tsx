@@ -1,0 +1,27 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/layout';
+import { CataloguePage } from './pages/catalogue';
+import { NotFoundPage } from './pages/notFound';
+import { PremiumPage } from './pages/premium';
+import { ReviewsPage } from './pages/reviews';
+import { ShowPage } from './pages/show';
+import { SignInPage, SignUpPage } from './pages/signIn';
+import { MyShowsPage } from './pages/studio';
+import { UploadPage } from './pages/upload';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <CataloguePage /> },
+      { path: '/shows/:showId', element: <ShowPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/sign-up', element: <SignUpPage /> },
+      { path: '/premium', element: <PremiumPage /> },
+      { path: '/studio', element: <MyShowsPage /> },
+      { path: '/studio/upload', element: <UploadPage /> },
+      { path: '/reviews', element: <ReviewsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
