@@ -76,6 +76,11 @@ export const startLocalCloud = async (settings: LocalSettings, log: (line: strin
   }
 };
 
+const deliverOwed = (bus: EventBridgeService, log: (line: string) => void): void => {
+  const owed = bus.deliverOwed();
+  if (owed > 0) log(`EventBridge: ${owed} delivery(ies) accepted by the last run and not yet made are being made now`);
+};
+
 const wire = async (service: LocalService, settings: LocalSettings, log: (line: string) => void, stoppers: Stopper[], stopAll: Stopper): Promise<LocalCloud> => {
   const dynamo = await startDynamoDbLocal({ dataDir: join(settings.dataDir, 'dynamodb'), ...(settings.ports.dynamodb === 0 ? {} : { port: settings.ports.dynamodb }) });
   stoppers.push(dynamo.stop);
@@ -228,8 +233,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   const endpointsFile = join(dirname(settings.dataDir), 'endpoints.json');
   writeFileSync(endpointsFile, `${JSON.stringify(endpoints, null, 2)}\n`);
   // Every target can be reached now: deliver what the last run had accepted and not yet delivered.
-  const owed = bus.deliverOwed();
-  if (owed > 0) log(`EventBridge: ${owed} delivery(ies) accepted by the last run and not yet made are being made now`);
+  deliverOwed(bus, log);
   return { endpoints, service, eventBridge: bus, stepFunctions: sfn, runtime, paymentGateway: payments.endpoint, health, stop: stopAll };
 };
 
