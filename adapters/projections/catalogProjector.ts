@@ -1,4 +1,4 @@
-import { showStreamCategory } from '../../domain/show';
+import { isShowStream } from '../../domain/show';
 import type { EventEnvelope } from '../../events/envelope';
 import { applyShowEvents, type ApplyOutcome, type CatalogWriterDeps } from './catalogFold';
 import { readGenerations, writeTargets } from './generations';
@@ -11,7 +11,6 @@ export interface ProjectedBatch {
   readonly outcomes: readonly ApplyOutcome[];
 }
 
-const isShowStream = (streamId: string) => streamId.startsWith(`${showStreamCategory}#`);
 
 /**
  * Applies a batch of stored events to the catalogue: streams in parallel, each stream's events in one gated

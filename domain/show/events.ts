@@ -18,3 +18,5 @@ export const decodeShowEvent = showEventRegistry.decode;
 /** Show streams are `show#<showId>`: the prefix is the stream category that rebuilds list streams by. */
 export const showStreamCategory = 'show';
 export const showStreamId = (showId: string): string => `${showStreamCategory}#${showId}`;
+/** Whether a stream of the store is a show's (the events table holds accounts', alerts' and payments' streams too). */
+export const isShowStream = (streamId: string): boolean => streamId.startsWith(`${showStreamCategory}#`);

@@ -1,6 +1,6 @@
 export type * from './commands';
 export { decideShow, showDecider } from './decider';
-export { decodeShowEvent, showEventRegistry, showStreamCategory, showStreamId, type ShowEvent, type ShowEventType } from './events';
+export { decodeShowEvent, isShowStream, showEventRegistry, showStreamCategory, showStreamId, type ShowEvent, type ShowEventType } from './events';
 export { evolveShow } from './evolve';
 export { chooseLadder, standardLadder } from './ladder';
 export { showRefusalCodes, type ShowRefusalCode } from './refusals';

@@ -2,7 +2,7 @@ import type { ReviewsTable } from './reviewsTable';
 import type { WorkflowTasks } from './workflowTasks';
 
 export interface ResumeDeps {
-  readonly reviews: ReviewsTable;
+  readonly reviews: Pick<ReviewsTable, 'token'>;
   readonly tasks: WorkflowTasks;
   readonly pause: (ms: number) => Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { EventStore } from '../../adapters/eventstore';
 import { failedGroups, storedEvents, type StreamConsumer } from '../../adapters/streams';
-import { decodeShowEvent, showStreamCategory } from '../../domain/show';
+import { decodeShowEvent, isShowStream } from '../../domain/show';
 import { projectReviewEntry, reviewEventsToFold, type QueuedShowEvent } from '../../domain/show/reviewQueue';
 import type { EventEnvelope } from '../../events/envelope';
 import { streamReporting } from '../runtime/streamReporting';
@@ -50,7 +50,7 @@ export const reviewQueueConsumer = (deps: { reviews: ReviewsTable; store: Pick<E
   ...streamReporting,
   process: async (groups) => {
     const failed = new Map<string, unknown>();
-    const shows = [...groups].filter(([streamId]) => streamId.startsWith(`${showStreamCategory}#`));
+    const shows = [...groups].filter(([streamId]) => isShowStream(streamId));
     await Promise.all(shows.map(([streamId, units]) => applyToReviewQueue(deps, streamId, units.map((unit) => unit.value)).catch((error: unknown) => failed.set(streamId, error))));
     return failedGroups(groups, failed);
   },
