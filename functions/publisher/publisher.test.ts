@@ -127,7 +127,7 @@ describe('the outbox publisher', () => {
     await projectCatalogBatch({ db, catalogTable: names.catalog, store: fixture.store }, delivered);
     for (const showId of showIds) {
       const { Item } = await db.send(new GetCommand({ TableName: names.catalog, Key: entryKey(1, showId), ConsistentRead: true }));
-      expect(Item === undefined ? null : fromCatalogItem(Item)).toMatchObject({ showId, visibility: 'published', version: 10 });
+      expect(Item === undefined ? null : fromCatalogItem(Item)).toMatchObject({ showId, status: 'published', version: 10 });
     }
   });
 

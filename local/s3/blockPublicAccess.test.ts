@@ -14,7 +14,7 @@ describe('the local S3 under Block Public Access', () => {
   let forger: S3Client;
 
   beforeAll(async () => {
-    s3 = await startS3Local({ dataDir, accountId: '000000000000', buckets: [{ name: 'media', eventBridge: false, corsRules: [{ AllowedMethods: ['GET'], AllowedOrigins: ['*'] }] }], onEvent: () => undefined });
+    s3 = await startS3Local({ dataDir, accountId: '000000000000', buckets: [{ name: 'media', eventBridge: false, corsRules: [{ AllowedMethods: ['GET', 'PUT'], AllowedOrigins: ['*'], AllowedHeaders: ['content-type'] }] }], onEvent: () => undefined });
     client = clientWith('S3RVER');
     forger = clientWith('not-the-secret');
     await client.send(new PutObjectCommand({ Bucket: 'media', Key: 'outputs/s1/t1/hls/master.m3u8', Body: '#EXTM3U' }));
@@ -75,6 +75,13 @@ describe('the local S3 under Block Public Access', () => {
 
   it('lets CORS preflights through unsigned, to be answered from the bucket\'s rules', async () => {
     const preflight = await fetch(object(), { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' } });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('answers the preflight a browser sends to a presigned PUT URL itself (query and all) from the bucket\'s rules', async () => {
+    const url = await getSignedUrl(client, new PutObjectCommand({ Bucket: 'media', Key: 'uploads/s1/u1/source.mp4', ContentType: 'video/mp4' }), { expiresIn: 60 });
+    const preflight = await fetch(url, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' } });
     expect(preflight.status).toBe(200);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
   });

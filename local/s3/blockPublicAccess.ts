@@ -37,16 +37,18 @@ const mechanismOf = (req: IncomingMessage): Mechanism => {
 
 /**
  * Buckets as S3 keeps them under Block Public Access with no public policy: an unsigned request (a GET or HEAD of an
- * object, a listing, a write) is refused with 403 AccessDenied; CORS preflights, which browsers send unsigned, go
- * on to the bucket's CorsConfiguration. SigV4 (header or presigned query) is verified here for real, since s3rver
+ * object, a listing, a write) is refused with 403 AccessDenied; CORS preflights, which browsers send unsigned (to
+ * the presigned URL itself, query and all), go on to the bucket's CorsConfiguration. SigV4 (header or presigned query) is verified here for real, since s3rver
  * accepts any V4 signature; SigV2 is left to s3rver, which verifies it itself.
  */
 export const blockPublicAccess =
   (secretOf: (accessKeyId: string) => string | undefined, now: () => Date = () => new Date()) =>
   async (ctx: GuardContext, next: () => Promise<unknown>): Promise<unknown> => {
     const { req } = ctx;
+    // A preflight is never authenticated, even when it is sent to a presigned URL (its query is the PUT's signature).
+    if (req.method === 'OPTIONS') return next();
     const mechanism = mechanismOf(req);
-    if (mechanism === 'anonymous') return req.method === 'OPTIONS' ? next() : refuse(ctx, 'AccessDenied', 'Access Denied');
+    if (mechanism === 'anonymous') return refuse(ctx, 'AccessDenied', 'Access Denied');
     if (mechanism === 'sigV2') return next();
     const verdict = verifySigV4({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, secretOf, now());
     return verdict.ok ? next() : refuse(ctx, verdict.code, verdict.message);
