@@ -14,4 +14,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/globalSetup.ts',
   globalTeardown: '<rootDir>/test/globalTeardown.ts',
   testTimeout: 30000,
+  // Two suites at once even on a 2-core machine: the end-to-end suites spend most of their time waiting on their
+  // stacks (ffmpeg, polls, cold starts), so one worker left a core idle and npm test ran past 15 minutes.
+  maxWorkers: 2,
 };
