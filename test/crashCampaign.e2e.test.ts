@@ -45,16 +45,7 @@ describe('a crash campaign', () => {
     if (process.env.SHOWRUNNER_KEEP_TEST_DATA === undefined) rmSync(root, { recursive: true, force: true });
   }, 60_000);
 
-  const request = async (method: string, path: string, groups: readonly string[], body?: unknown) => {
-    const token = await stack.token(`${groups.join('-') || 'viewer'}-user`, groups);
-    const response = await fetch(`${stack.api}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
-  };
+  const request = (method: string, path: string, groups: readonly string[], body?: unknown) => stack.request(method, path, groups, body);
 
   // Each load step records what the API acknowledged; a request cut off by the crash acknowledged nothing.
   const draftOne = async () => {

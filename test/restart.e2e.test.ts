@@ -27,16 +27,7 @@ describe('the stack across restarts and crashes', () => {
     rmSync(root, { recursive: true, force: true });
   }, 60_000);
 
-  const api = async (method: string, path: string, groups: readonly string[], body?: unknown, sub = `${groups.join('-') || 'viewer'}-user`) => {
-    const token = await stack.token(sub, groups);
-    const response = await fetch(`${stack.api}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
-  };
+  const api = (method: string, path: string, groups: readonly string[], body?: unknown) => stack.request(method, path, groups, body);
 
   const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> => {
     const deadline = Date.now() + timeoutMs;

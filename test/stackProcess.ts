@@ -34,6 +34,8 @@ export interface StackProcess {
   /** `kill -9` of the whole process group: resolves once the main process is gone. */
   kill(): Promise<void>;
   token(sub: string, groups: readonly string[]): Promise<string>;
+  /** One API call as a user holding `groups` (a token of the local issuer), the JSON answer parsed. */
+  request(method: string, path: string, groups: readonly string[], body?: unknown): Promise<{ status: number; body: Record<string, unknown> }>;
   /** What the stack printed, for a failing test's message. */
   output(): string;
 }
@@ -75,6 +77,7 @@ export const stackProcess = async (root: string): Promise<StackProcess> => {
     // npm start serves the web app too: on a free port, so stacks of parallel suites do not meet on 5173.
     SHOWRUNNER_WEB_PORT: '0',
   };
+  const token = async (sub: string, groups: readonly string[]) => (await localIssuerFor(service, dataDir)).mint({ sub, groups: [...groups] });
   const running = (): ChildProcess => {
     if (child === undefined || child.pid === undefined) throw new Error('the stack is not running');
     return child;
@@ -103,7 +106,17 @@ export const stackProcess = async (root: string): Promise<StackProcess> => {
       process.kill(-(stack.pid ?? 0), 'SIGKILL');
       await exited(stack);
     },
-    token: async (sub, groups) => (await localIssuerFor(service, dataDir)).mint({ sub, groups: [...groups] }),
+    token,
+    request: async (method, path, groups, body) => {
+      const bearer = await token(`${groups.join('-') || 'viewer'}-user`, groups);
+      const response = await fetch(`${api}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return { status: response.status, body: (text === '' ? {} : JSON.parse(text)) as Record<string, unknown> };
+    },
     output,
   };
 };
