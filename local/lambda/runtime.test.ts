@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadServerlessConfig } from '../config';
 import {
@@ -39,7 +41,7 @@ describe('the local Lambda runtime', () => {
         fixture('envReader.ts', 'handler', { key: 'french', environment: { GREETING: 'bonjour' } }),
         fixture('sleeper.ts', 'handler', { key: 'sleeper', timeoutSeconds: 1 }),
         fixture('sleeper.ts', 'busy', { key: 'busy', timeoutSeconds: 1 }),
-        fixture('sleeper.ts', 'handler', { key: 'parallel', timeoutSeconds: 10 }),
+        fixture('sleeper.ts', 'barrier', { key: 'parallel', timeoutSeconds: 30 }),
         fixture('failures.ts', 'throwsNamed', { key: 'throwsNamed' }),
         fixture('failures.ts', 'throwsString', { key: 'throwsString' }),
         fixture('failures.ts', 'returnsUndefined', { key: 'returnsUndefined' }),
@@ -80,10 +82,12 @@ describe('the local Lambda runtime', () => {
   });
 
   it('runs concurrent invokes of one function in separate workers, one invocation each', async () => {
-    const results = (await Promise.all([1, 2, 3].map(() => lambda.invoke('parallel', { ms: 700 })))) as { loadId: string; startedAt: number; finishedAt: number }[];
+    // All three meet at a barrier: they were running at the same moment (serial invokes could never all meet).
+    const dir = mkdtempSync(join(tmpdir(), 'lambda-barrier-'));
+    const results = (await Promise.all([1, 2, 3].map(() => lambda.invoke('parallel', { dir, parties: 3, timeoutMs: 20_000 })))) as { loadId: string; met: boolean }[];
+    rmSync(dir, { recursive: true, force: true });
     expect(new Set(results.map((result) => result.loadId)).size).toBe(3);
-    // All three were running at the same moment.
-    expect(Math.max(...results.map((result) => result.startedAt))).toBeLessThan(Math.min(...results.map((result) => result.finishedAt)));
+    expect(results.map((result) => result.met)).toEqual([true, true, true]);
   });
 
   it('queues invokes beyond the concurrency cap instead of sharing a worker', async () => {
