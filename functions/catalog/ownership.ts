@@ -1,15 +1,9 @@
 import type { EventStore } from '../../adapters/eventstore';
 import { isOwnerOrAdmin, type Viewer } from '../../domain/catalog';
-import { showStreamId, type ShowState } from '../../domain/show';
+import type { ShowState } from '../../domain/show';
 import { HttpError, notFound } from '../http/errors';
+import { creatorOf } from '../shows/creatorOf';
 import { loadShow } from '../shows/showCommands';
-
-/**
- * Who drafted the show: the actor of its first event. Read from the store, not the catalogue, so a creator may act
- * on a show the read model has not caught up with yet. Undefined for a show that does not exist.
- */
-export const creatorOf = async (store: Pick<EventStore, 'readStream'>, showId: string): Promise<string | undefined> =>
-  (await store.readStream(showStreamId(showId))).events.find((event) => event.version === 1)?.actor.id;
 
 /** Whether anyone may see the show (published, public or unlisted): the one case where a stranger learns it exists. */
 const openToAll = (state: ShowState) => state.status === 'published' && state.visibility !== 'private';

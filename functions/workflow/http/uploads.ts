@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { CommandRefusedError } from '../../../domain/decider';
-import { showStreamId, uploadWindowMs } from '../../../domain/show';
+import { uploadWindowMs } from '../../../domain/show';
 import type { Actor } from '../../../events/envelope';
 import { HttpError } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
+import { creatorOf } from '../../shows/creatorOf';
 import { executeShowCommand } from '../../shows/showCommands';
 import type { WorkflowDeps } from '../deps';
 import { workflowRoutes } from '../routes';
@@ -58,11 +59,6 @@ export const uploads = (deps: WorkflowDeps) =>
   });
 
 /** Who drafted the show (the actor of its first event), or undefined when there is no such show. */
-const creatorOf = async (deps: WorkflowDeps, showId: string): Promise<string | undefined> => {
-  const { events } = await deps.store.readStream(showStreamId(showId));
-  return events[0]?.actor.id;
-};
-
 /**
  * POST /shows/{showId}/uploads: a presigned PUT for the source of a show drafted with POST /shows, or a new source
  * for one that was rejected or failed; the Show decider says which statuses take one. Only the show's creator (or an
@@ -70,7 +66,7 @@ const creatorOf = async (deps: WorkflowDeps, showId: string): Promise<string | u
  */
 export const showUploads = (deps: WorkflowDeps) =>
   httpHandler({ ...workflowRoutes.createShowUpload, clock: () => new Date(deps.now()) }, async ({ path, body, caller, requestId, now }) => {
-    const creator = await creatorOf(deps, path.showId);
+    const creator = await creatorOf(deps.store, path.showId);
     const mayUpload = creator !== undefined && (creator === caller?.userId || caller?.roles.includes('admin') === true);
     if (!mayUpload) throw new HttpError(404, 'not_found', `No show ${path.showId}: draft it with POST /shows first.`);
     return requestUpload(deps, { showId: path.showId, file: body, actor: actorOf(caller?.userId), requestId, commandId: `${requestId}:upload`, now });

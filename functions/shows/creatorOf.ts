@@ -1,0 +1,9 @@
+import type { EventStore } from '../../adapters/eventstore';
+import { showStreamId } from '../../domain/show';
+
+/**
+ * Who drafted the show: the actor of its first event. Read from the store, not the catalogue, so a creator may act
+ * on a show the read model has not caught up with yet. Undefined for a show that does not exist.
+ */
+export const creatorOf = async (store: Pick<EventStore, 'readStream'>, showId: string): Promise<string | undefined> =>
+  (await store.readStream(showStreamId(showId))).events.find((event) => event.version === 1)?.actor.id;
