@@ -22,6 +22,7 @@ const machines = [
       'format.$': "States.Format('item {} of {}', $.item, $.list)",
       'empty.$': 'States.StringToJson($.blank)',
       'sum.$': 'States.MathAdd($.a, $.b)',
+      'negativeSum.$': 'States.MathAdd($.c, $.d)',
       'split.$': "States.StringSplit($.csv, ',;')",
       'wildcard.$': '$.items[*].missing',
       'one.$': '$.items[*].id',
@@ -109,8 +110,10 @@ describe('Amazon States Language semantics, as AWS runs them', () => {
   });
 
   it('given the intrinsic functions, when their arguments are non-scalar, fractional, empty or split by several characters, then they answer as on AWS', async () => {
-    const output = await outputOf('intrinsics', { item: 2, list: [1, 'x'], blank: '', a: 1.5, b: 2.25, csv: 'a,b;;c,', items: [{ id: 7 }] });
-    expect(output).toEqual({ format: 'item 2 of [1,"x"]', empty: null, sum: 3.75, split: ['a', 'b', 'c'], wildcard: [], one: [7] });
+    // MathAdd: "If you specify a non-integer value for one or both the arguments, Step Functions will round it off to
+    // the nearest integer" (AWS's intrinsic functions page); halves go up, as Java's Math.round: 1.5 -> 2, -2.5 -> -2.
+    const output = await outputOf('intrinsics', { item: 2, list: [1, 'x'], blank: '', a: 1.5, b: 2.25, c: -2.5, d: -0.4, csv: 'a,b;;c,', items: [{ id: 7 }] });
+    expect(output).toEqual({ format: 'item 2 of [1,"x"]', empty: null, sum: 4, negativeSum: -2, split: ['a', 'b', 'c'], wildcard: [], one: [7] });
   });
 
   it('given a Fail state without Error or Cause, when it runs, then the execution FAILED with neither', async () => {
