@@ -103,6 +103,24 @@ describe('the real AWS SDK against the local EventBridge', () => {
     });
   });
 
+  it('given a pattern past the API\'s 4096 characters, when tested, then it is a ValidationException; at 4096 it is tested', async () => {
+    const event = JSON.stringify({
+      id: '1', account: '123456789012', source: 'showrunner.catalog', time: '2026-01-01T00:00:00Z',
+      region: 'us-east-1', resources: [], 'detail-type': 'ShowPublished', detail: {},
+    });
+    const patternOf = (length: number) => {
+      const shell = '{"source":["showrunner.catalog",""]}';
+      return shell.replace('""', `"${'x'.repeat(length - shell.length)}"`);
+    };
+    const test = (EventPattern: string) => client.send(new TestEventPatternCommand({ EventPattern, Event: event }));
+    expect(patternOf(4096)).toHaveLength(4096);
+    await expect(test(patternOf(4096))).resolves.toMatchObject({ Result: true });
+    await expect(test(patternOf(4097))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('Member must have length less than or equal to 4096'),
+    });
+  });
+
   it('lists and describes rules, targets and buses', async () => {
     const rules = await client.send(new ListRulesCommand({ EventBusName: 'showrunner', NamePrefix: 'show' }));
     expect(rules.Rules).toEqual([

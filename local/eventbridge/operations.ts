@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EventBridgeValidationError, ResourceNotFoundError, UnknownOperationError } from './errors';
 import { compileEventPattern } from './pattern';
+import { checkEventPatternLength } from './patternLength';
 import { isPlainObject } from './patternValues';
 import type { LocalBus, RegisteredRule, Registry } from './registry';
 import type { PutEventsRequestEntry, PutEventsResponse } from './types';
@@ -44,6 +45,7 @@ const requiredEventFields = ['id', 'account', 'source', 'time', 'region', 'resou
 
 const testEventPattern = (body: unknown) => {
   const { EventPattern, Event } = parse(schemas.TestEventPattern, body);
+  checkEventPatternLength(EventPattern);
   const matches = compileEventPattern(EventPattern);
   let event: unknown;
   try {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EventBridgeConfigError, InvalidEventPatternError } from './errors';
 import { InvalidJsonPathError, parseJsonPath } from './jsonPath';
 import { compileEventPattern, type EventPatternMatcher } from './pattern';
+import { maxEventPatternLength } from './patternLength';
 import type { LocalRule, RuleTarget } from './types';
 
 export interface LocalBus {
@@ -82,6 +83,22 @@ const describeRule = (rule: unknown, index: number): string => {
   return `rule ${name}`;
 };
 
+/** The rule's pattern as AWS would take it at deploy: within the API's length, valid, compiled once. */
+const compileRulePattern = (ruleName: string, busName: string, eventPattern: unknown) => {
+  const eventPatternText = typeof eventPattern === 'string' ? eventPattern : JSON.stringify(eventPattern);
+  if (eventPatternText.length > maxEventPatternLength) {
+    throw new EventBridgeConfigError(
+      `Rule ${ruleName} on bus ${busName}: its event pattern is ${eventPatternText.length} characters; AWS refuses more than ${maxEventPatternLength} (and 2,048 unless the account's quota was raised). Split it into several rules.`,
+    );
+  }
+  try {
+    return { eventPatternText, matches: compileEventPattern(eventPattern) };
+  } catch (error) {
+    if (!(error instanceof InvalidEventPatternError)) throw error;
+    throw new EventBridgeConfigError(`Rule ${ruleName} on bus ${busName}: ${error.message}. AWS would refuse it at deploy.`);
+  }
+};
+
 export const createRegistry = (options: {
   region: string;
   accountId: string;
@@ -113,20 +130,14 @@ export const createRegistry = (options: {
         `Rule ${rule.name} is on event bus ${rule.eventBusName}, which is not declared: add it to the local buses.`,
       );
     }
-    let matches: EventPatternMatcher;
-    try {
-      matches = compileEventPattern(rule.eventPattern);
-    } catch (error) {
-      if (!(error instanceof InvalidEventPatternError)) throw error;
-      throw new EventBridgeConfigError(`Rule ${rule.name} on bus ${bus.name}: ${error.message}. AWS would refuse it at deploy.`);
-    }
+    const { eventPatternText, matches } = compileRulePattern(rule.name, bus.name, rule.eventPattern);
     for (const target of rule.targets) checkTargetInput(rule.name, target);
     const arnPath = bus.name === 'default' ? rule.name : `${bus.name}/${rule.name}`;
     return {
       name: rule.name,
       arn: `arn:aws:events:${region}:${accountId}:rule/${arnPath}`,
       busName: bus.name,
-      eventPatternText: typeof rule.eventPattern === 'string' ? rule.eventPattern : JSON.stringify(rule.eventPattern),
+      eventPatternText,
       matches,
       state: rule.state ?? 'ENABLED',
       targets: rule.targets,

@@ -260,6 +260,12 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses a rule whose pattern is longer than any account may deploy (4096 characters), saying what to do', () => {
+    const values = Array.from({ length: 400 }, (_, i) => `showrunner.area-${i}`);
+    expect(() => setup([rule('long', { source: values })])).toThrow(/Rule long on bus showrunner: its event pattern is \d+ characters; AWS refuses more than 4096.*Split it/);
+    expect(() => setup([rule('fits', { source: values.slice(0, 100) })])).not.toThrow();
+  });
+
   it('refuses a rule on an undeclared bus and a rule declared twice', () => {
     expect(() => setup([rule('r', { source: ['x'] }, { eventBusName: 'nope' })])).toThrow('which is not declared');
     expect(() => setup([rule('r', { source: ['x'] }), rule('r', { source: ['y'] })])).toThrow('declared twice');
