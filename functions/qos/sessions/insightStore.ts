@@ -32,10 +32,10 @@ const boardTallies = async (db: DynamoDBDocumentClient, tables: SessionTables, b
     const page = await db.send(
       new QueryCommand({
         TableName: tables.insights,
-        KeyConditionExpression: 'board = :board',
+        KeyConditionExpression: '#board = :board',
         ExpressionAttributeValues: { ':board': board },
-        ExpressionAttributeNames: { '#count': 'count' },
-        ProjectionExpression: 'member, #count',
+        ExpressionAttributeNames: { '#board': 'board', '#member': 'member', '#count': 'count' },
+        ProjectionExpression: '#member, #count',
         ConsistentRead: true,
         ...(key === undefined ? {} : { ExclusiveStartKey: key }),
       }),
@@ -80,10 +80,10 @@ export const topPlayers = async (db: DynamoDBDocumentClient, tables: SessionTabl
       new QueryCommand({
         TableName: tables.insights,
         IndexName: 'byRank',
-        KeyConditionExpression: 'board = :board AND #rank >= :one',
-        ExpressionAttributeNames: { '#rank': 'rank', '#count': 'count' },
+        KeyConditionExpression: '#board = :board AND #rank >= :one',
+        ExpressionAttributeNames: { '#board': 'board', '#member': 'member', '#rank': 'rank', '#count': 'count' },
         ExpressionAttributeValues: { ':board': insightBoards.completedByPlayer, ':one': rankUnit },
-        ProjectionExpression: 'member, #count, #rank',
+        ProjectionExpression: '#member, #count, #rank',
         ScanIndexForward: false,
         Limit: limit + 1,
         ...(key === undefined ? {} : { ExclusiveStartKey: key }),
