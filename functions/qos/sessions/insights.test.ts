@@ -6,8 +6,8 @@ import { createServiceTables } from '../../../test/serviceTables';
 import { callHttp } from '../../http/testing/request';
 import { sessionsApi } from './api';
 import type { SessionDeps } from './deps';
-import { projectSessionFacts } from './projectFacts';
 import { topPlayers } from './insightStore';
+import { projectSessionFacts } from './projectFacts';
 
 /**
  * The sessions insights through the composition root, on DynamoDB Local: a seeded dataset of raw events (late,

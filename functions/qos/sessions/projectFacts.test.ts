@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createServiceTables } from '../../../test/serviceTables';
 import type { Session, SessionFact } from '../../../domain/sessions';
+import { createServiceTables } from '../../../test/serviceTables';
 import { projectSessionFacts } from './projectFacts';
 import { loadSessions, type SessionTables } from './sessionStore';
 
