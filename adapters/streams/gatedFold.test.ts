@@ -81,4 +81,39 @@ describe('the gated fold', () => {
     expect(report.failed.get(k)).toBeInstanceOf(ProjectionContentionError);
     expect((await totals([k])).get(k)).toEqual({ total: 1, version: 1 });
   });
+
+  describe('with companions (a tally kept beside the records, moved in their transactions)', () => {
+    const tallyOf = (id: string) => `tally-${id}`;
+    /** Each write adds the numbers it folded to its key's tally item: the tally must equal the record's total. */
+    const withTally = (overrides: Partial<GatedFold<number, Counter>> = {}) =>
+      counter({
+        companions: (changes) =>
+          changes.map((c) => ({
+            Update: { TableName: table, Key: { id: tallyOf(c.next.record.id) }, UpdateExpression: 'ADD tally :by', ExpressionAttributeValues: { ':by': c.next.record.total - (c.previous?.record.total ?? 0) } },
+          })),
+        ...overrides,
+      });
+    const tally = async (id: string) => ((await db.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: [{ id: tallyOf(id) }], ConsistentRead: true } } }))).Responses?.[table]?.[0]?.tally as number | undefined) ?? 0;
+
+    it('given racing writers, moves the companions once per landed write: a cancelled transaction moved none', async () => {
+      const k = key();
+      await Promise.all(Array.from({ length: 8 }, (_, i) => foldGated(withTally({ maxRounds: 50 }), new Map([[k, [i + 1]]]))));
+      expect((await totals([k])).get(k)).toEqual({ total: 36, version: 8 });
+      expect(await tally(k)).toBe(36);
+    });
+
+    it('when a key folds to nothing (a duplicate), then its companions are not written', async () => {
+      const k = key();
+      await foldGated(withTally(), new Map([[k, [2]]]));
+      await foldGated(withTally(), new Map([[k, []]]));
+      expect(await tally(k)).toBe(2);
+    });
+
+    it('splits a transaction whose records and companions pass 100 items, writing all', async () => {
+      const keys = Array.from({ length: 60 }, key);
+      const report = await foldGated(withTally(), new Map(keys.map((k) => [k, [1]])));
+      expect(report.written.size).toBe(60);
+      expect(await Promise.all(keys.slice(0, 3).map(tally))).toEqual([1, 1, 1]);
+    });
+  });
 });

@@ -1,6 +1,15 @@
-import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailed } from '../conditionFailed';
-import { writeChunks } from './writeChunks';
+import { maxTransactionItems, writeChunks } from './writeChunks';
+
+/** One item of a TransactWriteItems (an Update, a ConditionCheck...). */
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A record's change as the gate writes it: what was stored (undefined: nothing) and what replaces it. */
+export interface RecordChange<R> {
+  readonly previous: Stored<R> | undefined;
+  readonly next: Stored<R>;
+}
 
 /** A read-model record with the version its gate compares: 0 = not stored yet. */
 export interface Stored<R> {
@@ -24,6 +33,13 @@ export interface GatedFold<In, R> {
   toItem(next: Stored<R>): Record<string, unknown>;
   /** Told after each write that landed or lost its race (a cache follows them). */
   written?(key: string, next: Stored<R> | undefined): void;
+  /**
+   * Further items of the transaction that writes these changes (counters kept beside the records): they commit only
+   * with the records' gated Puts, so a write that loses its race changes none of them, and a duplicate that folds to
+   * nothing writes none. A projection with companions writes its transactions one after another (they share hot
+   * items, and two transactions on one item at once would cancel each other).
+   */
+  companions?(changes: readonly RecordChange<R>[]): readonly TransactItem[];
   /** Rounds of reload-and-fold before a key still losing its race fails (default 8). */
   readonly maxRounds?: number;
 }
@@ -43,9 +59,8 @@ export class ProjectionContentionError extends Error {
   }
 }
 
-interface Write<R> {
+interface Write<R> extends RecordChange<R> {
   readonly key: string;
-  readonly next: Stored<R>;
   readonly from: number;
   readonly item: Record<string, unknown>;
 }
@@ -57,19 +72,38 @@ const gate = (from: number) =>
 
 const isCancelled = (error: unknown) => error instanceof Error && (error.name === 'TransactionCanceledException' || error.name === 'TransactionConflictException');
 
-/**
- * Writes a chunk: one record is one conditional Put; several are one TransactWriteItems of conditional Puts (fewer
- * requests; a cancelled one wrote nothing). Answers which keys lost a race (to fold again) and which failed.
- */
-const writeChunk = async <R>(projection: GatedFold<unknown, R>, chunk: readonly Write<R>[]): Promise<{ lost: string[]; error?: unknown }> => {
+type ChunkOutcome = { lost: string[]; error?: unknown };
+
+const sendChunk = async <R>(projection: GatedFold<unknown, R>, chunk: readonly Write<R>[], companions: readonly TransactItem[]): Promise<ChunkOutcome> => {
   try {
     const [only] = chunk;
-    if (chunk.length === 1 && only !== undefined) await projection.db.send(new PutCommand({ TableName: projection.table, Item: only.item, ...gate(only.from) }));
-    else await projection.db.send(new TransactWriteCommand({ TransactItems: chunk.map((w) => ({ Put: { TableName: projection.table, Item: w.item, ...gate(w.from) } })) }));
+    if (chunk.length === 1 && only !== undefined && companions.length === 0) await projection.db.send(new PutCommand({ TableName: projection.table, Item: only.item, ...gate(only.from) }));
+    else await projection.db.send(new TransactWriteCommand({ TransactItems: [...chunk.map((w) => ({ Put: { TableName: projection.table, Item: w.item, ...gate(w.from) } })), ...companions] }));
     return { lost: [] };
   } catch (error) {
     return isConditionFailed(error) || isCancelled(error) ? { lost: chunk.map((w) => w.key) } : { lost: [], error };
   }
+};
+
+/**
+ * Writes a chunk: one record without companions is one conditional Put; otherwise one TransactWriteItems of the
+ * conditional Puts and their companions (a cancelled one wrote nothing), halved until it fits the item limit.
+ * Answers which keys lost a race (to fold again) and which failed.
+ */
+const writeChunk = async <R>(projection: GatedFold<unknown, R>, chunk: readonly Write<R>[]): Promise<[readonly Write<R>[], ChunkOutcome][]> => {
+  const companions = projection.companions?.(chunk) ?? [];
+  if (chunk.length < 2 || chunk.length + companions.length <= maxTransactionItems) return [[chunk, await sendChunk(projection, chunk, companions)]];
+  const half = Math.ceil(chunk.length / 2);
+  return [...(await writeChunk(projection, chunk.slice(0, half))), ...(await writeChunk(projection, chunk.slice(half)))];
+};
+
+/** Runs the chunks side by side, or one after another for a projection whose companions share items. */
+const eachChunk = async <T>(chunks: readonly T[], sequential: boolean, write: (chunk: T) => Promise<void>) => {
+  if (!sequential) {
+    await Promise.all(chunks.map(write));
+    return;
+  }
+  for (const chunk of chunks) await write(chunk);
 };
 
 /** Folds each key's pending input into its record; a fold that throws fails that key alone. */
@@ -82,7 +116,7 @@ const foldRound = async <In, R>(projection: GatedFold<In, R>, incoming: Readonly
       try {
         const next = await projection.fold(key, stored, incoming.get(key) ?? []);
         if (next === undefined) report.unchanged.set(key, stored);
-        else writes.push({ key, next, from: stored?.version ?? 0, item: projection.toItem(next) });
+        else writes.push({ key, previous: stored, next, from: stored?.version ?? 0, item: projection.toItem(next) });
       } catch (error) {
         report.failed.set(key, error);
       }
@@ -111,18 +145,17 @@ export const foldGated = async <In, R>(projection: GatedFold<In, R>, incoming: R
     }
     const writes = await foldRound(projection, incoming, pending, round, report);
     const lost: string[] = [];
-    await Promise.all(
-      writeChunks(writes).map(async (chunk) => {
-        const outcome = await writeChunk(projection as GatedFold<unknown, R>, chunk);
-        for (const w of chunk) {
+    await eachChunk(writeChunks(writes), projection.companions !== undefined, async (chunk) => {
+      for (const [part, outcome] of await writeChunk(projection as GatedFold<unknown, R>, chunk)) {
+        for (const w of part) {
           const isLost = outcome.lost.includes(w.key);
           if (outcome.error !== undefined) report.failed.set(w.key, outcome.error);
           else if (!isLost) report.written.set(w.key, w.next);
           if (isLost) lost.push(w.key);
           projection.written?.(w.key, outcome.error === undefined && !isLost ? w.next : undefined);
         }
-      }),
-    );
+      }
+    });
     pending = lost;
   }
   return report;

@@ -1,5 +1,5 @@
 // TransactWriteItems takes at most 100 items and 4 MB; fewer, larger transactions cost DynamoDB less per item.
-const maxTransactionItems = 100;
+export const maxTransactionItems = 100;
 const maxTransactionBytes = 3_500_000;
 
 /** Groups writes into transactions under both limits (sizes estimated from the items' JSON). */

@@ -3,12 +3,13 @@ import { catalogRoutes } from '../catalog/routes';
 import { healthRoutes } from '../health/routes';
 import type { RouteDoc } from '../http/route';
 import { paymentRoutes } from '../payments/routes';
+import { insightsRoutes } from '../qos/insightsRoutes';
 import { qosRoutes } from '../qos/routes';
 import { workflowRoutes } from '../workflow/routes';
 import type { TagDoc } from './openapiDocument';
 import { docsRoutes } from './routes';
 
-const areas = [accountRoutes, catalogRoutes, workflowRoutes, paymentRoutes, qosRoutes, healthRoutes, docsRoutes];
+const areas = [accountRoutes, catalogRoutes, workflowRoutes, paymentRoutes, qosRoutes, insightsRoutes, healthRoutes, docsRoutes];
 
 /** Every area's routes, in the order the document lists them. A route serverless.yml serves must be here (tested). */
 export const allRoutes: readonly RouteDoc[] = areas.flatMap((area) => Object.values(area) as RouteDoc[]);
@@ -20,7 +21,7 @@ export const apiTags: readonly TagDoc[] = [
   { name: 'Review', description: 'The review queue: claim, approve or reject (reviewers)' },
   { name: 'Premium', description: 'Buy premium through the payment gateway, and play what it grants' },
   { name: 'Playback quality', description: 'Player QoS beacons in; QoE metrics and alerts out (operators)' },
-  { name: 'Viewer sessions', description: 'The viewer sessions API: session events in, completed and started sessions out' },
+  { name: 'Viewer sessions', description: 'The viewer sessions API: session events in, completed and started sessions out; their insights (operators)' },
   { name: 'Operations', description: 'Health of the running system' },
   { name: 'Documentation', description: "This API's own description: the OpenAPI document and its reference page" },
 ];

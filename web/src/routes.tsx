@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/layout';
 import { CataloguePage } from './pages/catalogue';
+import { InsightsPage } from './pages/insights';
 import { NotFoundPage } from './pages/notFound';
 import { PremiumPage } from './pages/premium';
 import { ReviewsPage } from './pages/reviews';
@@ -21,6 +22,7 @@ export const router = createBrowserRouter([
       { path: '/studio', element: <MyShowsPage /> },
       { path: '/studio/upload', element: <UploadPage /> },
       { path: '/reviews', element: <ReviewsPage /> },
+      { path: '/insights', element: <InsightsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

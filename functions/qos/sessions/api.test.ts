@@ -18,15 +18,15 @@ const alice = 'a1'.repeat(16);
 
 const client = new DynamoDBClient({});
 const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-let tables: Awaited<ReturnType<typeof createServiceTables<'session-event-log' | 'viewer-sessions'>>>;
+let tables: Awaited<ReturnType<typeof createServiceTables<'session-event-log' | 'viewer-sessions' | 'session-insights'>>>;
 let api: ReturnType<typeof sessionsApi>;
 let deps: SessionDeps;
 
 beforeAll(async () => {
-  tables = await createServiceTables(client, ['session-event-log', 'viewer-sessions'] as const);
+  tables = await createServiceTables(client, ['session-event-log', 'viewer-sessions', 'session-insights'] as const);
   deps = {
     db,
-    tables: { log: tables.names['session-event-log'], sessions: tables.names['viewer-sessions'] },
+    tables: { log: tables.names['session-event-log'], sessions: tables.names['viewer-sessions'], insights: tables.names['session-insights'] },
     ingress: { QOS_API_KEY: undefined, QOS_MAX_BODY_BYTES: 262_144, QOS_RATE_LIMIT_PER_SECOND: 0 },
     clock: () => new Date(now),
   };

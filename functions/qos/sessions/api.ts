@@ -1,5 +1,6 @@
 import type { SessionDeps } from './deps';
 import { ingestSessionEvents } from './ingest';
+import { completedByCountryInsight, completedByPlayerInsight, sessionTotalsInsight, topStartedCountryInsight } from './insights';
 import { projectViewerSessions } from './project';
 import { completedSessions, startedSessions } from './read';
 
@@ -9,4 +10,8 @@ export const sessionsApi = (deps: SessionDeps) => ({
   project: projectViewerSessions(deps),
   completed: completedSessions(deps),
   started: startedSessions(deps),
+  totalsInsight: sessionTotalsInsight(deps),
+  countriesInsight: completedByCountryInsight(deps),
+  playersInsight: completedByPlayerInsight(deps),
+  yearInsight: topStartedCountryInsight(deps),
 });

@@ -8,3 +8,7 @@ export const ingest = api.ingest;
 export const project = api.project;
 export const completed = api.completed;
 export const started = api.started;
+export const totalsInsight = api.totalsInsight;
+export const countriesInsight = api.countriesInsight;
+export const playersInsight = api.playersInsight;
+export const yearInsight = api.yearInsight;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Session, SessionFact } from '../../../domain/sessions';
+import { createServiceTables } from '../../../test/serviceTables';
 import { projectSessionFacts } from './projectFacts';
 import { loadSessions, type SessionTables } from './sessionStore';
 
@@ -10,14 +11,18 @@ import { loadSessions, type SessionTables } from './sessionStore';
  * made stale. Against the real DynamoDB Local; the stale read is what a racing writer sees, handed in directly.
  */
 describe('projecting session facts with per-session versions', () => {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
-  const tables: SessionTables = { log: 'unused', sessions: `sessions-${randomUUID()}` };
+  const raw = new DynamoDBClient({});
+  const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  const tables: SessionTables = { log: 'unused', sessions: `sessions-${randomUUID()}`, insights: 'created below' };
   const player = 'c3'.repeat(16);
   const sid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
   const start = (n: number): SessionFact => ({ kind: 'start', sessionId: sid(n), playerId: player, country: 'PT', ts: '2026-11-20T10:00:00.000000' });
   const end = (n: number): SessionFact => ({ kind: 'end', sessionId: sid(n), playerId: player, ts: '2026-11-20T10:30:00.000000' });
 
   beforeAll(async () => {
+    // The projector moves the insight counters with the sessions: it needs their table too.
+    const insights = await createServiceTables(raw, ['session-insights'] as const);
+    Object.assign(tables, { insights: insights.names['session-insights'] });
     await client.send(
       new CreateTableCommand({
         TableName: tables.sessions,

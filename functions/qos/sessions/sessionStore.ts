@@ -7,6 +7,8 @@ import { batchGet } from './batches';
 export interface SessionTables {
   readonly log: string;
   readonly sessions: string;
+  /** The insight counters the projector moves with each session change (insightStore.ts). */
+  readonly insights: string;
 }
 
 const factSchema = z.discriminatedUnion('kind', [

@@ -32,6 +32,8 @@ const Nav = () => {
   const { session } = useApp();
   const creator = useHasRole('creator');
   const reviewer = useHasRole('reviewer');
+  // Operators too, once that role exists (useHasRole admits admins for every role).
+  const insights = useHasRole('admin');
   return (
     <nav aria-label="Main">
       <ul>
@@ -56,6 +58,11 @@ const Nav = () => {
         {reviewer && (
           <li>
             <NavLink to="/reviews">Reviews</NavLink>
+          </li>
+        )}
+        {insights && (
+          <li>
+            <NavLink to="/insights">Insights</NavLink>
           </li>
         )}
         {session === null ? (
