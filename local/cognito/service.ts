@@ -52,7 +52,7 @@ const groupTarget = adminTarget.extend({ GroupName: z.string().min(1) });
  */
 export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolService => {
   const store = fileUserStore(options.dataDir === undefined ? undefined : join(options.dataDir, 'cognito', 'pool.json'));
-  const groups = new Set(options.groups ?? ['viewer', 'creator', 'reviewer', 'admin']);
+  const groups = new Set(options.groups ?? ['viewer', 'creator', 'reviewer', 'admin', 'operator']);
   const tokenSeconds = options.tokenSeconds ?? 900;
   const rounds = options.hashRounds ?? 10;
   const lockout = createLockout();
