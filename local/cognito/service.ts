@@ -121,6 +121,13 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
     return { AuthenticationResult: { ...(await tokensFor(user.sub, session)), RefreshToken: refreshToken }, ChallengeParameters: {} };
   };
 
+  const refreshSignIn = async (refreshToken: string) => {
+    const stored = store.data.refreshTokens[sha256(refreshToken)];
+    if (stored !== undefined && store.find(stored.sub)?.enabled === false) throw disabled();
+    if (stored === undefined || store.data.sessions[stored.session] !== stored.sub) throw new CognitoError('NotAuthorizedException', 'Invalid Refresh Token');
+    return { AuthenticationResult: await tokensFor(stored.sub, stored.session), ChallengeParameters: {} };
+  };
+
   /**
    * Cognito runs the Post confirmation trigger once the user is confirmed, and reports its failure to the caller as
    * UserLambdaValidationException; the user stays confirmed.
@@ -169,10 +176,7 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
       const { AuthFlow, AuthParameters } = input(z.object({ AuthFlow: z.string(), ClientId: z.string(), AuthParameters: z.record(z.string(), z.string()) }), body);
       if (AuthFlow === 'USER_PASSWORD_AUTH') return passwordSignIn(AuthParameters.USERNAME ?? '', AuthParameters.PASSWORD ?? '');
       if (AuthFlow !== 'REFRESH_TOKEN_AUTH' && AuthFlow !== 'REFRESH_TOKEN') throw new CognitoError('InvalidParameterException', `AuthFlow ${AuthFlow} is not enabled for this client`);
-      const stored = store.data.refreshTokens[sha256(AuthParameters.REFRESH_TOKEN ?? '')];
-      if (store.find(stored?.sub ?? '')?.enabled === false) throw disabled();
-      if (stored === undefined || store.data.sessions[stored.session] !== stored.sub) throw new CognitoError('NotAuthorizedException', 'Invalid Refresh Token');
-      return { AuthenticationResult: await tokensFor(stored.sub, stored.session), ChallengeParameters: {} };
+      return refreshSignIn(AuthParameters.REFRESH_TOKEN ?? '');
     },
     GlobalSignOut: async (body) => {
       signOut((await verifiedAccess(input(z.object({ AccessToken: z.string() }), body).AccessToken)).sub);
