@@ -1,3 +1,4 @@
+import { adminUserRoutes } from '../accounts/adminRoutes';
 import { accountRoutes } from '../accounts/routes';
 import { catalogRoutes } from '../catalog/routes';
 import { healthRoutes } from '../health/routes';
@@ -8,13 +9,13 @@ import { workflowRoutes } from '../workflow/routes';
 import type { TagDoc } from './openapiDocument';
 import { docsRoutes } from './routes';
 
-const areas = [accountRoutes, catalogRoutes, workflowRoutes, paymentRoutes, qosRoutes, healthRoutes, docsRoutes];
+const areas = [accountRoutes, adminUserRoutes, catalogRoutes, workflowRoutes, paymentRoutes, qosRoutes, healthRoutes, docsRoutes];
 
 /** Every area's routes, in the order the document lists them. A route serverless.yml serves must be here (tested). */
 export const allRoutes: readonly RouteDoc[] = areas.flatMap((area) => Object.values(area) as RouteDoc[]);
 
 export const apiTags: readonly TagDoc[] = [
-  { name: 'Accounts', description: 'Sign up, sign in, sign out, who am I; roles (admins)' },
+  { name: 'Accounts', description: 'Sign up, sign in, sign out, who am I; roles, finding, disabling and enabling users (admins)' },
   { name: 'Catalogue', description: 'Shows: browse, search, read; draft and edit (creators and admins); likes and ratings' },
   { name: 'Publishing', description: 'Upload a source, follow the publish workflow (ingest, transcode, review, publish), reprocess' },
   { name: 'Review', description: 'The review queue: claim, approve or reject (reviewers)' },
