@@ -174,6 +174,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operations/shows-needing-a-hand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shows that need a hand: failed (a stranded run included) or rejected, most recently changed first; paged (admins, operators)
+         * @description Each says where it stopped (`stage`) and why (`problem`). An admin reprocesses one (POST /shows/{showId}/reprocess) or deletes it (DELETE /shows/{showId}); either takes it off this list. A run that ended without a word is listed once the reconciler has recorded its failure (within minutes).
+         */
+        get: operations["listShowsNeedingHand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/premium/confirm": {
         parameters: {
             query?: never;
@@ -1290,6 +1310,124 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listShowsNeedingHand: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; leave it out for the first page */
+                cursor?: string;
+                /** @description items per page, 1 to 100 (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of shows that need a hand */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            creatorId: string;
+                            description: string;
+                            draftedAt: string;
+                            genre: string;
+                            language: string;
+                            premium: boolean;
+                            /** @description why it was rejected or failed: a stable reason code and a sentence */
+                            problem: {
+                                message: string;
+                                reason: string;
+                            } | null;
+                            publishedAt: string | null;
+                            showId: string;
+                            /** @description the workflow stage a processing show is in, or where a failed or rejected one stopped */
+                            stage: ("ingest" | "transcode" | "review" | "publish") | null;
+                            /**
+                             * @description where the show is in its life: drafted, awaitingUpload, processing, awaitingReview, rejected, published, failed, withdrawn
+                             * @enum {string}
+                             */
+                            status: "drafted" | "awaitingUpload" | "processing" | "awaitingReview" | "rejected" | "published" | "failed" | "withdrawn" | "deleted";
+                            thumbnailUrls: string[];
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                            /**
+                             * @description public: listed; unlisted: anyone with the link; private: its creator and admins
+                             * @enum {string}
+                             */
+                            visibility: "public" | "unlisted" | "private";
+                        }[];
+                        /** @description null on the last page; otherwise send it back as `cursor` */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin, operator"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };

@@ -1,5 +1,6 @@
 import { adminUserRoutes } from '../accounts/adminRoutes';
 import { accountRoutes } from '../accounts/routes';
+import { needsHandRoutes } from '../catalog/needsHandRoutes';
 import { catalogRoutes } from '../catalog/routes';
 import { healthRoutes } from '../health/routes';
 import type { RouteDoc } from '../http/route';
@@ -9,7 +10,7 @@ import { workflowRoutes } from '../workflow/routes';
 import type { TagDoc } from './openapiDocument';
 import { docsRoutes } from './routes';
 
-const areas = [accountRoutes, adminUserRoutes, catalogRoutes, workflowRoutes, paymentRoutes, qosRoutes, healthRoutes, docsRoutes];
+const areas = [accountRoutes, adminUserRoutes, catalogRoutes, workflowRoutes, needsHandRoutes, paymentRoutes, qosRoutes, healthRoutes, docsRoutes];
 
 /** Every area's routes, in the order the document lists them. A route serverless.yml serves must be here (tested). */
 export const allRoutes: readonly RouteDoc[] = areas.flatMap((area) => Object.values(area) as RouteDoc[]);
