@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/layout';
+import { AdminNeedsHandPage } from './pages/adminNeedsHand';
+import { AdminUsersPage } from './pages/adminUsers';
 import { CataloguePage } from './pages/catalogue';
 import { NotFoundPage } from './pages/notFound';
 import { PremiumPage } from './pages/premium';
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
       { path: '/studio', element: <MyShowsPage /> },
       { path: '/studio/upload', element: <UploadPage /> },
       { path: '/reviews', element: <ReviewsPage /> },
+      { path: '/admin/users', element: <AdminUsersPage /> },
+      { path: '/admin/needs-a-hand', element: <AdminNeedsHandPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -32,6 +32,8 @@ const Nav = () => {
   const { session } = useApp();
   const creator = useHasRole('creator');
   const reviewer = useHasRole('reviewer');
+  const operator = useHasRole('operator');
+  const admin = useHasRole('admin');
   return (
     <nav aria-label="Main">
       <ul>
@@ -56,6 +58,16 @@ const Nav = () => {
         {reviewer && (
           <li>
             <NavLink to="/reviews">Reviews</NavLink>
+          </li>
+        )}
+        {operator && (
+          <li>
+            <NavLink to="/admin/needs-a-hand">Needs a hand</NavLink>
+          </li>
+        )}
+        {admin && (
+          <li>
+            <NavLink to="/admin/users">Users</NavLink>
           </li>
         )}
         {session === null ? (
