@@ -242,6 +242,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operations/shows-needing-a-hand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Shows that need a hand: failed (a stranded run included) or rejected, most recently changed first; paged (admins, operators)
+         * @description Each says where it stopped (`stage`) and why (`problem`). An admin reprocesses one (POST /shows/{showId}/reprocess) or deletes it (DELETE /shows/{showId}); either takes it off this list. A run that ended without a word is listed once the reconciler has recorded its failure (within minutes).
+         */
+        get: operations["listShowsNeedingHand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/premium/confirm": {
         parameters: {
             query?: never;
@@ -606,6 +626,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find users by the start of their email address (admins)
+         * @description One page of the user pool's users whose address starts with `email`, with their roles and whether they may sign in.
+         */
+        get: operations["findUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a user (admins): they can no longer sign in, and their sessions end
+         * @description Recorded as UserDisabled on the user's stream; disabling a disabled user changes nothing. An admin cannot disable themselves.
+         */
+        post: operations["disableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{userId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled user again (admins): they can sign in
+         * @description Recorded as UserEnabled on the user's stream; enabling an enabled user changes nothing.
+         */
+        post: operations["enableUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{userId}/roles/{role}": {
         parameters: {
             query?: never;
@@ -783,6 +863,15 @@ export interface operations {
             };
             /** @description wrong email or password */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the account is disabled: an admin can enable it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1443,7 +1532,7 @@ export interface operations {
                             active: boolean;
                             endsAt: string | null;
                         };
-                        roles: ("viewer" | "creator" | "reviewer" | "admin")[];
+                        roles: ("viewer" | "creator" | "reviewer" | "admin" | "operator")[];
                         userId: string;
                     };
                 };
@@ -1617,6 +1706,124 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listShowsNeedingHand: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; leave it out for the first page */
+                cursor?: string;
+                /** @description items per page, 1 to 100 (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of shows that need a hand */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            creatorId: string;
+                            description: string;
+                            draftedAt: string;
+                            genre: string;
+                            language: string;
+                            premium: boolean;
+                            /** @description why it was rejected or failed: a stable reason code and a sentence */
+                            problem: {
+                                message: string;
+                                reason: string;
+                            } | null;
+                            publishedAt: string | null;
+                            showId: string;
+                            /** @description the workflow stage a processing show is in, or where a failed or rejected one stopped */
+                            stage: ("ingest" | "transcode" | "review" | "publish") | null;
+                            /**
+                             * @description where the show is in its life: drafted, awaitingUpload, processing, awaitingReview, rejected, published, failed, withdrawn
+                             * @enum {string}
+                             */
+                            status: "drafted" | "awaitingUpload" | "processing" | "awaitingReview" | "rejected" | "published" | "failed" | "withdrawn" | "deleted";
+                            thumbnailUrls: string[];
+                            title: string;
+                            updatedAt: string;
+                            version: number;
+                            /**
+                             * @description public: listed; unlisted: anyone with the link; private: its creator and admins
+                             * @enum {string}
+                             */
+                            visibility: "public" | "unlisted" | "private";
+                        }[];
+                        /** @description null on the last page; otherwise send it back as `cursor` */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin, operator"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Error"];
                 };
             };
@@ -4082,12 +4289,312 @@ export interface operations {
             };
         };
     };
+    findUsers: {
+        parameters: {
+            query: {
+                /** @description `nextCursor` of the previous page; leave it out for the first page */
+                cursor?: string;
+                /** @description the start of the address (case does not matter): `ada` finds ada@example.com and adam@example.org */
+                email: string;
+                /** @description users per page, 1 to 60 (default 20) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the users found, in the user pool's order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            email: string | null;
+                            /** @description false: the user cannot sign in, nor refresh their tokens */
+                            enabled: boolean;
+                            /** @description the roles granted (every signed-in user may also view) */
+                            roles: ("viewer" | "creator" | "reviewer" | "admin" | "operator")[];
+                            userId: string;
+                        }[];
+                        /** @description null on the last page; otherwise send it back as `cursor` */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    disableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string | null;
+                        /** @description false: the user cannot sign in, nor refresh their tokens */
+                        enabled: boolean;
+                        /** @description the roles granted (every signed-in user may also view) */
+                        roles: ("viewer" | "creator" | "reviewer" | "admin" | "operator")[];
+                        userId: string;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the change is refused (you cannot disable yourself) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    enableUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: string | null;
+                        /** @description false: the user cannot sign in, nor refresh their tokens */
+                        enabled: boolean;
+                        /** @description the roles granted (every signed-in user may also view) */
+                        roles: ("viewer" | "creator" | "reviewer" | "admin" | "operator")[];
+                        userId: string;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     grantRole: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                role: "viewer" | "creator" | "reviewer" | "admin";
+                role: "viewer" | "creator" | "reviewer" | "admin" | "operator";
                 userId: string;
             };
             cookie?: never;
@@ -4101,7 +4608,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        roles: ("viewer" | "creator" | "reviewer" | "admin")[];
+                        roles: ("viewer" | "creator" | "reviewer" | "admin" | "operator")[];
                         userId: string;
                     };
                 };
@@ -4190,7 +4697,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                role: "viewer" | "creator" | "reviewer" | "admin";
+                role: "viewer" | "creator" | "reviewer" | "admin" | "operator";
                 userId: string;
             };
             cookie?: never;
@@ -4204,7 +4711,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        roles: ("viewer" | "creator" | "reviewer" | "admin")[];
+                        roles: ("viewer" | "creator" | "reviewer" | "admin" | "operator")[];
                         userId: string;
                     };
                 };

@@ -1,5 +1,5 @@
 import { catalogEntrySchema, isListed, type CatalogEntry } from '../../domain/catalog';
-import { creatorAttribute, creatorSortAttribute, listingAttribute } from './catalogTables';
+import { creatorAttribute, creatorSortAttribute, listingAttribute, needsHandAttribute, needsHandSortAttribute } from './catalogTables';
 
 /** Keys of one generation of the read model: a rebuild writes generation n+1 beside the live n. */
 export const entryKey = (generation: number, showId: string) => ({ pk: `g${generation}#show#${showId}` });
@@ -25,6 +25,15 @@ export const searchTextOf = (entry: Pick<CatalogEntry, 'title' | 'description'>)
 const creatorListing = (generation: number, entry: CatalogEntry) =>
   entry.status === 'deleted' ? {} : { [creatorAttribute]: creatorKey(generation, entry.creatorId), [creatorSortAttribute]: `${entry.draftedAt}#${entry.showId}` };
 
+/** The partition of the index of shows that need a hand, in a generation. */
+export const needsHandKey = (generation: number) => `g${generation}#needsHand`;
+
+/** Whether an admin should look at the show: a stage failed (a stranded run included, once recorded) or a reviewer said no. */
+export const needsHand = (entry: Pick<CatalogEntry, 'status'>): boolean => entry.status === 'failed' || entry.status === 'rejected';
+
+const needsHandListing = (generation: number, entry: CatalogEntry) =>
+  needsHand(entry) ? { [needsHandAttribute]: needsHandKey(generation), [needsHandSortAttribute]: `${entry.updatedAt}#${entry.showId}` } : {};
+
 /**
  * The stored item of an entry. Only published public entries carry listing attributes (sparse indexes), so a
  * withdrawal, a deletion or a switch to unlisted, written as a whole-item Put, removes the show from every listing
@@ -42,7 +51,7 @@ export const toCatalogItem = (generation: number, entry: CatalogEntry): Record<s
           searchText: searchTextOf(entry),
         }
       : {};
-  return { ...entryKey(generation, entry.showId), ...entry, ...listed, ...creatorListing(generation, entry) };
+  return { ...entryKey(generation, entry.showId), ...entry, ...listed, ...creatorListing(generation, entry), ...needsHandListing(generation, entry) };
 };
 
 const entryFields = Object.keys(catalogEntrySchema.shape);

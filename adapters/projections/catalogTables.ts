@@ -43,6 +43,15 @@ export const creatorIndex = 'showsByCreator';
 export const creatorAttribute = 'lsCreator';
 export const creatorSortAttribute = 'draftedKey';
 
+/**
+ * Shows that need a hand (failed, rejected), most recently changed first (GET /operations/shows-needing-a-hand):
+ * partition `g<n>#needsHand`, sort `updatedAt#showId`. Sparse: only such entries carry them, so the list is one
+ * Query, and a reprocess or a deletion (a whole-item Put without them) takes the show off it.
+ */
+export const needsHandIndex = 'showsNeedingHand';
+export const needsHandAttribute = 'lsNeedsHand';
+export const needsHandSortAttribute = 'needsHandKey';
+
 /** The catalogue table as functions/catalog/resources.yml declares it (a test compares the two). */
 export const catalogTableDefinition = (tableName: string): CreateTableCommandInput => ({
   TableName: tableName,
@@ -53,6 +62,8 @@ export const catalogTableDefinition = (tableName: string): CreateTableCommandInp
     ...listings.map((listing) => ({ AttributeName: listingAttribute[listing], AttributeType: 'S' as const })),
     { AttributeName: creatorAttribute, AttributeType: 'S' },
     { AttributeName: creatorSortAttribute, AttributeType: 'S' },
+    { AttributeName: needsHandAttribute, AttributeType: 'S' },
+    { AttributeName: needsHandSortAttribute, AttributeType: 'S' },
   ],
   KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
   GlobalSecondaryIndexes: [
@@ -62,6 +73,14 @@ export const catalogTableDefinition = (tableName: string): CreateTableCommandInp
       KeySchema: [
         { AttributeName: creatorAttribute, KeyType: 'HASH' },
         { AttributeName: creatorSortAttribute, KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'ALL' },
+    },
+    {
+      IndexName: needsHandIndex,
+      KeySchema: [
+        { AttributeName: needsHandAttribute, KeyType: 'HASH' },
+        { AttributeName: needsHandSortAttribute, KeyType: 'RANGE' },
       ],
       Projection: { ProjectionType: 'ALL' },
     },

@@ -8,4 +8,4 @@ export { catalogProjection, projectCatalogBatch, type ProjectedBatch } from './c
 export { rebuildCatalog, type RebuildReport } from './rebuildCatalog';
 export { getShowWithTotals, InvalidCursorError, listPublishedShows, searchTerms, type ListShowsQuery, type ShowsPage } from './catalogQueries';
 export { likeShow, rateShow, RatingContentionError, totalsKey, totalsOf, type EngagementTotals } from './engagement';
-export { listCreatorShows, type CreatorShowsPage } from './studioQueries';
+export { listCreatorShows, listShowsNeedingHand, type CreatorShowsPage } from './studioQueries';

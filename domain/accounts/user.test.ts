@@ -24,4 +24,15 @@ describe('users and roles', () => {
     given([registered]).when({ kind: 'RevokeRole', userId: 'u-1', role: 'admin', by: 'u-1' }).thenRefuses('CANNOT_REVOKE_OWN_ADMIN');
     expect(given([registered, granted]).state().roles).toEqual(['creator']);
   });
+
+  it('disables an enabled user once and enables them again; never the admin themselves, never an unknown user', () => {
+    const disabled: UserEvent = { type: 'UserDisabled', data: { userId: 'u-1', disabledBy: 'admin-1' } };
+    given([registered]).when({ kind: 'DisableUser', userId: 'u-1', by: 'admin-1' }).then([disabled]);
+    given([registered, disabled]).when({ kind: 'DisableUser', userId: 'u-1', by: 'admin-1' }).then([]);
+    given([registered]).when({ kind: 'DisableUser', userId: 'u-1', by: 'u-1' }).thenRefuses('CANNOT_DISABLE_SELF');
+    given([]).when({ kind: 'DisableUser', userId: 'u-1', by: 'admin-1' }).thenRefuses('USER_NOT_FOUND');
+    expect(given([registered, disabled]).state().enabled).toBe(false);
+    given([registered, disabled]).when({ kind: 'EnableUser', userId: 'u-1', by: 'admin-2' }).then([{ type: 'UserEnabled', data: { userId: 'u-1', enabledBy: 'admin-2' } }]);
+    given([registered]).when({ kind: 'EnableUser', userId: 'u-1', by: 'admin-1' }).then([]);
+  });
 });

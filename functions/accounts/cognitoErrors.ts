@@ -11,6 +11,9 @@ export const signInError = (error: unknown): unknown => {
   const message = error instanceof Error ? error.message : '';
   if (name === 'TooManyRequestsException' || (name === 'NotAuthorizedException' && /attempts exceeded/i.test(message)))
     return new HttpError(429, 'too_many_attempts', 'too many sign-in attempts: wait a little and try again');
+  // Cognito says so only to someone holding the right password (or a refresh token of the account).
+  if (name === 'NotAuthorizedException' && /user is disabled/i.test(message))
+    return new HttpError(403, 'account_disabled', 'this account is disabled: ask an admin of Showrunner to enable it');
   if (name === 'NotAuthorizedException' || name === 'UserNotFoundException' || name === 'UserNotConfirmedException')
     return new HttpError(401, 'invalid_credentials', 'wrong email or password');
   return error;

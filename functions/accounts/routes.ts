@@ -39,7 +39,12 @@ export const accountRoutes = {
     routeKey: 'POST /auth/login', operationId: 'login', tag, access: 'public', body: loginBodySchema,
     summary: 'Sign in with email and password, or get fresh tokens with a refresh token',
     bodyExample: { email: 'ada@example.com', password: 'correct horse battery staple' },
-    responses: { 200: { description: 'tokens; they live 15 minutes', schema: tokensSchema }, 401: { description: 'wrong email or password' }, 429: tooMany },
+    responses: {
+      200: { description: 'tokens; they live 15 minutes', schema: tokensSchema },
+      401: { description: 'wrong email or password' },
+      403: { description: 'the account is disabled: an admin can enable it' },
+      429: tooMany,
+    },
   }),
   logout: route({
     routeKey: 'POST /auth/logout', operationId: 'logout', tag, access: { roles: [] },

@@ -1,12 +1,16 @@
 import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
   AdminRemoveUserFromGroupCommand,
   GetUserCommand,
   GlobalSignOutCommand,
   InitiateAuthCommand,
+  ListUsersCommand,
   SignUpCommand,
   type CognitoIdentityProviderClient,
+  type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role } from '../http/caller';
 
@@ -16,6 +20,19 @@ export interface SignedIn {
   readonly tokens?: { readonly accessToken: string; readonly idToken?: string; readonly refreshToken?: string; readonly expiresIn?: number };
   /** A further step the pool asks for (MFA, a new password) instead of tokens. */
   readonly challenge?: string;
+}
+
+/** A user as the pool holds them: whether they may sign in is the pool's to say (AdminDisableUser). */
+export interface PoolUser {
+  readonly userId: string;
+  readonly email: string | null;
+  readonly enabled: boolean;
+}
+
+export interface PoolUsersPage {
+  readonly users: PoolUser[];
+  /** Cognito's PaginationToken, for the next page; undefined on the last one. */
+  readonly next?: string;
 }
 
 /**
@@ -34,7 +51,21 @@ export interface UserPool {
   emailOf(accessToken: string): Promise<string | undefined>;
   addToGroup(userId: string, role: Role): Promise<void>;
   removeFromGroup(userId: string, role: Role): Promise<void>;
+  /** Users whose email starts with `prefix` (Cognito's ListUsers `email ^= "..."`), a page at a time. */
+  findByEmail(prefix: string, page: { readonly limit: number; readonly next?: string | undefined }): Promise<PoolUsersPage>;
+  /** Disabled users cannot sign in or refresh; Cognito revokes their tokens. */
+  disable(userId: string): Promise<void>;
+  enable(userId: string): Promise<void>;
 }
+
+const poolUserOf = (user: UserType): PoolUser => ({
+  userId: user.Attributes?.find((a) => a.Name === 'sub')?.Value ?? user.Username ?? '',
+  email: user.Attributes?.find((a) => a.Name === 'email')?.Value ?? null,
+  enabled: user.Enabled ?? true,
+});
+
+/** A filter value inside Cognito's quotes: a quote or backslash in it is escaped with a backslash. */
+const quoted = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
 /**
  * The user pool on Cognito's API. On AWS the SDK reaches Cognito; locally AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER
@@ -58,4 +89,10 @@ export const cognitoUserPool = (client: CognitoIdentityProviderClient, pool: { u
   emailOf: async (accessToken) => (await client.send(new GetUserCommand({ AccessToken: accessToken }))).UserAttributes?.find((a) => a.Name === 'email')?.Value,
   addToGroup: async (userId, role) => void (await client.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.userPoolId, Username: userId, GroupName: role }))),
   removeFromGroup: async (userId, role) => void (await client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: pool.userPoolId, Username: userId, GroupName: role }))),
+  findByEmail: async (prefix, page) => {
+    const found = await client.send(new ListUsersCommand({ UserPoolId: pool.userPoolId, Filter: `email ^= ${quoted(prefix)}`, Limit: page.limit, PaginationToken: page.next }));
+    return { users: (found.Users ?? []).map(poolUserOf), ...(found.PaginationToken === undefined ? {} : { next: found.PaginationToken }) };
+  },
+  disable: async (userId) => void (await client.send(new AdminDisableUserCommand({ UserPoolId: pool.userPoolId, Username: userId }))),
+  enable: async (userId) => void (await client.send(new AdminEnableUserCommand({ UserPoolId: pool.userPoolId, Username: userId }))),
 });

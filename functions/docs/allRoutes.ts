@@ -1,4 +1,6 @@
+import { adminUserRoutes } from '../accounts/adminRoutes';
 import { accountRoutes } from '../accounts/routes';
+import { needsHandRoutes } from '../catalog/needsHandRoutes';
 import { catalogRoutes } from '../catalog/routes';
 import { healthRoutes } from '../health/routes';
 import type { RouteDoc } from '../http/route';
@@ -9,13 +11,13 @@ import { workflowRoutes } from '../workflow/routes';
 import type { TagDoc } from './openapiDocument';
 import { docsRoutes } from './routes';
 
-const areas = [accountRoutes, catalogRoutes, workflowRoutes, paymentRoutes, qosRoutes, insightsRoutes, healthRoutes, docsRoutes];
+const areas = [accountRoutes, adminUserRoutes, catalogRoutes, workflowRoutes, needsHandRoutes, paymentRoutes, qosRoutes, insightsRoutes, healthRoutes, docsRoutes];
 
 /** Every area's routes, in the order the document lists them. A route serverless.yml serves must be here (tested). */
 export const allRoutes: readonly RouteDoc[] = areas.flatMap((area) => Object.values(area) as RouteDoc[]);
 
 export const apiTags: readonly TagDoc[] = [
-  { name: 'Accounts', description: 'Sign up, sign in, sign out, who am I; roles (admins)' },
+  { name: 'Accounts', description: 'Sign up, sign in, sign out, who am I; roles, finding, disabling and enabling users (admins)' },
   { name: 'Catalogue', description: 'Shows: browse, search, read; draft and edit (creators and admins); likes and ratings' },
   { name: 'Publishing', description: 'Upload a source, follow the publish workflow (ingest, transcode, review, publish), reprocess' },
   { name: 'Review', description: 'The review queue: claim, approve or reject (reviewers)' },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { roleSchema } from '../../events/accounts';
 
-export const roles = ['viewer', 'creator', 'reviewer', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export const roles = roleSchema.options;
+export type Role = z.infer<typeof roleSchema>;
 
 export interface Caller {
   readonly userId: string;

@@ -44,8 +44,8 @@ const parsePart = <T>(schema: z.ZodType<T> | undefined, value: unknown, where: s
 /** What a stale If-Match means to the person who sent it, and what to do about it. */
 export const staleVersionMessage = 'the show changed since you read it: GET it again, re-apply your change and send the new ETag in If-Match';
 
-/** A refusal is a conflict with the show's state (409), except a show that does not exist: that is not found (404). */
-const refusalStatus = (code: string) => (code === 'SHOW_NOT_FOUND' ? 404 : 409);
+/** A refusal is a conflict with the state (409), except a show or a user that does not exist: that is not found (404). */
+const refusalStatus = (code: string) => (code === 'SHOW_NOT_FOUND' || code === 'USER_NOT_FOUND' ? 404 : 409);
 
 const bodyOf = (event: APIGatewayProxyEventV2): unknown => {
   if (event.body === undefined || event.body === '') return undefined;

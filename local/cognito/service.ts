@@ -5,6 +5,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { JsonProtocolService } from '../edge';
 import type { LocalIssuer } from '../gateway/issuer';
+import { adminUserOperations } from './adminUsers';
 import { createLockout } from './lockout';
 import { passwordProblem, userPoolPasswordPolicy, type PasswordPolicy } from './passwordPolicy';
 import { fileUserStore } from './userStore';
@@ -35,6 +36,7 @@ class CognitoError extends Error {
 }
 
 const wrongCredentials = () => new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+const disabled = () => new CognitoError('NotAuthorizedException', 'User is disabled.');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const input = <T>(schema: z.ZodType<T>, body: unknown): T => {
   const parsed = schema.safeParse(body);
@@ -52,7 +54,7 @@ const groupTarget = adminTarget.extend({ GroupName: z.string().min(1) });
  */
 export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolService => {
   const store = fileUserStore(options.dataDir === undefined ? undefined : join(options.dataDir, 'cognito', 'pool.json'));
-  const groups = new Set(options.groups ?? ['viewer', 'creator', 'reviewer', 'admin']);
+  const groups = new Set(options.groups ?? ['viewer', 'creator', 'reviewer', 'admin', 'operator']);
   const tokenSeconds = options.tokenSeconds ?? 900;
   const rounds = options.hashRounds ?? 10;
   const lockout = createLockout();
@@ -88,6 +90,11 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
     return userOf(payload.sub);
   };
 
+  // Disabling a user revokes their tokens; their refresh tokens are kept only to be refused with "User is disabled.".
+  const endSessions = (sub: string) => {
+    store.data.sessions = Object.fromEntries(Object.entries(store.data.sessions).filter(([, owner]) => owner !== sub));
+  };
+
   const signOut = (sub: string) => {
     store.data.sessions = Object.fromEntries(Object.entries(store.data.sessions).filter(([, owner]) => owner !== sub));
     store.data.refreshTokens = Object.fromEntries(Object.entries(store.data.refreshTokens).filter(([, token]) => token.sub !== sub));
@@ -103,6 +110,7 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
       lockout.failed(name);
       throw wrongCredentials();
     }
+    if (!user.enabled) throw disabled();
     if (!user.confirmed) throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
     lockout.succeeded(name);
     const session = randomUUID();
@@ -111,6 +119,13 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
     store.data.refreshTokens[sha256(refreshToken)] = { sub: user.sub, session };
     store.save();
     return { AuthenticationResult: { ...(await tokensFor(user.sub, session)), RefreshToken: refreshToken }, ChallengeParameters: {} };
+  };
+
+  const refreshSignIn = async (refreshToken: string) => {
+    const stored = store.data.refreshTokens[sha256(refreshToken)];
+    if (stored !== undefined && store.find(stored.sub)?.enabled === false) throw disabled();
+    if (stored === undefined || store.data.sessions[stored.session] !== stored.sub) throw new CognitoError('NotAuthorizedException', 'Invalid Refresh Token');
+    return { AuthenticationResult: await tokensFor(stored.sub, stored.session), ChallengeParameters: {} };
   };
 
   /**
@@ -144,7 +159,7 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
       if (problem !== undefined) throw new CognitoError('InvalidPasswordException', problem);
       if (store.find(email) !== undefined) throw new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
       const sub = randomUUID();
-      store.data.users.push({ sub, username: email, email, passwordHash: await bcrypt.hash(Password, rounds), confirmed: false, groups: [] });
+      store.data.users.push({ sub, username: email, email, passwordHash: await bcrypt.hash(Password, rounds), confirmed: false, groups: [], enabled: true });
       store.save();
       return { UserConfirmed: false, UserSub: sub };
     },
@@ -161,9 +176,7 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
       const { AuthFlow, AuthParameters } = input(z.object({ AuthFlow: z.string(), ClientId: z.string(), AuthParameters: z.record(z.string(), z.string()) }), body);
       if (AuthFlow === 'USER_PASSWORD_AUTH') return passwordSignIn(AuthParameters.USERNAME ?? '', AuthParameters.PASSWORD ?? '');
       if (AuthFlow !== 'REFRESH_TOKEN_AUTH' && AuthFlow !== 'REFRESH_TOKEN') throw new CognitoError('InvalidParameterException', `AuthFlow ${AuthFlow} is not enabled for this client`);
-      const stored = store.data.refreshTokens[sha256(AuthParameters.REFRESH_TOKEN ?? '')];
-      if (stored === undefined || store.data.sessions[stored.session] !== stored.sub) throw new CognitoError('NotAuthorizedException', 'Invalid Refresh Token');
-      return { AuthenticationResult: await tokensFor(stored.sub, stored.session), ChallengeParameters: {} };
+      return refreshSignIn(AuthParameters.REFRESH_TOKEN ?? '');
     },
     GlobalSignOut: async (body) => {
       signOut((await verifiedAccess(input(z.object({ AccessToken: z.string() }), body).AccessToken)).sub);
@@ -204,6 +217,7 @@ export const createLocalCognito = (options: LocalCognitoOptions): JsonProtocolSe
       return {};
     },
     AdminListGroupsForUser: async (body) => ({ Groups: userOf(input(adminTarget, body).Username).groups.map((GroupName) => ({ GroupName })) }),
+    ...adminUserOperations({ users: () => store.data.users, userOf, save: store.save, endSessions, error: (type, message) => new CognitoError(type, message) }, input),
   };
 
   return {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 const poolSchema = z.object({
   users: z.array(
-    z.object({ sub: z.string(), username: z.string(), email: z.string(), passwordHash: z.string(), confirmed: z.boolean(), groups: z.array(z.string()) }),
+    z.object({ sub: z.string(), username: z.string(), email: z.string(), passwordHash: z.string(), confirmed: z.boolean(), groups: z.array(z.string()), enabled: z.boolean().default(true) }),
   ),
   /** Refresh tokens by SHA-256 (never the tokens themselves), each tied to the session it continues. */
   refreshTokens: z.record(z.string(), z.object({ sub: z.string(), session: z.string() })),

@@ -24,6 +24,12 @@ export interface LocalMediaConvertOptions {
    */
   readonly failInputs?: RegExp;
   /**
+   * A transient fault (what an internal MediaConvert error looks like to the workflow): the first job of a matching
+   * input fails, later ones of the same input run, so a reprocess cures it. Also read from
+   * SHOWRUNNER_MEDIACONVERT_FAIL_ONCE_INPUTS (a regular expression).
+   */
+  readonly failOnceInputs?: RegExp;
+  /**
    * Where jobs are kept (`<data dir>/mediaconvert`), so GetJob and ListJobs survive a restart and the next start
    * finds the jobs a killed process left running (recovery.ts). Omitted: jobs live in memory only.
    */
@@ -124,11 +130,18 @@ export const createLocalMediaConvertService = (options: LocalMediaConvertOptions
   });
   const envFailure = process.env.SHOWRUNNER_MEDIACONVERT_FAIL_INPUTS;
   const failInputs = options.failInputs ?? (envFailure ? new RegExp(envFailure) : undefined);
+  const envFailOnce = process.env.SHOWRUNNER_MEDIACONVERT_FAIL_ONCE_INPUTS;
+  const failOnceInputs = options.failOnceInputs ?? (envFailOnce ? new RegExp(envFailOnce) : undefined);
+  const failedOnce = new Set<string>();
   const { jobs, runs, save } = openJobs(options);
   const running = new Map<string, Promise<unknown>>();
 
   const execute = async (job: LocalJob, plan: TranscodePlan): Promise<void> => {
     if (failInputs?.test(plan.input.key)) throw new MediaConvertJobError(1040, `Injected failure for input ${plan.input.key} (fault injection)`);
+    if (failOnceInputs?.test(plan.input.key) === true && !failedOnce.has(plan.input.key)) {
+      failedOnce.add(plan.input.key);
+      throw new MediaConvertJobError(1999, `Injected transient failure for input ${plan.input.key} (fault injection): try again`);
+    }
     const root = await mkdtemp(join(tmpdir(), 'mediaconvert-'));
     const jobRun: JobRun = { ownerPid: process.pid, workDir: root, processes: [] };
     runs.set(job.id, jobRun);

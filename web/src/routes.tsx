@@ -1,5 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/layout';
+import { AdminNeedsHandPage } from './pages/adminNeedsHand';
+import { AdminUsersPage } from './pages/adminUsers';
 import { CataloguePage } from './pages/catalogue';
 import { InsightsPage } from './pages/insights';
 import { NotFoundPage } from './pages/notFound';
@@ -23,6 +25,8 @@ export const router = createBrowserRouter([
       { path: '/studio/upload', element: <UploadPage /> },
       { path: '/reviews', element: <ReviewsPage /> },
       { path: '/insights', element: <InsightsPage /> },
+      { path: '/admin/users', element: <AdminUsersPage /> },
+      { path: '/admin/needs-a-hand', element: <AdminNeedsHandPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -10,6 +10,7 @@ interface FakeUser {
   readonly email: string;
   readonly password: string;
   confirmed: boolean;
+  enabled: boolean;
   readonly groups: Set<string>;
 }
 
@@ -33,7 +34,7 @@ export const fakeUserPool = (options: { postConfirmation?: (user: { sub: string;
     signUp: async (email, password) => {
       if (password.length < 12) throw cognitoError('InvalidPasswordException', 'Password did not conform with policy: Password not long enough');
       if (users.has(email)) throw cognitoError('UsernameExistsException', 'An account with the given email already exists.');
-      const user = { sub: randomUUID(), email, password, confirmed: false, groups: new Set<string>() };
+      const user = { sub: randomUUID(), email, password, confirmed: false, enabled: true, groups: new Set<string>() };
       users.set(email, user);
       return user.sub;
     },
@@ -49,10 +50,12 @@ export const fakeUserPool = (options: { postConfirmation?: (user: { sub: string;
       if ('refreshToken' in input) {
         const sub = refreshTokens.get(input.refreshToken);
         if (sub === undefined) throw cognitoError('NotAuthorizedException', 'Invalid Refresh Token');
+        if (bySub(sub)?.enabled === false) throw cognitoError('NotAuthorizedException', 'User is disabled.');
         return { tokens: tokensFor(sub) };
       }
       const user = users.get(input.email);
       if (user?.password !== input.password || !user.confirmed) throw cognitoError('NotAuthorizedException', 'Incorrect username or password.');
+      if (!user.enabled) throw cognitoError('NotAuthorizedException', 'User is disabled.');
       const refreshToken = `refresh-${issued + 1}`;
       refreshTokens.set(refreshToken, user.sub);
       return { tokens: { ...tokensFor(user.sub), refreshToken } };
@@ -69,6 +72,23 @@ export const fakeUserPool = (options: { postConfirmation?: (user: { sub: string;
     },
     addToGroup: async (userId, role) => void bySub(userId)?.groups.add(role),
     removeFromGroup: async (userId, role) => void bySub(userId)?.groups.delete(role),
+    findByEmail: async (prefix, page) => {
+      const found = [...users.values()].filter((u) => u.email.startsWith(prefix));
+      const start = Number(page.next ?? 0);
+      const next = start + page.limit < found.length ? String(start + page.limit) : undefined;
+      return { users: found.slice(start, start + page.limit).map((u) => ({ userId: u.sub, email: u.email, enabled: u.enabled })), ...(next === undefined ? {} : { next }) };
+    },
+    disable: async (userId) => {
+      const user = bySub(userId);
+      if (user === undefined) throw cognitoError('UserNotFoundException', 'User does not exist.');
+      user.enabled = false;
+      for (const [token, owner] of sessions) if (owner === userId) sessions.delete(token);
+    },
+    enable: async (userId) => {
+      const user = bySub(userId);
+      if (user === undefined) throw cognitoError('UserNotFoundException', 'User does not exist.');
+      user.enabled = true;
+    },
   };
   return { pool, users };
 };

@@ -32,8 +32,8 @@ const Nav = () => {
   const { session } = useApp();
   const creator = useHasRole('creator');
   const reviewer = useHasRole('reviewer');
-  // Operators too, once that role exists (useHasRole admits admins for every role).
-  const insights = useHasRole('admin');
+  const operator = useHasRole('operator');
+  const admin = useHasRole('admin');
   return (
     <nav aria-label="Main">
       <ul>
@@ -60,9 +60,19 @@ const Nav = () => {
             <NavLink to="/reviews">Reviews</NavLink>
           </li>
         )}
-        {insights && (
+        {operator && (
           <li>
             <NavLink to="/insights">Insights</NavLink>
+          </li>
+        )}
+        {operator && (
+          <li>
+            <NavLink to="/admin/needs-a-hand">Needs a hand</NavLink>
+          </li>
+        )}
+        {admin && (
+          <li>
+            <NavLink to="/admin/users">Users</NavLink>
           </li>
         )}
         {session === null ? (

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { showrunnerApi, signedInApi } from '../../client/index';
+import { makeTestClip } from '../../local/mediaconvert/testClip';
+import { startE2eStack, type E2eStack } from '../../test/e2eStack';
+
+/**
+ * The admins' pages in a real browser against `npm start`'s stack: an admin finds a user by email and grants a role,
+ * which the user's next sign-in carries; an admin reprocesses a show whose transcode failed (a transient MediaConvert
+ * fault, injected once) from "Needs a hand", and the show reaches review. Each page gets an axe audit and a screenshot.
+ */
+const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
+const artifacts = join(process.cwd(), 'test-artifacts', 'web');
+const password = 'Correct-Horse-42';
+
+const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 150_000): Promise<T> => {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+};
+
+describe('the admins\' pages', () => {
+  const root = mkdtempSync(join(tmpdir(), 'admin-e2e-'));
+  const savedFailOnce = process.env.SHOWRUNNER_MEDIACONVERT_FAIL_ONCE_INPUTS;
+  let stack: E2eStack;
+  let browser: Browser;
+  let web: string;
+  let api: string;
+  let adminPage: Page;
+
+  const register = async (email: string) => {
+    expect((await showrunnerApi({ baseUrl: api }).POST('/auth/register', { body: { email, password } })).response.status).toBe(202);
+  };
+  const signInApi = async (email: string) => {
+    const { data } = await showrunnerApi({ baseUrl: api }).POST('/auth/login', { body: { email, password } });
+    return signedInApi({ baseUrl: api }, data?.accessToken ?? '');
+  };
+  const audit = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    process.env.SHOWRUNNER_MEDIACONVERT_FAIL_ONCE_INPUTS = '^uploads/needs-hand-';
+    stack = await startE2eStack('admin', { web: { port: 0 } });
+    web = stack.cloud.endpoints.web ?? '';
+    api = stack.cloud.endpoints.api;
+    browser = await chromium.launch({ executablePath: chromiumPath });
+    // An admin with an account of their own: registered, made admin by the first admin (a token of the local issuer).
+    await register('root@example.com');
+    const { data: me } = await (await signInApi('root@example.com')).GET('/me');
+    const first = signedInApi({ baseUrl: api }, await stack.token('admin-0', ['admin']));
+    expect((await first.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: me?.userId ?? '', role: 'admin' } } })).response.status).toBe(200);
+    adminPage = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await adminPage.goto(`${web}/sign-in`);
+    await adminPage.getByLabel('Email').fill('root@example.com');
+    await adminPage.getByLabel('Password').fill(password);
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.getByRole('link', { name: 'Users' }).waitFor();
+  }, 240_000);
+
+  afterAll(async () => {
+    if (savedFailOnce === undefined) delete process.env.SHOWRUNNER_MEDIACONVERT_FAIL_ONCE_INPUTS;
+    else process.env.SHOWRUNNER_MEDIACONVERT_FAIL_ONCE_INPUTS = savedFailOnce;
+    await browser?.close();
+    await stack?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }, 120_000);
+
+  it('lets an admin find a user by email and grant a role that the user\'s next sign-in carries; disable and enable them', async () => {
+    await register('newcomer@example.com');
+    expect((await (await signInApi('newcomer@example.com')).GET('/me')).data?.roles).toEqual(['viewer']);
+    await adminPage.getByRole('link', { name: 'Users' }).click();
+    await adminPage.getByLabel('Email starts with').fill('NEWCOMER');
+    await adminPage.getByRole('button', { name: 'Find users' }).click();
+    await adminPage.getByRole('heading', { name: 'newcomer@example.com' }).waitFor();
+    await audit(adminPage, 'admin-users');
+    await adminPage.getByRole('button', { name: 'Grant creator to newcomer@example.com' }).click();
+    await adminPage.getByRole('button', { name: 'Revoke creator from newcomer@example.com' }).waitFor();
+    expect((await (await signInApi('newcomer@example.com')).GET('/me')).data?.roles).toEqual(['viewer', 'creator']);
+
+    await adminPage.getByRole('button', { name: 'Disable newcomer@example.com' }).click();
+    await adminPage.getByRole('button', { name: 'Enable newcomer@example.com' }).waitFor();
+    const refused = await showrunnerApi({ baseUrl: api }).POST('/auth/login', { body: { email: 'newcomer@example.com', password } });
+    expect(refused.response.status).toBe(403);
+    await adminPage.getByRole('button', { name: 'Enable newcomer@example.com' }).click();
+    await adminPage.getByRole('button', { name: 'Disable newcomer@example.com' }).waitFor();
+    expect((await showrunnerApi({ baseUrl: api }).POST('/auth/login', { body: { email: 'newcomer@example.com', password } })).response.status).toBe(200);
+  }, 120_000);
+
+  it('lets an admin reprocess a show whose transcode failed, from "Needs a hand", and the show reaches review', async () => {
+    const clip = join(root, 'clip.mp4');
+    // No sound: the machine reviewer leaves it to a human, so the run waits in review.
+    await makeTestClip(clip, { seconds: 2, width: 320, height: 240, audio: 'none' });
+    const bytes = readFileSync(clip);
+    const creator = signedInApi({ baseUrl: api }, await stack.token('creator-1', ['creator']));
+    const showId = `needs-hand-${Date.now()}`;
+    const { data: ticket } = await creator.POST('/uploads', {
+      body: { showId, title: 'Harbour Lights', description: 'Night ferries', genre: 'documentary', language: 'en', fileName: 'clip.mp4', contentType: 'video/mp4', sizeBytes: bytes.length },
+    });
+    expect((await fetch(ticket?.upload.url ?? '', { method: 'PUT', headers: ticket?.upload.headers, body: bytes })).status).toBe(200);
+    const admin = signedInApi({ baseUrl: api }, await stack.token('admin-0', ['admin']));
+    await waitFor('the failed show on the list', async () => {
+      const { data } = await admin.GET('/operations/shows-needing-a-hand', { params: { query: {} } });
+      return data?.items.some((s) => s.showId === showId) === true ? true : undefined;
+    });
+
+    await adminPage.getByRole('link', { name: 'Needs a hand' }).click();
+    await adminPage.getByRole('heading', { name: 'Harbour Lights' }).waitFor();
+    await adminPage.getByText(/Failed at transcode: .*Injected transient failure/).waitFor();
+    await audit(adminPage, 'admin-needs-a-hand');
+    await adminPage.getByRole('button', { name: 'Reprocess Harbour Lights' }).click();
+    await adminPage.getByText(/^A new run started/).waitFor();
+
+    await waitFor('the reprocessed show to reach review', async () => {
+      const { data } = await admin.GET('/studio/shows/{showId}', { params: { path: { showId } } });
+      return data?.status === 'awaitingReview' ? true : undefined;
+    });
+    await adminPage.reload();
+    await adminPage.getByRole('heading', { name: 'Shows that need a hand' }).waitFor();
+    await adminPage.getByRole('heading', { name: 'Harbour Lights' }).waitFor({ state: 'detached' });
+  }, 240_000);
+});
