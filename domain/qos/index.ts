@@ -10,3 +10,4 @@ export * from './alertLifecycle';
 export * from './rollup';
 export * from './rollupKeys';
 export * from './rollupSeries';
+export * from './alertRuleSet';
