@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/layout';
 import { CataloguePage } from './pages/catalogue';
+import { NocPage } from './pages/noc';
+import { AlertRulesPage } from './pages/nocAlertRules';
 import { NotFoundPage } from './pages/notFound';
 import { PremiumPage } from './pages/premium';
 import { ReviewsPage } from './pages/reviews';
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
       { path: '/studio', element: <MyShowsPage /> },
       { path: '/studio/upload', element: <UploadPage /> },
       { path: '/reviews', element: <ReviewsPage /> },
+      { path: '/noc', element: <NocPage /> },
+      { path: '/noc/alert-rules', element: <AlertRulesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

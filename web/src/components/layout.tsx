@@ -32,6 +32,8 @@ const Nav = () => {
   const { session } = useApp();
   const creator = useHasRole('creator');
   const reviewer = useHasRole('reviewer');
+  // Operators too, once accounts has the role; useHasRole counts admin for every role.
+  const operator = useHasRole('admin');
   return (
     <nav aria-label="Main">
       <ul>
@@ -56,6 +58,18 @@ const Nav = () => {
         {reviewer && (
           <li>
             <NavLink to="/reviews">Reviews</NavLink>
+          </li>
+        )}
+        {operator && (
+          <li>
+            <NavLink to="/noc" end>
+              NOC
+            </NavLink>
+          </li>
+        )}
+        {operator && (
+          <li>
+            <NavLink to="/noc/alert-rules">Alert rules</NavLink>
           </li>
         )}
         {session === null ? (
