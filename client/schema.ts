@@ -296,6 +296,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/qos/alert-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The QoE alert rules and their thresholds, with the rule set's version (ETag) */
+        get: operations["qosAlertRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qos/alert-rules/{ruleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change one alert rule's thresholds (admins; If-Match the rule set's version) */
+        put: operations["updateQosAlertRule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/qos/alerts": {
         parameters: {
             query?: never;
@@ -303,8 +337,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** QoE alerts in a status, most recently changed first */
+        /** QoE alerts in a status, most recently changed first; with history=true, each with its raise and resolve transitions */
         get: operations["qosAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qos/dashboard/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** QoE metrics over time (at most 288 points) for all traffic or a show, country and/or CDN, from the last hour to 30 days */
+        get: operations["qosDashboardSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/qos/dashboard/worst": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The worst shows, countries or CDNs over a range, ranked by a QoE metric */
+        get: operations["qosDashboardWorst"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2021,9 +2089,233 @@ export interface operations {
             };
         };
     };
+    qosAlertRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the rules */
+            200: {
+                headers: {
+                    /** @description the rule set's version: send it back as If-Match to change a rule */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rules: {
+                            clearBelow: number;
+                            /** @enum {string} */
+                            dimension: "show" | "country" | "cdn";
+                            id: string;
+                            /** @enum {string} */
+                            metric: "errorRatio" | "rebufferingRatio";
+                            minAttempts: number;
+                            raiseAbove: number;
+                            windowMinutes: number;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateQosAlertRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the rule set's ETag (or version) last read; required */
+                "if-match"?: string;
+            };
+            path: {
+                ruleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "raiseAbove": 0.05,
+                 *       "clearBelow": 0.02,
+                 *       "minAttempts": 20,
+                 *       "windowMinutes": 10
+                 *     }
+                 */
+                "application/json": {
+                    clearBelow: number;
+                    minAttempts: number;
+                    raiseAbove: number;
+                    windowMinutes: number;
+                };
+            };
+        };
+        responses: {
+            /** @description the rule as it now reads, and the rule set's new version */
+            200: {
+                headers: {
+                    /** @description the rule set's new version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rule: {
+                            clearBelow: number;
+                            /** @enum {string} */
+                            dimension: "show" | "country" | "cdn";
+                            id: string;
+                            /** @enum {string} */
+                            metric: "errorRatio" | "rebufferingRatio";
+                            minAttempts: number;
+                            raiseAbove: number;
+                            windowMinutes: number;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no rule has this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the rules changed since you read them: GET them again and re-apply your change */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description send If-Match with the version you read (GET /qos/alert-rules) */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     qosAlerts: {
         parameters: {
             query?: {
+                /** @description true: each alert with its raise and resolve transitions, oldest first */
+                history?: "true" | "false";
                 limit?: number;
                 status?: "open" | "resolved";
             };
@@ -2048,6 +2340,250 @@ export interface operations {
                         } & {
                             [key: string]: unknown;
                         })[];
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    qosDashboardSeries: {
+        parameters: {
+            query?: {
+                cdn?: string;
+                country?: string;
+                /** @description how far back from `to`: 1h, 6h, 24h, 7d or 30d */
+                range?: "1h" | "6h" | "24h" | "7d" | "30d";
+                /** @description only this show (content id) */
+                show?: string;
+                /** @description end of the range (default: now) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the points, oldest first, and the whole range's total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        filter: {
+                            cdn?: string;
+                            country?: string;
+                            show?: string;
+                        };
+                        from: string;
+                        points: {
+                            metrics: {
+                                attempts: number;
+                                averageBitrateKbps: number | null;
+                                concurrentViewers: number;
+                                errorRatio: number | null;
+                                exitsBeforeVideoStart: number;
+                                plays: number;
+                                rebufferingRatio: number | null;
+                                videoPlaybackFailures: number;
+                                videoStartFailures: number;
+                                videoStartTimeMs: {
+                                    p50: number | null;
+                                    p95: number | null;
+                                };
+                            };
+                            start: string;
+                        }[];
+                        stepMinutes: number;
+                        to: string;
+                        total: {
+                            attempts: number;
+                            averageBitrateKbps: number | null;
+                            concurrentViewers: number;
+                            errorRatio: number | null;
+                            exitsBeforeVideoStart: number;
+                            plays: number;
+                            rebufferingRatio: number | null;
+                            videoPlaybackFailures: number;
+                            videoStartFailures: number;
+                            videoStartTimeMs: {
+                                p50: number | null;
+                                p95: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    qosDashboardWorst: {
+        parameters: {
+            query: {
+                dimension: "show" | "country" | "cdn";
+                limit?: number;
+                metric?: "errorRatio" | "rebufferingRatio" | "videoStartTimeP95" | "exitsBeforeVideoStartRatio";
+                /** @description leave out values with fewer attempts over the range */
+                minAttempts?: number;
+                /** @description how far back from `to`: 1h, 6h, 24h, 7d or 30d */
+                range?: "1h" | "6h" | "24h" | "7d" | "30d";
+                /** @description end of the range (default: now) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description worst first (ties: more attempts first, then by value) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dimension: string;
+                        from: string;
+                        items: {
+                            attempts: number;
+                            metrics: {
+                                attempts: number;
+                                averageBitrateKbps: number | null;
+                                concurrentViewers: number;
+                                errorRatio: number | null;
+                                exitsBeforeVideoStart: number;
+                                plays: number;
+                                rebufferingRatio: number | null;
+                                videoPlaybackFailures: number;
+                                videoStartFailures: number;
+                                videoStartTimeMs: {
+                                    p50: number | null;
+                                    p95: number | null;
+                                };
+                            };
+                            score: number;
+                            value: string;
+                        }[];
+                        metric: string;
+                        to: string;
                     };
                 };
             };

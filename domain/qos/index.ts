@@ -7,3 +7,7 @@ export * from './playerEvent';
 export * from './sessionEvents';
 export * from './sessionQoe';
 export * from './alertLifecycle';
+export * from './rollup';
+export * from './rollupKeys';
+export * from './rollupSeries';
+export * from './alertRuleSet';

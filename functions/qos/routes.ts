@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { route } from '../http/route';
+import { dashboardRoutes } from './dashboardRoutes';
 
 const tag = 'Playback quality';
 const sessionsTag = 'Viewer sessions';
@@ -30,6 +31,7 @@ export const metricsQuerySchema = z.object({
 export const alertsQuerySchema = z.object({
   status: z.enum(['open', 'resolved']).default('open'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  history: z.enum(['true', 'false']).default('false').transform((h) => h === 'true').describe('true: each alert with its raise and resolve transitions, oldest first'),
 });
 export const completedPathSchema = z.object({ player_id: z.string().regex(/^[0-9a-f]{32}$/i, 'a player_id is 32 hexadecimal characters') });
 export const startedPathSchema = z.object({
@@ -60,6 +62,7 @@ const metricsSchema = z.looseObject({ attempts: z.number(), plays: z.number() })
 
 /** Player QoS beacons and the metrics and alerts built from them; the viewer sessions API. */
 export const qosRoutes = {
+  ...dashboardRoutes,
   playerEvents: route({
     routeKey: 'POST /qos/events', operationId: 'sendPlayerEvents', tag, access: 'public', body: playerEventsBodySchema,
     summary: `Send up to ${maxPlayerEventsPerRequest} player QoS events (play, first frame, stalls, bitrate switches, errors, end)`,
@@ -80,7 +83,7 @@ export const qosRoutes = {
   }),
   alerts: route({
     routeKey: 'GET /qos/alerts', operationId: 'qosAlerts', tag, access: { roles: ['admin'] }, query: alertsQuerySchema,
-    summary: 'QoE alerts in a status, most recently changed first',
+    summary: 'QoE alerts in a status, most recently changed first; with history=true, each with its raise and resolve transitions',
     responses: { 200: { description: 'the alerts', schema: z.strictObject({ count: z.number().int(), items: z.array(z.looseObject({ alertKey: z.string(), status: z.enum(['open', 'resolved']) })) }) } },
   }),
   sessionEvents: route({

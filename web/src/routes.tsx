@@ -4,6 +4,8 @@ import { AdminNeedsHandPage } from './pages/adminNeedsHand';
 import { AdminUsersPage } from './pages/adminUsers';
 import { CataloguePage } from './pages/catalogue';
 import { InsightsPage } from './pages/insights';
+import { NocPage } from './pages/noc';
+import { AlertRulesPage } from './pages/nocAlertRules';
 import { NotFoundPage } from './pages/notFound';
 import { PremiumPage } from './pages/premium';
 import { ReviewsPage } from './pages/reviews';
@@ -27,6 +29,8 @@ export const router = createBrowserRouter([
       { path: '/insights', element: <InsightsPage /> },
       { path: '/admin/users', element: <AdminUsersPage /> },
       { path: '/admin/needs-a-hand', element: <AdminNeedsHandPage /> },
+      { path: '/noc', element: <NocPage /> },
+      { path: '/noc/alert-rules', element: <AlertRulesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

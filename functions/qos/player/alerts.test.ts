@@ -20,7 +20,7 @@ import { projectPlayerEvents } from './projectEvents';
 describe('QoE alerts re-evaluated on a schedule', () => {
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
   const suffix = randomUUID().slice(0, 8);
-  const tables: PlayerTables = { log: 'unused', sessions: `playback-sessions-${suffix}`, alerts: `qos-alerts-${suffix}` };
+  const tables: PlayerTables = { log: 'unused', sessions: `playback-sessions-${suffix}`, alerts: `qos-alerts-${suffix}`, rollups: 'unused' };
   const rule: AlertRule = checkAlertRule({ id: 'errors-per-cdn', metric: 'errorRatio', dimension: 'cdn', raiseAbove: 0.1, clearBelow: 0.05, minAttempts: 2, windowMinutes: 10 });
   let fixture: StoreFixture;
   let deps: AlertEvaluation;

@@ -36,7 +36,7 @@ beforeAll(async () => {
   tables = await createServiceTables(fixture.client, ['player-event-log', 'playback-sessions', 'qos-alerts'] as const);
   deps = {
     db,
-    tables: { log: tables.names['player-event-log'], sessions: tables.names['playback-sessions'], alerts: tables.names['qos-alerts'] },
+    tables: { log: tables.names['player-event-log'], sessions: tables.names['playback-sessions'], alerts: tables.names['qos-alerts'], rollups: 'unused' },
     qos: { QOS_BUCKET_MINUTES: 5, QOS_RETENTION_DAYS: 30, QOS_ALERT_RULES: [rule] },
     ingress: openIngress,
     clock: () => new Date(now),

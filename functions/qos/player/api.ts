@@ -1,6 +1,9 @@
+import { getAlertRules, updateAlertRule } from './alertRules';
+import { dashboardSeries, dashboardWorst } from './dashboard';
 import type { PlayerDeps } from './deps';
 import { ingestPlayerEvents } from './ingest';
 import { projectPlayerEventsHandler } from './project';
+import { projectRollups } from './projectRollups';
 import { qosAlerts, qosMetrics } from './read';
 import { evaluateQosAlerts } from './scheduledAlerts';
 
@@ -8,7 +11,12 @@ import { evaluateQosAlerts } from './scheduledAlerts';
 export const playerApi = (deps: PlayerDeps) => ({
   ingest: ingestPlayerEvents(deps),
   project: projectPlayerEventsHandler(deps),
+  projectRollups: projectRollups({ db: deps.db, tables: deps.tables, retentionDays: deps.qos.QOS_RETENTION_DAYS, clock: deps.clock }),
   evaluateAlerts: evaluateQosAlerts(deps),
   metrics: qosMetrics(deps),
   alerts: qosAlerts(deps),
+  dashboardSeries: dashboardSeries(deps),
+  dashboardWorst: dashboardWorst(deps),
+  alertRules: getAlertRules(deps),
+  updateAlertRule: updateAlertRule(deps),
 });

@@ -6,17 +6,20 @@ export interface PlayerTables {
   readonly log: string;
   readonly sessions: string;
   readonly alerts: string;
+  /** The dashboard's QoE rollups (rollupStore.ts) and their appliers' markers. */
+  readonly rollups: string;
 }
 
 const tablesSchema = z.object({
   PLAYER_EVENT_LOG_TABLE: z.string().min(1),
   PLAYBACK_SESSIONS_TABLE: z.string().min(1),
   QOS_ALERTS_TABLE: z.string().min(1),
+  QOS_ROLLUPS_TABLE: z.string().min(1),
 });
 
 export const playerTablesOf = (env: Readonly<Record<string, string | undefined>>): PlayerTables => {
   const config = readConfig(tablesSchema, env, 'player QoS tables');
-  return { log: config.PLAYER_EVENT_LOG_TABLE, sessions: config.PLAYBACK_SESSIONS_TABLE, alerts: config.QOS_ALERTS_TABLE };
+  return { log: config.PLAYER_EVENT_LOG_TABLE, sessions: config.PLAYBACK_SESSIONS_TABLE, alerts: config.QOS_ALERTS_TABLE, rollups: config.QOS_ROLLUPS_TABLE };
 };
 
 const qosSchema = z.object({

@@ -75,7 +75,7 @@ export const playbackSessionItem = (bucketMinutes: number, retentionDays: number
   };
 };
 
-const qoeSchema = z.object({
+export const qoeSchema = z.object({
   sid: z.string(),
   cid: z.string(),
   cdn: z.string().optional(),

@@ -1,6 +1,7 @@
 import { processStream } from '../../../adapters/streams';
-import type { SessionQoe } from '../../../domain/qos';
+import type { AlertRule, SessionQoe } from '../../../domain/qos';
 import { streamReporting } from '../../runtime/streamReporting';
+import { cachedAlertRules } from './alertRules';
 import type { PlayerDeps } from './deps';
 import { evaluateAlerts, type AlertEvaluation } from './evaluateAlerts';
 import { eventsOfLogItem } from './playerStore';
@@ -8,13 +9,19 @@ import { playbackProjection } from './projectEvents';
 import { projectPlayerGroups } from './projectPlayerGroups';
 
 /** What alert evaluation works with, from the area's ports: the event store is opened only when rules exist. */
-export const alertEvaluationOf = (deps: PlayerDeps): AlertEvaluation => ({
+export const alertEvaluationOf = (deps: PlayerDeps, rules: readonly AlertRule[] = deps.qos.QOS_ALERT_RULES): AlertEvaluation => ({
   client: deps.db,
   tables: deps.tables,
-  rules: deps.qos.QOS_ALERT_RULES,
+  rules,
   bucketMinutes: deps.qos.QOS_BUCKET_MINUTES,
   store: deps.store(),
 });
+
+/**
+ * The rules as admins last set them (the configured ones changed by the rules' stream: alertRules.ts), read at most
+ * every 30 s per container. Admins change thresholds, not the set of rules, so no configured rule means none at all.
+ */
+export const currentRulesOf = (deps: PlayerDeps) => cachedAlertRules(deps.store, deps.qos.QOS_ALERT_RULES, deps.clock);
 
 /**
  * The player event log's stream -> per-session QoE records -> alert rules over the sessions' windows. A session
@@ -24,9 +31,9 @@ export const alertEvaluationOf = (deps: PlayerDeps): AlertEvaluation => ({
 export const projectPlayerEventsHandler = (deps: PlayerDeps) => {
   const projection = playbackProjection(deps.db, deps.tables, { bucketMinutes: deps.qos.QOS_BUCKET_MINUTES, retentionDays: deps.qos.QOS_RETENTION_DAYS });
   // handlers.ts builds every player function in each container: the event store is opened on the first evaluation.
-  let alerts: AlertEvaluation | undefined;
+  const rules = currentRulesOf(deps);
   const evaluate =
-    deps.qos.QOS_ALERT_RULES.length === 0 ? undefined : (touched: readonly SessionQoe[]) => evaluateAlerts((alerts ??= alertEvaluationOf(deps)), touched, deps.clock().toISOString());
+    deps.qos.QOS_ALERT_RULES.length === 0 ? undefined : async (touched: readonly SessionQoe[]) => evaluateAlerts(alertEvaluationOf(deps, await rules()), touched, deps.clock().toISOString());
   return (event: unknown) =>
     processStream(event, {
       decode: eventsOfLogItem,

@@ -1,4 +1,5 @@
-import { bucketCount, bucketsBetween, qoeMetrics } from '../../../domain/qos';
+import type { EventStore } from '../../../adapters/eventstore';
+import { alertStreamId, bucketCount, bucketsBetween, qoeMetrics } from '../../../domain/qos';
 import { HttpError } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
@@ -40,12 +41,22 @@ export const qosMetrics = (deps: PlayerDeps) => httpHandler({ ...qosRoutes.metri
   });
 });
 
-/** GET /qos/alerts?status=open|resolved: alerts in that status, most recently changed first. */
+/** An alert's raises and resolves, oldest first: its own stream in the event store holds them. */
+const historyOf = async (store: EventStore, alertKey: string) => {
+  const { events } = await store.readStream(alertStreamId(alertKey));
+  return events.map((event) => {
+    const data = event.data as { value?: number; threshold?: number };
+    return { type: event.type, at: event.occurredAt, value: data.value, threshold: data.threshold };
+  });
+};
+
+/** GET /qos/alerts?status=open|resolved[&history=true]: alerts in that status, most recently changed first. */
 export const qosAlerts = (deps: PlayerDeps) => httpHandler({ ...qosRoutes.alerts, clock: deps.clock }, async ({ query }) => {
   const items = await alertsByStatus(deps.db, deps.tables, query.status, query.limit);
+  const histories = query.history ? await Promise.all(items.map((alert) => historyOf(deps.store(), alert.alertKey))) : [];
   return json(200, {
     count: items.length,
     // Every transition shown here is in the event store, which the outbox publisher takes to the bus.
-    items: items.map((alert) => ({ ...alert, published: true })),
+    items: items.map((alert, i) => ({ ...alert, published: true, ...(query.history ? { history: histories[i] ?? [] } : {}) })),
   });
 });

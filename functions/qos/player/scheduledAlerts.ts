@@ -3,7 +3,7 @@ import { logger } from '../../runtime/logger';
 import { alertsToReevaluate } from './alertStore';
 import type { PlayerDeps } from './deps';
 import { reevaluateAlerts } from './evaluateAlerts';
-import { alertEvaluationOf } from './project';
+import { alertEvaluationOf, currentRulesOf } from './project';
 
 /** EventBridge's Scheduled Event, as a `schedule:` event delivers it (only the parts this handler relies on). */
 const scheduledEventSchema = z.object({
@@ -19,11 +19,14 @@ const scheduledEventSchema = z.object({
  * arrive), and every watched value, so one whose good sessions aged out of the window rises (see watchAlert). The window ends at this handler's
  * clock, not at the event's `time`: a retried invocation must not judge an old window.
  */
-export const evaluateQosAlerts = (deps: PlayerDeps) => async (event: unknown): Promise<void> => {
+export const evaluateQosAlerts = (deps: PlayerDeps) => {
+  const rules = currentRulesOf(deps);
+  return async (event: unknown): Promise<void> => {
   const scheduled = scheduledEventSchema.parse(event);
   if (deps.qos.QOS_ALERT_RULES.length === 0) return;
   const now = deps.clock().toISOString();
   const alerts = await alertsToReevaluate(deps.db, deps.tables, now);
-  const { unknownRules } = await reevaluateAlerts(alertEvaluationOf(deps), alerts, now);
+  const { unknownRules } = await reevaluateAlerts(alertEvaluationOf(deps, await rules()), alerts, now);
   if (unknownRules.length > 0) logger.warn('alerts of rules no longer configured are left as they are', { unknownRules, rule: scheduled.resources });
+  };
 };

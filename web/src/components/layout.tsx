@@ -62,6 +62,18 @@ const Nav = () => {
         )}
         {operator && (
           <li>
+            <NavLink to="/noc" end>
+              NOC
+            </NavLink>
+          </li>
+        )}
+        {operator && (
+          <li>
+            <NavLink to="/noc/alert-rules">Alert rules</NavLink>
+          </li>
+        )}
+        {operator && (
+          <li>
             <NavLink to="/insights">Insights</NavLink>
           </li>
         )}

@@ -1,0 +1,88 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import {
+  aggregateCounterFields, rankKeyOf, rollupResolutions, seriesKeyOf, vstBinUpperMs,
+  type QoeAggregate, type RollupCell, type RollupChange, type RollupDimension, type RollupFilter, type RollupResolution,
+} from '../../../domain/qos';
+import type { PlayerTables } from './config';
+
+/**
+ * The rollups table: one item per series (resolution and filter) and period, its aggregate as top-level numbers
+ * (counters, and `v<i>` per start-time bin) so a change is one UpdateItem of ADDs. Items filtered on exactly one
+ * dimension also carry `rankKey` (`<resolution>|<dimension>|<period>`), the sparse `byRank` index's key: one Query
+ * lists every show (country, CDN) of a period, which is what the worst-of lists read.
+ */
+const binAttribute = (i: number) => `v${i}`;
+
+/** How long each resolution is kept: the finer ones as long as the sessions they come from, days for a year. */
+const retentionDaysOf = (resolution: RollupResolution, sessionRetentionDays: number) => (resolution === '1d' ? 400 : sessionRetentionDays + 2);
+
+/** The UpdateItem of one cell's change: ADD what changed, SET the keys the index reads. */
+export const rollupUpdate = (table: string, change: RollupChange, sessionRetentionDays: number) => {
+  const { cell, delta } = change;
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const adds: string[] = [];
+  const add = (attribute: string, amount: number) => {
+    if (amount === 0) return;
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = amount;
+    adds.push(`#${attribute} :${attribute}`);
+  };
+  for (const field of aggregateCounterFields) add(field, delta[field]);
+  delta.vst.forEach((n, i) => add(binAttribute(i), n));
+  const rank = rankKeyOf(cell.resolution, cell.filter, cell.period);
+  const expiresAt = Math.floor(Date.parse(`${cell.period}Z`) / 1000) + retentionDaysOf(cell.resolution, sessionRetentionDays) * 86_400;
+  const sets = ['expiresAt = :expiresAt', ...(rank === undefined ? [] : ['rankKey = :rankKey', 'dimensionValue = :dimensionValue'])];
+  return {
+    TableName: table,
+    Key: { series: seriesKeyOf(cell.resolution, cell.filter), period: cell.period },
+    UpdateExpression: `SET ${sets.join(', ')}${adds.length === 0 ? '' : ` ADD ${adds.join(', ')}`}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ...values, ':expiresAt': expiresAt, ...(rank === undefined ? {} : { ':rankKey': rank.rankKey, ':dimensionValue': rank.value }) },
+  };
+};
+
+const rollupItemSchema = z.looseObject({ series: z.string(), period: z.string(), dimensionValue: z.string().optional() });
+
+/** An item's aggregate: absent counters are 0 (an ADD creates only what it touched). */
+export const aggregateOfItem = (item: Record<string, unknown>): QoeAggregate => {
+  const number = (key: string) => z.number().default(0).parse(item[key]);
+  const aggregate: Record<string, unknown> = { vst: vstBinUpperMs.map((_, i) => number(binAttribute(i))) };
+  for (const field of aggregateCounterFields) aggregate[field] = number(field);
+  return aggregate as unknown as QoeAggregate;
+};
+
+const queryAll = async (client: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  let key: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ...(key === undefined ? {} : { ExclusiveStartKey: key }) }));
+    items.push(...(page.Items ?? []));
+    key = page.LastEvaluatedKey;
+  } while (key !== undefined);
+  return items;
+};
+
+/** One series' stored periods in [first, last]: one paginated Query on the table's key, no Scan. */
+export const readSeries = async (client: DynamoDBDocumentClient, tables: PlayerTables, resolution: RollupResolution, filter: RollupFilter, first: string, last: string) => {
+  const items = await queryAll(client, {
+    TableName: tables.rollups,
+    KeyConditionExpression: 'series = :series AND period BETWEEN :first AND :last',
+    ExpressionAttributeValues: { ':series': seriesKeyOf(resolution, filter), ':first': first, ':last': last },
+  });
+  return items.map((item) => ({ period: rollupItemSchema.parse(item).period, aggregate: aggregateOfItem(item) }));
+};
+
+/** Every value of one dimension in one stored period (one paginated Query on byRank), by value. */
+export const readRankPeriod = async (client: DynamoDBDocumentClient, tables: PlayerTables, dimension: RollupDimension, cell: Omit<RollupCell, 'filter'>) => {
+  const items = await queryAll(client, {
+    TableName: tables.rollups,
+    IndexName: 'byRank',
+    KeyConditionExpression: 'rankKey = :rankKey',
+    ExpressionAttributeValues: { ':rankKey': `${cell.resolution}|${dimension}|${cell.period}` },
+  });
+  return items.map((item) => ({ value: rollupItemSchema.parse(item).dimensionValue ?? '', aggregate: aggregateOfItem(item) }));
+};
+
+export const periodMsOf = (resolution: RollupResolution) => rollupResolutions[resolution] * 60_000;

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { showrunnerApi, signedInApi } from '../../client/index';
+import { startE2eStack, type E2eStack } from '../../test/e2eStack';
+
+/**
+ * The NOC pages in a real browser (Debian's Chromium) against `npm start`'s stack: an operator (an admin until the
+ * operator role exists) opens the dashboard, an admin tightens an alert rule on the alert rules page, QoS traffic
+ * arrives through POST /qos/events, and the open dashboard (refreshing itself) shows the plots change and the
+ * alert raised, then resolved with its history. Each page gets an axe audit and a screenshot, also phone-sized.
+ */
+const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
+const artifacts = join(process.cwd(), 'test-artifacts', 'web');
+const password = 'Correct-Horse-42';
+const email = 'noc@example.com';
+
+describe('the NOC dashboard', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let web: string;
+  let api: string;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    stack = await startE2eStack('noc', { web: { port: 0 }, schedulePeriodMs: 5000 });
+    web = stack.cloud.endpoints.web ?? '';
+    api = stack.cloud.endpoints.api;
+    browser = await chromium.launch({ executablePath: chromiumPath });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 120_000);
+
+  const audit = async (page: Page, name: string) => {
+    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  };
+
+  /** A call repeated while the stack's functions are still starting (a cold start past the gateway's timeout on a busy machine). */
+  const untilOk = async <T extends { response: Response }>(call: () => Promise<T>, ok: readonly number[] = [200]): Promise<T> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const answer = await call();
+      if (ok.includes(answer.response.status) || attempt >= 6) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  };
+
+  /** Sessions on one CDN, now: failed ones (fatal error before the first frame) or good ones (first frame, end). */
+  const sendSessions = async (count: number, failing: boolean) => {
+    const base = { cid: 'noc-show', cdn: 'noc-cdn', country: 'PT' };
+    const events = Array.from({ length: count }, () => {
+      const sid = randomUUID();
+      const t = Date.now();
+      const ts = (ms: number) => new Date(t + ms).toISOString();
+      return failing
+        ? [{ type: 'play_attempt', sid, seq: 0, ts: ts(0), ...base }, { type: 'error', sid, seq: 1, ts: ts(300), fatal: true, ...base }]
+        : [{ type: 'play_attempt', sid, seq: 0, ts: ts(0), ...base }, { type: 'first_frame', sid, seq: 1, ts: ts(400), br: 3000, ...base }, { type: 'end', sid, seq: 2, ts: ts(5000), ...base }];
+    }).flat();
+    const { data } = await showrunnerApi({ baseUrl: api }).POST('/qos/events', { body: events });
+    expect(data?.acceptedCount).toBe(events.length);
+  };
+
+  it('shows an operator the plots change after QoS traffic, and an alert raised then resolved with its history', async () => {
+    const anonymous = showrunnerApi({ baseUrl: api });
+    await untilOk(() => anonymous.POST('/auth/register', { body: { email, password } }), [202, 400]);
+    const { data: tokens } = await untilOk(() => anonymous.POST('/auth/login', { body: { email, password } }));
+    const { data: me } = await untilOk(() => signedInApi({ baseUrl: api }, tokens?.accessToken ?? '').GET('/me'));
+    const admin = signedInApi({ baseUrl: api }, await stack.token('admin-1', ['admin']));
+    await untilOk(() => admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: me?.userId ?? '', role: 'admin' } } }));
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${web}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+
+    // An admin tightens the CDN error rule so a handful of sessions can raise and clear it.
+    await page.getByRole('link', { name: 'Alert rules' }).click();
+    const rule = page.getByRole('form', { name: 'Thresholds of errors-per-cdn' });
+    await rule.waitFor();
+    await audit(page, 'noc-alert-rules');
+    await rule.getByLabel('Raise above (ratio 0-1)').fill('0.5');
+    await rule.getByLabel('Clear below (ratio 0-1)').fill('0.4');
+    await rule.getByLabel('Minimum attempts').fill('2');
+    await rule.getByLabel('Window (minutes)').fill('5');
+    await rule.getByRole('button', { name: 'Save errors-per-cdn' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+
+    await page.getByRole('link', { name: 'NOC', exact: true }).click();
+    const plays = page.getByRole('figure', { name: 'Plays' });
+    await plays.getByText('0 plays of 0 attempts').waitFor();
+    await page.locator('figure[data-drawn]').first().waitFor();
+    await audit(page, 'noc-dashboard-empty');
+
+    await sendSessions(2, true);
+    const openAlerts = page.getByRole('list', { name: 'Open alerts' });
+    await openAlerts.getByText('noc-cdn').waitFor({ timeout: 60_000 });
+    await plays.getByText('0 plays of 2 attempts').waitFor({ timeout: 60_000 });
+
+    await sendSessions(4, false);
+    const resolved = page.getByRole('list', { name: 'Resolved alerts' });
+    await resolved.getByText('noc-cdn').waitFor({ timeout: 90_000 });
+    const history = resolved.getByRole('list', { name: /^History of errors-per-cdn#noc-cdn/ });
+    await history.getByText(/^raised/).waitFor();
+    await history.getByText(/^resolved/).waitFor();
+    await plays.getByText('4 plays of 6 attempts').waitFor({ timeout: 60_000 });
+    await page.getByRole('list', { name: 'Open alerts' }).getByText('noc-cdn').waitFor({ state: 'detached' });
+    await audit(page, 'noc-dashboard-alerts');
+
+    // Phone-sized: the same page, every control reachable.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByLabel('Time range').selectOption('24h');
+    await plays.getByText('4 plays of 6 attempts').waitFor();
+    await audit(page, 'noc-dashboard-phone');
+    await context.close();
+  }, 300_000);
+});
