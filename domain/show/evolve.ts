@@ -126,6 +126,12 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
       return { ...state, visibility: event.data.visibility };
     case 'ShowDeleted':
       return { ...state, status: 'deleted' };
+    case 'CaptionsAdded': {
+      const { language, label, key } = event.data;
+      return { ...state, captions: [...state.captions.filter((c) => c.language !== language), { language, label, key }] };
+    }
+    case 'CaptionsRemoved':
+      return { ...state, captions: state.captions.filter((c) => c.language !== event.data.language) };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
