@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, transcodeIdSchema, undeterminedLanguage, uploadIdSchema } from '../../events/catalog/fields';
 import { captionsAdded } from '../../events/catalog/captionsAdded';
 import { captionsRemoved } from '../../events/catalog/captionsRemoved';
+import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, transcodeIdSchema, undeterminedLanguage, uploadIdSchema } from '../../events/catalog/fields';
 import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
 import { processingFailed } from '../../events/catalog/processingFailed';
 import { escalationReasonSchema } from '../../events/catalog/reviewEscalated';

@@ -26,7 +26,6 @@ export const showRefusalCodes = [
   'NOTHING_TO_REPROCESS',
   'REPROCESS_NOT_ALLOWED',
   'SHOW_DELETED',
-  'CAPTIONS_NOT_ALLOWED',
 ] as const;
 export type ShowRefusalCode = (typeof showRefusalCodes)[number];
 
