@@ -1,3 +1,4 @@
+import type { CaptionsAddedData } from '../../events/catalog/types';
 import type { AddCaptions, RemoveCaptions } from './commands';
 import { showDecider } from './decider';
 import * as f from './fixtures';
@@ -5,11 +6,12 @@ import { deciderSpec } from './testing';
 
 const { given } = deciderSpec(showDecider);
 
-const english = { language: 'en', label: 'English', key: 'shows/show-1/captions/en.vtt', sourceFormat: 'webvtt' as const, cueCount: 12 };
-const french = { language: 'fr-CA', label: 'Français (Canada)', key: 'shows/show-1/captions/fr-CA.vtt', sourceFormat: 'srt' as const, cueCount: 12 };
-const add = (track: typeof english): AddCaptions => ({ type: 'AddCaptions', showId: f.showId, now: f.now, actor: f.owner, ...track });
+type Track = Omit<CaptionsAddedData, 'showId'>;
+const english: Track = { language: 'en', label: 'English', key: 'shows/show-1/captions/en.vtt', sourceFormat: 'webvtt', cueCount: 12 };
+const french: Track = { language: 'fr-CA', label: 'Français (Canada)', key: 'shows/show-1/captions/fr-CA.vtt', sourceFormat: 'srt', cueCount: 12 };
+const add = (track: Track): AddCaptions => ({ type: 'AddCaptions', showId: f.showId, now: f.now, actor: f.owner, ...track });
 const remove = (language: string): RemoveCaptions => ({ type: 'RemoveCaptions', showId: f.showId, now: f.now, actor: f.owner, language });
-const added = (track: typeof english) => ({ type: 'CaptionsAdded' as const, data: { showId: f.showId, ...track } });
+const added = (track: Track) => ({ type: 'CaptionsAdded' as const, data: { showId: f.showId, ...track } });
 const removed = (language: string) => ({ type: 'CaptionsRemoved' as const, data: { showId: f.showId, language } });
 
 describe('Show: captions', () => {

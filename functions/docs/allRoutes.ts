@@ -1,4 +1,5 @@
 import { accountRoutes } from '../accounts/routes';
+import { captionRoutes } from '../captions/routes';
 import { catalogRoutes } from '../catalog/routes';
 import { healthRoutes } from '../health/routes';
 import type { RouteDoc } from '../http/route';
@@ -8,7 +9,7 @@ import { workflowRoutes } from '../workflow/routes';
 import type { TagDoc } from './openapiDocument';
 import { docsRoutes } from './routes';
 
-const areas = [accountRoutes, catalogRoutes, workflowRoutes, paymentRoutes, qosRoutes, healthRoutes, docsRoutes];
+const areas = [accountRoutes, catalogRoutes, workflowRoutes, captionRoutes, paymentRoutes, qosRoutes, healthRoutes, docsRoutes];
 
 /** Every area's routes, in the order the document lists them. A route serverless.yml serves must be here (tested). */
 export const allRoutes: readonly RouteDoc[] = areas.flatMap((area) => Object.values(area) as RouteDoc[]);
