@@ -28,7 +28,7 @@ export const canonicalLanguage = (tag: string): string => {
 
 /** The language's name in itself ("English", "français (Canada)"): what a viewer looks for in a captions menu. */
 export const defaultLabel = (language: string): string => {
-  const name = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(language) ?? language;
+  const name = new Intl.DisplayNames([language], { type: 'language', languageDisplay: 'standard', fallback: 'code' }).of(language) ?? language;
   return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 };
 
