@@ -2188,6 +2188,11 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @description caption languages players offer, each with the name a captions menu shows */
+                            captions: {
+                                label: string;
+                                language: string;
+                            }[];
                             description: string;
                             genre: string;
                             language: string;
@@ -2386,6 +2391,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         averageRating: number | null;
+                        /** @description caption languages players offer, each with the name a captions menu shows */
+                        captions: {
+                            label: string;
+                            language: string;
+                        }[];
                         creatorId: string;
                         description: string;
                         genre: string;
@@ -3598,6 +3608,11 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @description caption languages players offer, each with the name a captions menu shows */
+                            captions: {
+                                label: string;
+                                language: string;
+                            }[];
                             description: string;
                             draftedAt: string;
                             genre: string;
@@ -3707,6 +3722,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         averageRating: number | null;
+                        /** @description caption languages players offer, each with the name a captions menu shows */
+                        captions: {
+                            label: string;
+                            language: string;
+                        }[];
                         creatorId: string;
                         description: string;
                         genre: string;

@@ -23,12 +23,12 @@ describe('Show: captions', () => {
     given(f.publishedShow).when(add(french)).then([added(french)]);
   });
 
-  it('keeps one track per language, a new one replacing the old, in the order languages were first added', () => {
+  it('keeps one track per language, a new one replacing the old in its place', () => {
     const relabelled = { ...english, label: 'English (SDH)', cueCount: 14 };
     const state = given([f.drafted, added(english), added(french), added(relabelled)]).state();
     expect(state.captions).toEqual([
-      { language: 'fr-CA', label: french.label, key: french.key },
       { language: 'en', label: 'English (SDH)', key: english.key },
+      { language: 'fr-CA', label: french.label, key: french.key },
     ]);
   });
 

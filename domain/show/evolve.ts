@@ -1,3 +1,4 @@
+import { withTrack } from '../captions/tracks';
 import type { ShowEvent } from './events';
 import type { ShowState } from './state';
 
@@ -128,7 +129,7 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
       return { ...state, status: 'deleted' };
     case 'CaptionsAdded': {
       const { language, label, key } = event.data;
-      return { ...state, captions: [...state.captions.filter((c) => c.language !== language), { language, label, key }] };
+      return { ...state, captions: withTrack(state.captions, { language, label, key }) };
     }
     case 'CaptionsRemoved':
       return { ...state, captions: state.captions.filter((c) => c.language !== event.data.language) };
