@@ -63,6 +63,7 @@ const entry = (i: number): CatalogEntry => ({
   premium: false,
   playback: [{ format: 'hls', url: `https://cdn.example.com/${i}/index.m3u8` }],
   thumbnailUrls: [`https://cdn.example.com/${i}/0001.jpg`],
+  captions: [],
   draftedAt: '2026-01-01T00:00:00.000Z',
   publishedAt: `2026-02-01T00:00:${String(i % 60).padStart(2, '0')}.${String(i).padStart(3, '0')}Z`,
   updatedAt: '2026-02-01T00:00:00.000Z',

@@ -532,6 +532,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shows/{showId}/captions/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add or replace the show's captions in one language (WebVTT or SRT; its creator or an admin)
+         * @description The file is checked (a WebVTT header or SRT numbered cues, valid and ordered timestamps) and stored as WebVTT. Players get it as an HLS subtitle rendition and a DASH text track shortly after, published shows included; the catalogue lists the show's caption languages.
+         */
+        put: operations["putCaptions"];
+        post?: never;
+        /** Remove the show's captions in one language (its creator or an admin); idempotent */
+        delete: operations["deleteCaptions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/shows/{showId}/likes": {
         parameters: {
             query?: never;
@@ -3306,6 +3327,11 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @description caption languages players offer, each with the name a captions menu shows */
+                            captions: {
+                                label: string;
+                                language: string;
+                            }[];
                             description: string;
                             genre: string;
                             language: string;
@@ -3504,6 +3530,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         averageRating: number | null;
+                        /** @description caption languages players offer, each with the name a captions menu shows */
+                        captions: {
+                            label: string;
+                            language: string;
+                        }[];
                         creatorId: string;
                         description: string;
                         genre: string;
@@ -3794,6 +3825,233 @@ export interface operations {
             };
             /** @description the show changed since you read it (If-Match): read it again, re-apply your change, send the new ETag */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putCaptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a BCP 47 tag such as en or fr-CA */
+                language: string;
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "text": "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nThe night train leaves at ten.\n",
+                 *       "label": "English"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description what players show in their captions menu; by default the language's own name ("English", "français (Canada)") */
+                    label?: string;
+                    /** @description the whole WebVTT or SRT file, as text (SRT is converted to WebVTT) */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description stored and recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "showId": "7d0c3a4e-5f1b-4c2e-9a77-0e6f2b1d9c10",
+                     *       "language": "en",
+                     *       "label": "English",
+                     *       "sourceFormat": "webvtt",
+                     *       "cueCount": 1,
+                     *       "version": 12
+                     *     }
+                     */
+                    "application/json": {
+                        cueCount: number;
+                        label: string;
+                        language: string;
+                        showId: string;
+                        /** @enum {string} */
+                        sourceFormat: "webvtt" | "srt";
+                        version: number;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description a published show that is not yours: only its creator or an admin may change its captions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such show, or not yours: only its creator or an admin may change its captions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the show takes no captions any more (withdrawn or deleted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCaptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a BCP 47 tag such as en or fr-CA */
+                language: string;
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed (or there were none in this language) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        language: string;
+                        showId: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description a published show that is not yours: only its creator or an admin may change its captions */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such show, or not yours: only its creator or an admin may change its captions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the show takes no captions any more (withdrawn or deleted) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4489,6 +4747,11 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @description caption languages players offer, each with the name a captions menu shows */
+                            captions: {
+                                label: string;
+                                language: string;
+                            }[];
                             description: string;
                             draftedAt: string;
                             genre: string;
@@ -4598,6 +4861,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         averageRating: number | null;
+                        /** @description caption languages players offer, each with the name a captions menu shows */
+                        captions: {
+                            label: string;
+                            language: string;
+                        }[];
                         creatorId: string;
                         description: string;
                         genre: string;

@@ -30,6 +30,7 @@ const entry = (i: number): CatalogEntry => ({
   premium: false,
   playback: [],
   thumbnailUrls: [],
+  captions: [],
   draftedAt: '2026-01-01T00:00:00.000Z',
   // Several shows share a publication time: the show id breaks ties.
   publishedAt: i % 11 === 0 ? null : `2026-02-${String(1 + (i % 20)).padStart(2, '0')}T00:00:00.000Z`,

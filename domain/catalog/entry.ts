@@ -19,6 +19,9 @@ export type CatalogVisibility = z.infer<typeof catalogVisibilitySchema>;
 /** Why a show is rejected or failed: the stable code of the event and its words for people. */
 export const catalogProblemSchema = z.strictObject({ reason: z.string(), message: z.string() });
 
+/** One caption track as a viewer picks it: its BCP 47 tag and the name shown in a player's menu. */
+export const catalogCaptionSchema = z.strictObject({ language: z.string(), label: z.string() });
+
 /**
  * One show as the catalogue shows it. `version` is the last Show stream version folded in: the gate of every
  * read-model write, and the version a client sends back in If-Match. Null, never undefined, for absent parts:
@@ -42,6 +45,8 @@ export const catalogEntrySchema = z.strictObject({
   premium: z.boolean(),
   playback: z.array(z.strictObject({ format: deliveryFormatSchema, url: z.string() })),
   thumbnailUrls: z.array(z.string()),
+  /** Caption languages players offer (CaptionsAdded, CaptionsRemoved); entries stored before captions existed have none. */
+  captions: z.array(catalogCaptionSchema).default([]),
   draftedAt: z.string(),
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),

@@ -44,6 +44,14 @@ describe('projectCatalogEntry', () => {
     expect(fold([...show.publishedShow, show.withdrawn, { type: 'ShowDeleted', data: { showId: show.showId } }])).toMatchObject({ status: 'deleted', version: 12 });
   });
 
+  it('lists caption languages, one per language, a replacement keeping its place and a removal dropping it', () => {
+    const added = (language: string, label: string) => ({ type: 'CaptionsAdded' as const, data: { showId: show.showId, language, label, key: `shows/${show.showId}/captions/${language}.vtt`, sourceFormat: 'webvtt' as const, cueCount: 3 } });
+    const entry = fold([...show.publishedShow, added('en', 'English'), added('fr-CA', 'Français (Canada)'), added('en', 'English (SDH)')]);
+    expect(entry?.captions).toEqual([{ language: 'en', label: 'English (SDH)' }, { language: 'fr-CA', label: 'Français (Canada)' }]);
+    const removed = fold([...show.publishedShow, added('en', 'English'), added('fr-CA', 'Français (Canada)'), { type: 'CaptionsRemoved', data: { showId: show.showId, language: 'en' } }]);
+    expect(removed).toMatchObject({ captions: [{ language: 'fr-CA', label: 'Français (Canada)' }], version: 13 });
+  });
+
   it('refuses an event that is not the next one, so a caller cannot skip a gap silently', () => {
     const drafted = fold([show.drafted]);
     expect(() => projectCatalogEntry(drafted, at(3, show.published()))).toThrow(ProjectionOrderError);

@@ -1,3 +1,4 @@
+import { withTrack } from '../captions/tracks';
 import type { ShowEvent } from '../show/events';
 import type { CatalogEntry } from './entry';
 import { hasLeft, nextLifecycle } from './lifecycle';
@@ -34,6 +35,7 @@ const draftedEntry = (event: Extract<PositionedShowEvent['event'], { type: 'Show
   premium: event.data.premium,
   playback: [],
   thumbnailUrls: [],
+  captions: [],
   draftedAt: occurredAt,
   publishedAt: null,
   updatedAt: occurredAt,
@@ -76,6 +78,12 @@ const applied = (entry: CatalogEntry, { event, occurredAt }: PositionedShowEvent
       return { ...entry, ...changedFields(event.data), updatedAt: occurredAt };
     case 'ShowVisibilityChanged':
       return { ...entry, visibility: event.data.visibility, updatedAt: occurredAt };
+    case 'CaptionsAdded': {
+      const { language, label } = event.data;
+      return { ...entry, captions: withTrack(entry.captions, { language, label }), updatedAt: occurredAt };
+    }
+    case 'CaptionsRemoved':
+      return { ...entry, captions: entry.captions.filter((c) => c.language !== event.data.language), updatedAt: occurredAt };
     case 'ShowWithdrawn':
     case 'ShowDeleted':
       return { ...entry, updatedAt: occurredAt };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { captionsAdded } from '../../events/catalog/captionsAdded';
+import { captionsRemoved } from '../../events/catalog/captionsRemoved';
 import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, transcodeIdSchema, undeterminedLanguage, uploadIdSchema } from '../../events/catalog/fields';
 import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
 import { processingFailed } from '../../events/catalog/processingFailed';
@@ -58,6 +60,8 @@ export const showCommandInputSchemas = {
   DeleteShow: z.strictObject({ reason: withdrawalReasonSchema.optional(), note: messageSchema.optional() }),
   RecordProcessingFailure: processingFailed.schema.omit({ showId: true }),
   RequestReprocess: z.strictObject({ run: z.strictObject({ executionName: z.string().min(1).max(256), status: z.enum(executionStatuses) }) }),
+  AddCaptions: captionsAdded.schema.omit({ showId: true }),
+  RemoveCaptions: captionsRemoved.schema.omit({ showId: true }),
 } satisfies { [TType in ShowCommand['type']]: z.ZodType<CommandInput<TType>> };
 
 /** The fields of a command that the caller supplies. */

@@ -1,5 +1,7 @@
 import type { DeliveryFormat } from '../../events/catalog/fields';
 import type {
+  CaptionsAddedData,
+  CaptionsRemovedData,
   IngestFailedData,
   ProcessingFailedData,
   ShowDeletedData,
@@ -55,6 +57,10 @@ export type RecordProcessingFailure = Command<'RecordProcessingFailure', Process
 /** An admin's reprocess; `run` is the execution behind the show's status and what Step Functions says of it. */
 export type RequestReprocess = Command<'RequestReprocess', { run: RunBehind }>;
 
+/** Captions in one language, already validated and stored as WebVTT at `key` (the API's job: it sees the file). */
+export type AddCaptions = Command<'AddCaptions', CaptionsAddedData>;
+export type RemoveCaptions = Command<'RemoveCaptions', CaptionsRemovedData>;
+
 export type ShowCommand =
   | DraftShow
   | UpdateShowMetadata
@@ -74,4 +80,6 @@ export type ShowCommand =
   | WithdrawShow
   | DeleteShow
   | RecordProcessingFailure
-  | RequestReprocess;
+  | RequestReprocess
+  | AddCaptions
+  | RemoveCaptions;

@@ -1,5 +1,6 @@
 import type { Decider } from '../decider';
 import type { ShowCommand } from './commands';
+import { decideCaptionsAdded, decideCaptionsRemoved } from './decideCaptions';
 import { decideDelete, decideDraft, decideMetadataUpdate, decideWithdraw } from './decideCatalog';
 import { decideProcessingFailure } from './decideFailure';
 import { decideIngestFailure, decideIngestStart, decideSourceProbe, decideSourceUploaded, decideUploadRequest } from './decideIngest';
@@ -61,6 +62,10 @@ export const decideShow = (command: ShowCommand, state: ShowState): ShowEvent[] 
       return decideProcessingFailure(command, state);
     case 'RequestReprocess':
       return decideReprocess(command, state);
+    case 'AddCaptions':
+      return decideCaptionsAdded(command, state);
+    case 'RemoveCaptions':
+      return decideCaptionsRemoved(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

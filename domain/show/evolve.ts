@@ -1,3 +1,4 @@
+import { withTrack } from '../captions/tracks';
 import type { ShowEvent } from './events';
 import type { ShowState } from './state';
 
@@ -126,6 +127,12 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
       return { ...state, visibility: event.data.visibility };
     case 'ShowDeleted':
       return { ...state, status: 'deleted' };
+    case 'CaptionsAdded': {
+      const { language, label, key } = event.data;
+      return { ...state, captions: withTrack(state.captions, { language, label, key }) };
+    }
+    case 'CaptionsRemoved':
+      return { ...state, captions: state.captions.filter((c) => c.language !== event.data.language) };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -91,6 +91,8 @@ export const showStateSchema = z.strictObject({
     .strictObject({ transcodeId: z.string(), playback: z.array(playbackSchema), thumbnailUrls: z.array(z.string()) })
     .nullable(),
   withdrawal: z.strictObject({ reason: withdrawalReasonSchema, note: z.string().nullable() }).nullable(),
+  /** Caption tracks, one per language, in the order they were first added (CaptionsAdded, CaptionsRemoved). */
+  captions: z.array(z.strictObject({ language: z.string(), label: z.string(), key: z.string() })),
   /** The latest failed workflow run of the current upload: one failure is recorded per execution. */
   processingFailure: z
     .strictObject({ executionName: z.string(), stage: processingStageSchema, error: z.string(), cause: z.string() })
@@ -105,7 +107,8 @@ export type ShowState = z.infer<typeof showStateSchema>;
 // 2: metadata carries premium; snapshots of version 1 are ignored and rebuilt from the stream.
 // 3: processingFailure and the processingFailed status (ProcessingFailed events).
 // 4: visibility (ShowVisibilityChanged) and the deleted status (ShowDeleted).
-export const showStateVersion = 4;
+// 5: captions (CaptionsAdded, CaptionsRemoved).
+export const showStateVersion = 5;
 
 export const initialShowState: ShowState = {
   status: 'none',
@@ -120,4 +123,5 @@ export const initialShowState: ShowState = {
   publication: null,
   withdrawal: null,
   processingFailure: null,
+  captions: [],
 };

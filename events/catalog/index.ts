@@ -1,3 +1,5 @@
+import { captionsAdded } from './captionsAdded';
+import { captionsRemoved } from './captionsRemoved';
 import { ingestFailed } from './ingestFailed';
 import { ingestStarted } from './ingestStarted';
 import { processingFailed } from './processingFailed';
@@ -39,11 +41,15 @@ export const showContracts = [
   processingFailed,
   showVisibilityChanged,
   showDeleted,
+  captionsAdded,
+  captionsRemoved,
 ] as const;
 
 export type ShowContract = (typeof showContracts)[number];
 
 export {
+  captionsAdded,
+  captionsRemoved,
   ingestFailed,
   ingestStarted,
   processingFailed,

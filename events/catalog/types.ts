@@ -1,6 +1,8 @@
 import type { DomainEventOf, EventDataOf } from '../contract';
 import type {
   ShowContract,
+  captionsAdded,
+  captionsRemoved,
   ingestFailed,
   ingestStarted,
   processingFailed,
@@ -44,3 +46,5 @@ export type ShowMetadataUpdatedData = EventDataOf<typeof showMetadataUpdated>;
 export type ProcessingFailedData = EventDataOf<typeof processingFailed>;
 export type ShowVisibilityChangedData = EventDataOf<typeof showVisibilityChanged>;
 export type ShowDeletedData = EventDataOf<typeof showDeleted>;
+export type CaptionsAddedData = EventDataOf<typeof captionsAdded>;
+export type CaptionsRemovedData = EventDataOf<typeof captionsRemoved>;

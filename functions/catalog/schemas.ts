@@ -30,6 +30,7 @@ export const showSummarySchema = z.strictObject({
   language: z.string(),
   premium: z.boolean(),
   thumbnailUrls: z.array(z.string()),
+  captions: z.array(z.strictObject({ language: z.string(), label: z.string() })).describe('caption languages players offer, each with the name a captions menu shows'),
   publishedAt: z.string().nullable(),
   version: z.number().int(),
 });

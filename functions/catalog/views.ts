@@ -16,6 +16,7 @@ export const summaryOf = (entry: CatalogEntry): z.infer<typeof showSummarySchema
   language: entry.language,
   premium: entry.premium,
   thumbnailUrls: entry.thumbnailUrls,
+  captions: entry.captions,
   publishedAt: entry.publishedAt,
   version: entry.version,
 });

@@ -1,5 +1,6 @@
 import { adminUserRoutes } from '../accounts/adminRoutes';
 import { accountRoutes } from '../accounts/routes';
+import { captionRoutes } from '../captions/routes';
 import { needsHandRoutes } from '../catalog/needsHandRoutes';
 import { catalogRoutes } from '../catalog/routes';
 import { healthRoutes } from '../health/routes';
@@ -11,7 +12,7 @@ import { workflowRoutes } from '../workflow/routes';
 import type { TagDoc } from './openapiDocument';
 import { docsRoutes } from './routes';
 
-const areas = [accountRoutes, adminUserRoutes, catalogRoutes, workflowRoutes, needsHandRoutes, paymentRoutes, qosRoutes, insightsRoutes, healthRoutes, docsRoutes];
+const areas = [accountRoutes, adminUserRoutes, catalogRoutes, workflowRoutes, captionRoutes, needsHandRoutes, paymentRoutes, qosRoutes, insightsRoutes, healthRoutes, docsRoutes];
 
 /** Every area's routes, in the order the document lists them. A route serverless.yml serves must be here (tested). */
 export const allRoutes: readonly RouteDoc[] = areas.flatMap((area) => Object.values(area) as RouteDoc[]);

@@ -5,6 +5,7 @@ import { freePort } from '../parts/freePort';
 import { blockPublicAccess } from './blockPublicAccess';
 import { corsConfigurationXml, type BucketCorsRule } from './corsXml';
 import { s3NotificationRecordSchema, toS3EventBridgeEvent, type S3EventBridgeEvent } from './eventBridgeNotification';
+import { multipartFacade } from './multipart';
 
 export interface LocalBucket {
   readonly name: string;
@@ -43,6 +44,8 @@ export const startS3Local = async (options: S3LocalOptions) => {
     vhostBuckets: false,
     configureBuckets: options.buckets.map((b) => ({ name: b.name, configs: b.corsRules === undefined ? [] : [corsConfigurationXml(b.corsRules)] })),
   });
+  // What s3rver lacks of multipart uploads (ListParts, abort, listing, S3's checks), behind the signature check.
+  server.middleware.unshift(multipartFacade(options.dataDir));
   // First in s3rver's Koa chain, so nothing unsigned reaches a bucket (s3rver knows one key pair, S3RVER/S3RVER).
   server.middleware.unshift(blockPublicAccess((accessKeyId) => (accessKeyId === localAccessKey ? localAccessKey : undefined)));
   const notifying = new Set(options.buckets.filter((b) => b.eventBridge).map((b) => b.name));
