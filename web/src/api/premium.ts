@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { unwrap, type Api } from './client';
 
 export type PlanMonths = 1 | 3 | 6 | 12;
