@@ -9,6 +9,8 @@ const configSchema = z.object({
   apiUrl: z.url(),
   /** Where the buyer's browser pays an order: the local payment simulator's checkout (through the web server). */
   checkoutUrl: z._default(z.nullable(z.url()), null),
+  /** Which checkout the premium page opens: the simulator's (locally) or Razorpay Checkout's checkout.js (on AWS). */
+  paymentGateway: z._default(z.enum(['simulator', 'razorpay']), 'simulator'),
   /** On AWS: the user pool the API signs in against (for a hosted UI later); null locally. */
   cognito: z._default(z.nullable(z.object({ region: z.string(), userPoolId: z.string(), clientId: z.string() })), null),
   /** Reported with every QoS event as its `cdn`. */
