@@ -1,5 +1,5 @@
-import type { Paid } from '../src/api/premium';
-import { razorpayOptions } from '../src/api/razorpay';
+import type { Paid } from '../src/api/paid';
+import { razorpayOptions } from '../src/api/razorpayOptions';
 
 describe('Razorpay Checkout on AWS', () => {
   const order = { orderId: 'order_Abc123', keyId: 'rzp_live_key', amount: 28900, currency: 'INR', months: 3 };

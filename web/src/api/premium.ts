@@ -1,13 +1,9 @@
-import { z } from 'zod/mini';
 import { unwrap, type Api } from './client';
+import { parsePaid, type Paid } from './paid';
 
 export type PlanMonths = 1 | 3 | 6 | 12;
 export const planMonths: readonly PlanMonths[] = [1, 3, 6, 12];
 
-/** What Razorpay's checkout hands the browser once paid: the signed trio the API confirms. */
-const paidSchema = z.object({ razorpay_order_id: z.string(), razorpay_payment_id: z.string(), razorpay_signature: z.string() });
-export type Paid = z.output<typeof paidSchema>;
-export const parsePaid = (body: unknown): Paid => paidSchema.parse(body);
 
 export const orderPremium = (api: Api, months: PlanMonths) => unwrap(api.POST('/premium/orders', { body: { months } }));
 
