@@ -11,6 +11,7 @@ import { qosIngestBenchmark } from './qosIngest';
 import { qosIngestProfileBenchmark } from './qosIngestProfile';
 import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
+import { webAppBenchmark } from './webApp';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, publishWorkflowBenchmark, coldStartBenchmark];
+export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, publishWorkflowBenchmark, coldStartBenchmark, webAppBenchmark];

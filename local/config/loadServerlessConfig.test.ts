@@ -161,7 +161,8 @@ describe('loadServerlessConfig on the real serverless.yml', () => {
     expect(service.tables.map((table) => table.TableName)).toEqual(expect.arrayContaining(['showrunner-dev-events', 'showrunner-dev-snapshots']));
     expect(service.buses).toContainEqual({ logicalId: 'EventBus', name: 'showrunner-dev' });
     expect(service.archives).toEqual([{ logicalId: 'EventArchive', name: 'showrunner-dev-archive', eventBusName: 'showrunner-dev' }]);
-    // The media distribution: its bucket, the thumbnails behaviour that trusts no key group, its CORS policy.
+    // The media distribution: its bucket, the thumbnails behaviour that trusts no key group, its CORS policy. It comes
+    // first (the local playback origin serves the first); the web app's (web/resources.yml, merged last) after it.
     expect(service.distributions).toEqual([
       {
         logicalId: 'MediaDistribution',
@@ -169,6 +170,7 @@ describe('loadServerlessConfig on the real serverless.yml', () => {
         unsignedPathPatterns: ['shows/*/thumbnails/*'],
         cors: { allowOrigins: ['*'], allowMethods: ['GET', 'HEAD', 'OPTIONS'], allowHeaders: ['*'], exposeHeaders: ['ETag', 'Content-Length', 'Content-Range'], maxAgeSeconds: 600 },
       },
+      { logicalId: 'WebDistribution', bucket: 'showrunner-dev-webbucket', unsignedPathPatterns: [], cors: null },
     ]);
     expect(service.schedules).toContainEqual({ name: 'showrunner-dev-evaluateQosAlerts-schedule-1', functionKey: 'evaluateQosAlerts', functionName: 'showrunner-dev-evaluateQosAlerts', expression: 'rate(1 minute)' });
     expect(await loadServerlessConfig({ serviceDir: repoDir, resolver: 'framework' })).toEqual(service);

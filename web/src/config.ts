@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's mini build: the same checks at a fraction of the weight every page ships.
+import { z } from 'zod/mini';
 
 /**
  * The app's settings, read at load from /config.json beside index.html: written by the deploy on AWS and by
@@ -7,11 +8,13 @@ import { z } from 'zod';
 const configSchema = z.object({
   apiUrl: z.url(),
   /** Where the buyer's browser pays an order: the local payment simulator's checkout (through the web server). */
-  checkoutUrl: z.url().nullable().default(null),
+  checkoutUrl: z._default(z.nullable(z.url()), null),
+  /** Which checkout the premium page opens: the simulator's (locally) or Razorpay Checkout's checkout.js (on AWS). */
+  paymentGateway: z._default(z.enum(['simulator', 'razorpay']), 'simulator'),
   /** On AWS: the user pool the API signs in against (for a hosted UI later); null locally. */
-  cognito: z.object({ region: z.string(), userPoolId: z.string(), clientId: z.string() }).nullable().default(null),
+  cognito: z._default(z.nullable(z.object({ region: z.string(), userPoolId: z.string(), clientId: z.string() })), null),
   /** Reported with every QoS event as its `cdn`. */
-  cdn: z.string().min(1).max(64).default('local'),
+  cdn: z._default(z.string().check(z.minLength(1), z.maxLength(64)), 'local'),
 });
 export type AppConfig = z.output<typeof configSchema>;
 

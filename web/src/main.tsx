@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { AppProvider } from './app';
 import { loadConfig } from './config';
-import { router } from './routes';
+import { AppRoutes } from './routes';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -16,7 +16,9 @@ loadConfig().then(
       <StrictMode>
         <QueryClientProvider client={queryClient}>
           <AppProvider config={config}>
-            <RouterProvider router={router} />
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
           </AppProvider>
         </QueryClientProvider>
       </StrictMode>,

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+// zod's mini build: the same checks at a fraction of the weight every page ships.
+import { z } from 'zod/mini';
 
 /** The signed-in user's tokens, kept for this tab only (sessionStorage): closing the tab signs out. */
-const sessionSchema = z.object({ accessToken: z.string().min(1), refreshToken: z.string().optional(), email: z.string() });
+const sessionSchema = z.object({ accessToken: z.string().check(z.minLength(1)), refreshToken: z.optional(z.string()), email: z.string() });
 export type Session = z.output<typeof sessionSchema>;
 
 const key = 'showrunner.session';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
 import { makeTestClip } from '../../local/mediaconvert/testClip';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
@@ -17,6 +17,15 @@ const artifacts = join(process.cwd(), 'test-artifacts', 'web');
 const password = 'Correct-Horse-42';
 const genre = 'webtest';
 
+/** Polls a condition of the stack (projections catch up in moments) and names what it waited for when it never holds. */
+const until = async (holds: () => Promise<boolean>, what: string, attempts = 240): Promise<void> => {
+  for (let i = 0; i < attempts; i += 1) {
+    if (await holds()) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`waited ${attempts / 2} s for ${what}`);
+};
+
 describe('the web app', () => {
   const root = mkdtempSync(join(tmpdir(), 'web-e2e-'));
   let stack: E2eStack;
@@ -26,6 +35,7 @@ describe('the web app', () => {
   let showId: string;
   const qosAnswers: number[] = [];
   const cmcdRequests: string[] = [];
+  const sessionsWithFirstFrame = new Set<string>();
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -60,6 +70,38 @@ describe('the web app', () => {
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);
+  };
+
+  const isQosBatch = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === '/qos/events';
+
+  /** Every QoS batch's answer, the sessions whose first frame the API took, and the segment requests carrying CMCD. */
+  const watchQos = (page: Page) => {
+    page.on('request', (request) => /CMCD=/.test(request.url()) && cmcdRequests.push(request.url()));
+    page.on('response', (response) => {
+      const request = response.request();
+      if (!isQosBatch(request)) return;
+      qosAnswers.push(response.status());
+      if (response.status() !== 200) return;
+      const { events } = request.postDataJSON() as { events: { type: string; sid: string; cid: string }[] };
+      for (const event of events) if (event.type === 'first_frame' && event.cid === showId) sessionsWithFirstFrame.add(event.sid);
+    });
+  };
+
+  const signUp = async (page: Page, email: string, auditAs?: string) => {
+    await page.goto(`${web}/sign-up`);
+    if (auditAs !== undefined) await audit(page, auditAs);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  };
+
+  /** The player of that show appears and plays: its currentTime moves past one second. */
+  const playsFor = async (page: Page, title: string) => {
+    await page.getByLabel(`Video player: ${title}`).waitFor();
+    // Node's types carry no DOM: the page-side code is given as strings.
+    await page.evaluate('document.querySelector("video").play()');
+    await page.waitForFunction('(document.querySelector("video")?.currentTime ?? 0) > 1', undefined, { timeout: 60_000 });
   };
 
   const signIn = async (context: BrowserContext, email: string) => {
@@ -115,25 +157,14 @@ describe('the web app', () => {
     await context.close();
 
     const anonymous = showrunnerApi({ baseUrl: api });
-    for (let i = 0; i < 300; i += 1) {
-      const { response } = await anonymous.GET('/shows/{showId}', { params: { path: { showId } } });
-      if (response.status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error(`show ${showId} was not published within 150 s of its approval`);
+    await until(async () => (await anonymous.GET('/shows/{showId}', { params: { path: { showId } } })).response.status === 200, `show ${showId} to be published after its approval`, 300);
   }, 240_000);
 
-  it('lets a viewer on a phone-sized screen sign up, find the show, play it, like it, rate it and buy premium', async () => {
+  it('lets a viewer on a phone-sized screen sign up, find the show, play it, like it and rate it', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
-    page.on('response', (response) => response.url().endsWith('/qos/events') && response.request().method() === 'POST' && qosAnswers.push(response.status()));
-    page.on('request', (request) => /CMCD=/.test(request.url()) && cmcdRequests.push(request.url()));
-    await page.goto(`${web}/sign-up`);
-    await audit(page, 'sign-up');
-    await page.getByLabel('Email').fill('viewer@example.com');
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    watchQos(page);
+    await signUp(page, 'viewer@example.com', 'sign-up');
 
     await page.getByLabel('Genre').fill(genre);
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -144,11 +175,7 @@ describe('the web app', () => {
     await audit(page, 'show');
 
     await page.getByRole('button', { name: 'Watch' }).click();
-    const video = page.getByLabel('Video player: Night Trains');
-    // Node's types carry no DOM: the page-side code is given as strings.
-    await video.waitFor();
-    await page.evaluate('document.querySelector("video").play()');
-    await page.waitForFunction('(document.querySelector("video")?.currentTime ?? 0) > 1', undefined, { timeout: 60_000 });
+    await playsFor(page, 'Night Trains');
     await page.getByLabel('Quality').waitFor();
     await audit(page, 'player');
 
@@ -160,16 +187,61 @@ describe('the web app', () => {
     await page.getByTestId('rating').filter({ hasText: '4.0 of 5' }).waitFor({ timeout: 30_000 });
 
     // The QoS batch goes out within its period; CMCD rode on the segment requests (query mode).
-    for (let i = 0; i < 40 && qosAnswers.length === 0; i += 1) await page.waitForTimeout(250);
+    if (!qosAnswers.includes(200)) await page.waitForResponse((r) => isQosBatch(r.request()) && r.status() === 200, { timeout: 30_000 }).catch(() => undefined);
     expect(qosAnswers).toContain(200);
     expect(cmcdRequests.some((url) => url.includes(`cid%3D%22${showId}%22`) || url.includes(showId))).toBe(true);
 
-    await page.getByRole('link', { name: 'Premium' }).click();
-    await audit(page, 'premium');
-    await page.getByRole('button', { name: 'Buy premium' }).click();
-    await page.getByText(/^Paid: premium until/).waitFor();
     await page.goto(`${web}/no-such-page`);
     await audit(page, 'not-found');
     await context.close();
   }, 240_000);
+
+  it('refuses a premium show with the API\'s own message, sells premium through the checkout, then plays it', async () => {
+    // Its creator makes the show premium through the API (If-Match: the version the studio shows).
+    const { data: tokens } = await showrunnerApi({ baseUrl: api }).POST('/auth/login', { body: { email: 'creator@example.com', password } });
+    const creator = signedInApi({ baseUrl: api }, tokens?.accessToken ?? '');
+    const { data: mine } = await creator.GET('/studio/shows/{showId}', { params: { path: { showId } } });
+    const changed = await creator.PUT('/shows/{showId}', { params: { path: { showId }, header: { 'if-match': String(mine?.version) } }, body: { premium: true } });
+    expect(changed.response.status).toBe(200);
+    const anonymous = showrunnerApi({ baseUrl: api });
+    await until(async () => (await anonymous.GET('/shows/{showId}', { params: { path: { showId } } })).data?.premium === true, 'the catalogue to list the show as premium');
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    watchQos(page);
+    await signUp(page, 'buyer@example.com');
+    await page.goto(`${web}/shows/${showId}`);
+    await page.getByRole('heading', { name: 'Night Trains' }).waitFor();
+    const refusal = page.waitForResponse((r) => new URL(r.url()).pathname === `/shows/${showId}/playback`);
+    await page.getByRole('button', { name: 'Watch' }).click();
+    const refused = await refusal;
+    expect(refused.status()).toBe(403);
+    const { message } = (await refused.json()) as { message: string };
+    expect(message).toMatch(/.+/);
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    await audit(page, 'premium-refused');
+
+    await page.getByRole('link', { name: 'get premium' }).click();
+    await page.getByRole('heading', { name: 'Premium' }).waitFor();
+    await audit(page, 'premium');
+    await page.getByRole('button', { name: 'Buy premium' }).click();
+    await page.getByText(/^Paid: premium until/).waitFor();
+
+    await page.goto(`${web}/shows/${showId}`);
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await playsFor(page, 'Night Trains');
+    await context.close();
+  }, 240_000);
+
+  it('shows the QoS the players sent in GET /qos/metrics for the show', async () => {
+    expect(sessionsWithFirstFrame.size).toBeGreaterThan(0);
+    const admin = signedInApi({ baseUrl: api }, await stack.token('admin-1', ['admin']));
+    let plays = 0;
+    await until(async () => {
+      const { data } = await admin.GET('/qos/metrics', { params: { query: { dimension: 'show', value: showId } } });
+      plays = data?.total.plays ?? 0;
+      return plays >= sessionsWithFirstFrame.size;
+    }, `GET /qos/metrics to count the ${sessionsWithFirstFrame.size} sessions that reached a first frame`);
+    expect(plays).toBeGreaterThanOrEqual(sessionsWithFirstFrame.size);
+  }, 120_000);
 });

@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { unwrap, type Api } from './client';
+import { parsePaid, type Paid } from './paid';
 
 export type PlanMonths = 1 | 3 | 6 | 12;
 export const planMonths: readonly PlanMonths[] = [1, 3, 6, 12];
 
-/** What Razorpay's checkout hands the browser once paid: the signed trio the API confirms. */
-const paidSchema = z.object({ razorpay_order_id: z.string(), razorpay_payment_id: z.string(), razorpay_signature: z.string() });
-export type Paid = z.output<typeof paidSchema>;
 
 export const orderPremium = (api: Api, months: PlanMonths) => unwrap(api.POST('/premium/orders', { body: { months } }));
 
@@ -22,7 +19,7 @@ export const payAtCheckout = async (checkoutUrl: string, orderId: string): Promi
   });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) throw new Error(`The checkout refused the payment (HTTP ${response.status}); no money was taken. Try again.`);
-  return paidSchema.parse(body);
+  return parsePaid(body);
 };
 
 export const confirmPremium = (api: Api, paid: Paid) => unwrap(api.POST('/premium/confirm', { body: paid }));

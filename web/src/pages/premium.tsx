@@ -1,19 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { confirmPremium, orderPremium, payAtCheckout, planMonths, type PlanMonths } from '../api/premium';
+import { payWithRazorpay } from '../api/razorpay';
 import { useApp } from '../app';
 import { ErrorMessage, Loading } from '../components/status';
 import { useMe } from '../components/useMe';
 
 /** Order at the API, pay at the gateway's checkout, confirm the signed answer at the API. */
 const useBuy = () => {
-  const { api, config } = useApp();
+  const { api, config, session } = useApp();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (months: PlanMonths) => {
-      if (config.checkoutUrl === null) throw new Error('Payments are not set up for this site (no checkoutUrl in config.json).');
+      const { checkoutUrl, paymentGateway } = config;
+      if (paymentGateway === 'simulator' && checkoutUrl === null) throw new Error('Payments are not set up for this site (no checkoutUrl in config.json).');
       const order = await orderPremium(api, months);
-      const paid = await payAtCheckout(config.checkoutUrl, order.orderId);
+      const paid = paymentGateway === 'razorpay' ? await payWithRazorpay(order, session?.email) : await payAtCheckout(checkoutUrl ?? '', order.orderId);
       return confirmPremium(api, paid);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),

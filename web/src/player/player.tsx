@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { sendQosEvents } from '../api/qos';
 import { useApp } from '../app';
 import { ErrorMessage } from '../components/status';
+import { captionChoices, type CaptionChoice } from './captions';
 import { createQosReporter } from './qos';
 import { hlsKbps, wireHlsQos, wireVideoQos } from './wireQos';
 
@@ -15,6 +16,20 @@ interface Level {
   readonly index: number;
   readonly label: string;
 }
+
+/** A menu of the player's: Quality (renditions) or Captions (subtitle tracks); -1 is Auto or Off. */
+const Menu = ({ label, choices, value, onChoose }: { label: string; choices: readonly Level[]; value: number; onChoose: (index: number) => void }) => (
+  <label>
+    {label}
+    <select value={value} onChange={(e) => onChoose(Number(e.target.value))}>
+      {choices.map((c) => (
+        <option key={c.index} value={c.index}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  </label>
+);
 
 /**
  * A grant's query (CloudFront's Policy, Signature and Key-Pair-Id) on a URL the player fetches: playlists and segments
@@ -37,6 +52,8 @@ export const Player = ({ showId, title, sources, grantQuery }: { showId: string;
   const hlsRef = useRef<Hls | null>(null);
   const [levels, setLevels] = useState<Level[]>([]);
   const [level, setLevel] = useState(-1);
+  const [captions, setCaptions] = useState<CaptionChoice[]>([]);
+  const [caption, setCaption] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const hlsUrl = sources.find((s) => s.format === 'hls')?.url;
   const mp4Url = sources.find((s) => s.format === 'mp4')?.url;
@@ -59,6 +76,9 @@ export const Player = ({ showId, title, sources, grantQuery }: { showId: string;
     else {
       wireHlsQos(hls, qos);
       hls.on(Hls.Events.MANIFEST_PARSED, (_e, data) => setLevels(data.levels.map((l, index) => ({ index, label: levelLabel(l) }))));
+      // Captions start off; the master's SUBTITLES tracks are listed as hls.js finds them.
+      hls.subtitleDisplay = false;
+      hls.on(Hls.Events.SUBTITLE_TRACKS_UPDATED, (_e, data) => setCaptions(captionChoices(data.subtitleTracks)));
       hls.on(Hls.Events.ERROR, (_e, data) => data.fatal && setError(`Playback failed (${data.details}). Reload the page to try again.`));
       hls.loadSource(hlsUrl);
       hls.attachMedia(video);
@@ -75,23 +95,19 @@ export const Player = ({ showId, title, sources, grantQuery }: { showId: string;
     setLevel(index);
     if (hlsRef.current !== null) hlsRef.current.currentLevel = index;
   };
+  const chooseCaptions = (index: number) => {
+    setCaption(index);
+    const hls = hlsRef.current;
+    if (hls === null) return;
+    hls.subtitleTrack = index;
+    hls.subtitleDisplay = index >= 0;
+  };
 
   return (
     <div className="player">
       <video ref={videoRef} controls playsInline aria-label={`Video player: ${title}`} src={hlsUrl === undefined && mp4Url !== undefined ? signed(mp4Url, grantQuery) : undefined} />
-      {levels.length > 0 && (
-        <label>
-          Quality
-          <select value={level} onChange={(e) => choose(Number(e.target.value))}>
-            <option value={-1}>Auto</option>
-            {levels.map((l) => (
-              <option key={l.index} value={l.index}>
-                {l.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {levels.length > 0 && <Menu label="Quality" choices={[{ index: -1, label: 'Auto' }, ...levels]} value={level} onChoose={choose} />}
+      {captions.length > 0 && <Menu label="Captions" choices={captions} value={caption} onChoose={chooseCaptions} />}
       <ErrorMessage error={error} />
     </div>
   );

@@ -1,0 +1,187 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startLocalCloud, type LocalCloud } from '../local/cloud';
+import { localIssuerFor } from '../local/cognito/part';
+import { makeTestClip } from '../local/mediaconvert/testClip';
+import type { BenchModule, BenchSection } from './benchModule';
+import { median, round } from './measure';
+
+/**
+ * The web app in Debian's Chromium (headless) against `npm start`'s stack with one published show: time to first
+ * frame in the app against a bare hls.js page on the same stream, side by side (interleaved, a fresh browser context
+ * each: nothing cached); the JavaScript a viewer's pages download, gzipped; load to interactive (the catalogue
+ * listing its shows).
+ */
+const rounds = Number(process.env.BENCH_WEB_ROUNDS ?? 5);
+const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
+const title = 'Bench Trains';
+const hlsVersion = (JSON.parse(readFileSync(require.resolve('hls.js/package.json'), 'utf8')) as { version: string }).version;
+
+/** performance.now() (ms since navigation) when a frame first showed: the first timeupdate past 0, on both sides. */
+const firstFrameProbe = `
+  document.addEventListener('timeupdate', (e) => {
+    if (window.__firstFrame === undefined && e.target.currentTime > 0) window.__firstFrame = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    const video = document.querySelector('video');
+    if (video !== null && window.__played !== video) { window.__played = video; video.muted = true; void video.play().catch(() => undefined); }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+const barePage = (masterUrl: string) => `<!doctype html><html lang="en"><head><title>bare hls.js</title><script src="/bench-hls.min.js"></script></head>
+<body><video controls muted playsinline aria-label="bare"></video><script>
+const video = document.querySelector('video');
+const hls = new Hls();
+hls.loadSource(${JSON.stringify(masterUrl)});
+hls.attachMedia(video);
+</script></body></html>`;
+
+interface Stack {
+  readonly cloud: LocalCloud;
+  readonly web: string;
+  readonly api: string;
+  readonly showId: string;
+  readonly viewerToken: string;
+}
+
+const call = async (url: string, token: string, method = 'GET', body?: unknown) => {
+  const response = await fetch(url, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return { status: response.status, body: (await response.json().catch(() => ({}))) as Record<string, unknown> };
+};
+
+const until = async (what: string, holds: () => Promise<boolean>) => {
+  for (let i = 0; i < 600; i += 1) {
+    if (await holds()) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`bench: waited 300 s for ${what}`);
+};
+
+/** A creator uploads a clip, a reviewer approves it: one published show to play. */
+const publishShow = async (cloud: LocalCloud, dataDir: string, root: string): Promise<{ showId: string; viewerToken: string }> => {
+  const issuer = await localIssuerFor(cloud.service, dataDir);
+  const [creator, reviewer, viewerToken] = await Promise.all([issuer.mint({ sub: 'bench-creator', groups: ['creator'] }), issuer.mint({ sub: 'bench-reviewer', groups: ['reviewer'] }), issuer.mint({ sub: 'bench-viewer', groups: [] })]);
+  const clip = join(root, 'clip.mp4');
+  await makeTestClip(clip, { seconds: 8, width: 1280, height: 720 });
+  const bytes = readFileSync(clip);
+  const api = cloud.endpoints.api;
+  const created = await call(`${api}/uploads`, creator, 'POST', { title, description: 'bench', genre: 'bench', language: 'en', fileName: 'clip.mp4', contentType: 'video/mp4', sizeBytes: bytes.length });
+  const { showId, upload } = created.body as { showId: string; upload: { url: string; headers: Record<string, string> } };
+  await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
+  await until('the show to await review', async () => (await call(`${api}/reviews/${showId}/claim`, reviewer, 'POST')).status === 200);
+  const decided = await call(`${api}/reviews/${showId}/decision`, reviewer, 'POST', { decision: 'approve' });
+  if (decided.status !== 200) throw new Error(`bench: approving answered ${decided.status}: ${JSON.stringify(decided.body)}`);
+  await until('the show to be published', async () => (await fetch(`${api}/shows/${showId}`)).status === 200);
+  return { showId, viewerToken };
+};
+
+/** A fresh context (empty cache) signed in as the viewer, with the first-frame probe; the scripts it downloads. */
+const openPage = async (browser: Browser, stack: Stack) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const session = JSON.stringify({ accessToken: stack.viewerToken, email: 'viewer@example.com' });
+  await context.addInitScript(`sessionStorage.setItem('showrunner.session', ${JSON.stringify(session)}); ${firstFrameProbe}`);
+  const page = await context.newPage();
+  const scripts = new Map<string, Buffer>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script' && response.ok()) void response.body().then((body) => scripts.set(response.url(), body), () => undefined);
+  });
+  return { page, scripts, close: () => context.close() };
+};
+
+const firstFrameAt = async (page: Page): Promise<number> => Number(await (await page.waitForFunction('window.__firstFrame', undefined, { timeout: 120_000, polling: 'raf' })).jsonValue());
+const sinceNavigation = async (page: Page): Promise<number> => Number(await page.evaluate('performance.now()'));
+
+const appRun = async (browser: Browser, stack: Stack) => {
+  const { page, scripts, close } = await openPage(browser, stack);
+  try {
+    await page.goto(`${stack.web}/`);
+    const link = page.getByRole('link', { name: title });
+    await link.waitFor();
+    const interactiveMs = await sinceNavigation(page);
+    const catalogueJs = [...scripts.values()];
+    await page.goto(`${stack.web}/shows/${stack.showId}`);
+    const watch = page.getByRole('button', { name: 'Watch' });
+    await watch.waitFor();
+    const watchAt = await sinceNavigation(page);
+    await watch.click();
+    const frameAt = await firstFrameAt(page);
+    return { interactiveMs, fromNavigationMs: frameAt, fromWatchMs: frameAt - watchAt, catalogueJs, playingJs: [...scripts.values()] };
+  } finally {
+    await close();
+  }
+};
+
+const bareRun = async (browser: Browser, stack: Stack, hlsJs: Buffer) => {
+  const grant = await call(`${stack.api}/shows/${stack.showId}/playback`, stack.viewerToken);
+  const master = (grant.body.sources as { format: string; url: string }[]).find((s) => s.format === 'hls')?.url ?? '';
+  const { page, close } = await openPage(browser, stack);
+  try {
+    await page.route(`${stack.web}/bench-bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: barePage(master) }));
+    await page.route(`${stack.web}/bench-hls.min.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: hlsJs }));
+    await page.goto(`${stack.web}/bench-bare.html`);
+    return await firstFrameAt(page);
+  } finally {
+    await close();
+  }
+};
+
+const kb = (bytes: number) => round(bytes / 1000, 1);
+const sizes = (files: readonly Buffer[]) => ({ raw: files.reduce((n, f) => n + f.length, 0), gzip: files.reduce((n, f) => n + gzipSync(f, { level: 9 }).length, 0), brotli: files.reduce((n, f) => n + brotliCompressSync(f).length, 0) });
+
+export const webAppBenchmark: BenchModule = {
+  section: 'webApp',
+  async run(): Promise<BenchSection> {
+    const root = mkdtempSync(join(tmpdir(), 'bench-web-'));
+    const dataDir = join(root, 'data');
+    const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve(__dirname, '..', 'serverless.yml'), web: { port: 0 } }, () => undefined);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--autoplay-policy=no-user-gesture-required'] });
+    try {
+      const stack: Stack = { cloud, web: cloud.endpoints.web ?? '', api: cloud.endpoints.api, ...(await publishShow(cloud, dataDir, root)) };
+      const hlsJs = readFileSync(require.resolve('hls.js/dist/hls.min.js'));
+      // A warm-up of each side: Lambda cold starts are a once-per-container cost, not a viewer's.
+      await appRun(browser, stack);
+      await bareRun(browser, stack, hlsJs);
+      const app: Awaited<ReturnType<typeof appRun>>[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < rounds; i += 1) {
+        bare.push(await bareRun(browser, stack, hlsJs));
+        app.push(await appRun(browser, stack));
+      }
+      const last = app[app.length - 1];
+      const catalogue = sizes(last?.catalogueJs ?? []);
+      const playing = sizes(last?.playingJs ?? []);
+      const bareMedian = median(bare);
+      const appWatch = median(app.map((r) => r.fromWatchMs));
+      const appNavigation = median(app.map((r) => r.fromNavigationMs));
+      const ms = (samples: readonly number[]) => samples.map((v) => round(v)).join(', ');
+      return {
+        title: 'Web app: time to first frame against bare hls.js, JavaScript shipped, load to interactive',
+        measuredAt: new Date().toISOString(),
+        environment: `${cpus().length} CPUs, Node ${process.version}, Debian Chromium headless, local cloud (web app, API, playback origin on 127.0.0.1), ${rounds} rounds after a warm-up, fresh browser context (empty cache) each`,
+        notes: [
+          `First frame from pressing Watch (grant from the API, player chunk, hls.js) against a bare hls.js page from its navigation (hls.js ${hlsVersion} full build, the grant's master URL inlined): ${round(appWatch / bareMedian, 2)}x (goal <= 1.2x); from the show page's navigation: ${round(appNavigation / bareMedian, 2)}x.`,
+          `JavaScript a viewer downloads, gzip -9: catalogue ${kb(catalogue.gzip)} kB; show page while playing (app + player + hls.js) ${kb(playing.gzip)} kB (goal <= 250 kB); brotli ${kb(catalogue.brotli)} / ${kb(playing.brotli)} kB.`,
+          'First frame: the first timeupdate past 0 on the page (both sides alike), muted autoplay.',
+          'The show page is loaded after the catalogue in the same context (the app\'s own JS cached, as for a viewer coming from the catalogue); the player chunk and hls.js are not.',
+          'Load to interactive: from the catalogue\'s navigation until its list shows the published show (config.json, the app, GET /shows).',
+        ],
+        columns: ['measure', 'median', 'runs'],
+        rows: [
+          { measure: 'bare hls.js: first frame from navigation (ms)', median: round(bareMedian), runs: ms(bare) },
+          { measure: 'app: first frame from pressing Watch (ms)', median: round(appWatch), runs: ms(app.map((r) => r.fromWatchMs)) },
+          { measure: 'app: first frame from the show page navigation (ms)', median: round(appNavigation), runs: ms(app.map((r) => r.fromNavigationMs)) },
+          { measure: 'app: catalogue load to interactive (ms)', median: round(median(app.map((r) => r.interactiveMs))), runs: ms(app.map((r) => r.interactiveMs)) },
+          { measure: 'JS, catalogue page (kB gzip / raw)', median: kb(catalogue.gzip), runs: `${kb(catalogue.raw)} raw` },
+          { measure: 'JS, show page playing (kB gzip / raw)', median: kb(playing.gzip), runs: `${kb(playing.raw)} raw` },
+        ],
+      };
+    } finally {
+      await browser.close();
+      await cloud.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+};
