@@ -1837,6 +1837,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description caption languages players offer, each with the name a captions menu shows */
+                            captions: {
+                                label: string;
+                                language: string;
+                            }[];
                             creatorId: string;
                             description: string;
                             draftedAt: string;
