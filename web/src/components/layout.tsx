@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { logout } from '../api/auth';
+import { logout, type Role } from '../api/auth';
 import { useApp } from '../app';
 import { ErrorMessage } from './status';
 import { useHasRole } from './useMe';
@@ -28,65 +28,45 @@ const SignOut = () => {
   );
 };
 
+/** The sections a role opens, in the order the nav lists them; `end` keeps /noc from lighting up on /noc/alert-rules. */
+const sections: readonly { readonly to: string; readonly label: string; readonly role: Role; readonly end?: boolean }[] = [
+  { to: '/studio', label: 'My shows', role: 'creator', end: true },
+  { to: '/studio/upload', label: 'Upload', role: 'creator' },
+  { to: '/reviews', label: 'Reviews', role: 'reviewer' },
+  { to: '/noc', label: 'NOC', role: 'operator', end: true },
+  { to: '/noc/alert-rules', label: 'Alert rules', role: 'operator' },
+  { to: '/insights', label: 'Insights', role: 'operator' },
+  { to: '/admin/needs-a-hand', label: 'Needs a hand', role: 'operator' },
+  { to: '/admin/users', label: 'Users', role: 'admin' },
+];
+
+const SectionLink = ({ section }: { readonly section: (typeof sections)[number] }) =>
+  useHasRole(section.role) ? (
+    <li>
+      <NavLink to={section.to} end={section.end}>
+        {section.label}
+      </NavLink>
+    </li>
+  ) : null;
+
 const Nav = () => {
   const { session } = useApp();
-  const creator = useHasRole('creator');
-  const reviewer = useHasRole('reviewer');
-  const operator = useHasRole('operator');
-  const admin = useHasRole('admin');
   return (
     <nav aria-label="Main">
       <ul>
         <li>
-          <NavLink to="/">Catalogue</NavLink>
+          <NavLink to="/" end>
+            Catalogue
+          </NavLink>
         </li>
         {session !== null && (
           <li>
             <NavLink to="/premium">Premium</NavLink>
           </li>
         )}
-        {creator && (
-          <li>
-            <NavLink to="/studio">My shows</NavLink>
-          </li>
-        )}
-        {creator && (
-          <li>
-            <NavLink to="/studio/upload">Upload</NavLink>
-          </li>
-        )}
-        {reviewer && (
-          <li>
-            <NavLink to="/reviews">Reviews</NavLink>
-          </li>
-        )}
-        {operator && (
-          <li>
-            <NavLink to="/noc" end>
-              NOC
-            </NavLink>
-          </li>
-        )}
-        {operator && (
-          <li>
-            <NavLink to="/noc/alert-rules">Alert rules</NavLink>
-          </li>
-        )}
-        {operator && (
-          <li>
-            <NavLink to="/insights">Insights</NavLink>
-          </li>
-        )}
-        {operator && (
-          <li>
-            <NavLink to="/admin/needs-a-hand">Needs a hand</NavLink>
-          </li>
-        )}
-        {admin && (
-          <li>
-            <NavLink to="/admin/users">Users</NavLink>
-          </li>
-        )}
+        {sections.map((section) => (
+          <SectionLink key={section.to} section={section} />
+        ))}
         {session === null ? (
           <>
             <li>
