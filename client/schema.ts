@@ -1308,7 +1308,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1317,7 +1317,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -1396,7 +1396,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1405,7 +1405,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -1483,7 +1483,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1492,7 +1492,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -1568,7 +1568,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1577,7 +1577,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2162,7 +2162,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2171,7 +2171,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2398,7 +2398,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2407,7 +2407,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2528,7 +2528,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,7 +2537,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2642,7 +2642,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2651,7 +2651,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
@@ -2841,7 +2841,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description the caller holds none of the roles admin */
+            /** @description the caller holds none of the roles admin, operator */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2850,7 +2850,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "error": "forbidden",
-                     *       "message": "this needs one of the roles admin"
+                     *       "message": "this needs one of the roles admin, operator"
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];

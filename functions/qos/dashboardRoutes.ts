@@ -3,7 +3,7 @@ import { route } from '../http/route';
 
 const tag = 'Playback quality';
 /** Until the operator role exists (accounts), admins only; the NOC routes admit operators once it does. */
-const operators = { roles: ['admin'] as const };
+const operators = { roles: ['admin', 'operator'] as const };
 
 const instant = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString());
 export const dashboardRanges = { '1h': 1, '6h': 6, '24h': 24, '7d': 7 * 24, '30d': 30 * 24 } as const;

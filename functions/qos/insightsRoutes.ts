@@ -3,7 +3,7 @@ import { route } from '../http/route';
 
 const tag = 'Viewer sessions';
 // Operators watch over the platform; until the operator role exists, admins only.
-const access = { roles: ['admin'] } as const;
+const access = { roles: ['admin', 'operator'] } as const;
 
 export const countriesQuerySchema = z.object({
   limit: z.coerce.number().int('limit is a whole number').min(1, 'limit is at least 1').max(300, 'limit is at most 300').optional().describe('the first `limit` countries; all of them when absent (a bar plot)'),

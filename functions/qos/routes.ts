@@ -69,7 +69,7 @@ export const qosRoutes = {
     responses: ingress,
   }),
   metrics: route({
-    routeKey: 'GET /qos/metrics', operationId: 'qosMetrics', tag, access: { roles: ['admin'] }, query: metricsQuerySchema,
+    routeKey: 'GET /qos/metrics', operationId: 'qosMetrics', tag, access: { roles: ['admin', 'operator'] }, query: metricsQuerySchema,
     summary: 'QoE metrics of one show, country or CDN over a time range, per 5-minute bucket and in total',
     responses: {
       200: {
@@ -82,7 +82,7 @@ export const qosRoutes = {
     },
   }),
   alerts: route({
-    routeKey: 'GET /qos/alerts', operationId: 'qosAlerts', tag, access: { roles: ['admin'] }, query: alertsQuerySchema,
+    routeKey: 'GET /qos/alerts', operationId: 'qosAlerts', tag, access: { roles: ['admin', 'operator'] }, query: alertsQuerySchema,
     summary: 'QoE alerts in a status, most recently changed first; with history=true, each with its raise and resolve transitions',
     responses: { 200: { description: 'the alerts', schema: z.strictObject({ count: z.number().int(), items: z.array(z.looseObject({ alertKey: z.string(), status: z.enum(['open', 'resolved']) })) }) } },
   }),

@@ -184,9 +184,10 @@ describe('the sessions insights, against a reference folded from the same raw ev
     expect(await answers()).toEqual(expected());
   });
 
-  it('refuses callers who are not signed in or not admins, and a year that is not one', async () => {
+  it('refuses callers who are not signed in or neither operators nor admins, and a year that is not one', async () => {
     expect((await callHttp(api.totalsInsight)).status).toBe(401);
     expect((await callHttp(api.countriesInsight, { user: { sub: 'viewer-1', groups: '' } })).status).toBe(403);
+    expect((await callHttp(api.countriesInsight, { user: { sub: 'operator-1', groups: 'operator' } })).status).toBe(200);
     const badYear = await callHttp(api.yearInsight, { user: admin, path: { year: 'last' } });
     expect(badYear.status).toBe(400);
     expect(JSON.stringify(badYear.body)).toContain('year');
