@@ -6,6 +6,8 @@ import { encodedFacts, playlistBitrates, type Bitrates, type EncodedFacts } from
 
 /** One EXT-X-STREAM-INF of an HLS master: the attributes of RFC 8216 4.3.4.2 that players pick a variant by. */
 export interface Variant {
+  /** The bitrate the rendition was asked for: what orders the variants. */
+  readonly videoBitrate: number;
   readonly uri: string;
   readonly bitrates: Bitrates;
   readonly codecs: readonly string[];
@@ -22,11 +24,11 @@ export interface AudioRendition {
   readonly uri: string;
 }
 
-/** An HLS master playlist, variants by ascending bandwidth (the order players start from). */
+/** An HLS master playlist, variants in the order given (the ladder's, lowest first: where players start). */
 export const masterPlaylist = (variants: readonly Variant[], options: { version: number; audio?: AudioRendition } = { version: 3 }): string => {
   const lines = ['#EXTM3U', `#EXT-X-VERSION:${options.version}`, '#EXT-X-INDEPENDENT-SEGMENTS'];
   if (options.audio) lines.push(`#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="${options.audio.groupId}",NAME="${options.audio.name}",DEFAULT=YES,AUTOSELECT=YES,URI="${options.audio.uri}"`);
-  for (const variant of [...variants].sort((a, b) => a.bitrates.peak - b.bitrates.peak)) {
+  for (const variant of variants) {
     const attributes = [
       `BANDWIDTH=${variant.bitrates.peak}`,
       `AVERAGE-BANDWIDTH=${variant.bitrates.average}`,
@@ -42,16 +44,20 @@ export const masterPlaylist = (variants: readonly Variant[], options: { version:
 
 const codecsOf = (facts: EncodedFacts) => [facts.videoCodec, ...(facts.audioCodec === null ? [] : [facts.audioCodec])];
 
+// The ladder's order, lowest bitrate first, whatever order the job listed its outputs in.
+const byBitrate = <T extends { videoBitrate: number }>(renditions: readonly T[]): T[] => [...renditions].sort((a, b) => a.videoBitrate - b.videoBitrate);
+
 const factsOf = (paths: JobPaths, renditions: readonly Rendition[]) => Promise.all(renditions.map((rendition) => encodedFacts(encodedFile(paths, rendition))));
 
 /** HLS with MPEG-TS segments: each rendition's playlist has its audio muxed in, so its segments are the variant's whole bit rate. */
 const separateMaster = async (plan: TranscodePlan, paths: JobPaths): Promise<string> => {
-  const facts = await factsOf(paths, plan.renditions);
+  const renditions = byBitrate(plan.renditions);
+  const facts = await factsOf(paths, renditions);
   const variants = await Promise.all(
-    plan.renditions.map(async (rendition, index): Promise<Variant> => {
+    renditions.map(async (rendition, index): Promise<Variant> => {
       const uri = `${hlsPlaylistName(plan, rendition)}.m3u8`;
       const encoded = facts[index] as EncodedFacts;
-      return { uri, bitrates: await playlistBitrates(join(paths.hls, uri)), codecs: codecsOf(encoded), ...encoded };
+      return { videoBitrate: rendition.videoBitrate, uri, bitrates: await playlistBitrates(join(paths.hls, uri)), codecs: codecsOf(encoded), ...encoded };
     }),
   );
   return masterPlaylist(variants, { version: 3 });
@@ -68,6 +74,7 @@ const cmafMaster = async (plan: TranscodePlan, paths: JobPaths): Promise<string>
       const encoded = facts[index] as EncodedFacts;
       const video = await playlistBitrates(join(paths.cmaf, cmafPlaylistName(index)));
       return {
+        videoBitrate: plan.renditions[index]?.videoBitrate ?? 0,
         uri: cmafPlaylistName(index),
         bitrates: { peak: video.peak + audioBitrates.peak, average: video.average + audioBitrates.average },
         codecs: codecsOf(encoded),
@@ -76,7 +83,7 @@ const cmafMaster = async (plan: TranscodePlan, paths: JobPaths): Promise<string>
       };
     }),
   );
-  return masterPlaylist(variants, { version: 7, ...(audio === undefined ? {} : { audio }) });
+  return masterPlaylist(byBitrate(variants), { version: 7, ...(audio === undefined ? {} : { audio }) });
 };
 
 /**

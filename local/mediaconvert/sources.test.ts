@@ -85,4 +85,28 @@ describe('every common source through the local transcoder', () => {
     expect(await decodeAll(join(paths.cmaf, 'master.m3u8'))).toBe('');
     expect(await decodeAll(join(paths.cmaf, 'master.mpd'))).toBe('');
   }, 180_000);
+
+  it('gives a short 4K clip its whole ladder, up to 2160p, in one switchable DASH set', async () => {
+    const { paths, ladder } = await transcode('uhd.mp4', { width: 3840, height: 2160, seconds: 1, rate: 5 });
+    expect(ladder).toEqual(['270p', '360p', '540p', '720p', '1080p', '1440p', '2160p']);
+    const variants = streamInfs(readFileSync(join(paths.hls, 'master.m3u8'), 'utf8'));
+    expect(variants.map((variant) => /RESOLUTION=(\d+x\d+)/.exec(variant)?.[1])).toEqual(['480x270', '640x360', '960x540', '1280x720', '1920x1080', '2560x1440', '3840x2160']);
+    // Level 5.1 (0x33) or above: a 2160p picture does not fit the lower levels, and the CODECS say so.
+    expect(variants.at(-1)).toMatch(/CODECS="avc1\.6400(3[3-9a-f]|[4-9a-f][0-9a-f])/);
+    expect(videoSets(readFileSync(join(paths.dash, 'manifest.mpd'), 'utf8'))).toEqual([7]);
+    expect(await decodeAll(join(paths.hls, 'master.m3u8'))).toBe('');
+    expect(await decodeAll(join(paths.dash, 'manifest.mpd'))).toBe('');
+  }, 300_000);
+
+  it('keeps a phone recording held upright portrait on every rung (stored 1280x720, displayed 720x1280)', async () => {
+    const { paths, ladder } = await transcode('phone.mov', { width: 1280, height: 720, seconds: 1, rotate: 90 });
+    expect(ladder).toEqual(['270p', '360p', '540p', '720p']);
+    const variants = streamInfs(readFileSync(join(paths.hls, 'master.m3u8'), 'utf8'));
+    expect(variants.map((variant) => /RESOLUTION=(\d+x\d+)/.exec(variant)?.[1])).toEqual(['270x480', '360x640', '540x960', '720x1280']);
+    const mpd = readFileSync(join(paths.dash, 'manifest.mpd'), 'utf8');
+    expect(videoSets(mpd)).toEqual([4]);
+    expect(mpd).toContain('width="720" height="1280"');
+    expect(await decodeAll(join(paths.hls, 'master.m3u8'))).toBe('');
+    expect(await decodeAll(join(paths.dash, 'manifest.mpd'))).toBe('');
+  }, 300_000);
 });

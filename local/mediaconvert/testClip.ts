@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ffmpegPath, run } from '../../adapters/media/ffmpeg';
 
@@ -12,6 +13,8 @@ export interface ClipOptions {
   readonly audio?: 'tone' | 'none';
   /** 'bars': ffmpeg's test pattern; 'black': a black picture. */
   readonly picture?: 'bars' | 'black';
+  /** Stored landscape with a display rotation, as a phone held upright records (MP4/MOV). */
+  readonly rotate?: 90 | 270;
   /** The video codec; H.264 unless said. The container follows the file's extension. */
   readonly codec?: ClipCodec;
 }
@@ -36,6 +39,13 @@ const containerArgs = (path: string): readonly string[] => {
 const audioCodecArgs = (path: string) => (extname(path).toLowerCase() === '.webm' ? ['-c:a', 'libopus'] : ['-c:a', 'aac']);
 
 /** Writes a small clip made by ffmpeg's test sources: what tests and benchmarks upload instead of real footage. */
+// ffmpeg drops a rotate tag given to an encode; a stream copy keeps it (as the display matrix a phone writes).
+const rotate = async (path: string, degrees: number) => {
+  const upright = `${path}.upright${extname(path)}`;
+  await run(ffmpegPath, ['-v', 'error', '-y', '-i', upright, '-map', '0', '-c', 'copy', '-metadata:s:v:0', `rotate=${degrees}`, path]);
+  await rm(upright);
+};
+
 const pictureSource = ({ seconds = 2, width = 320, height = 240, rate = 25, picture = 'bars' }: ClipOptions) =>
   `${picture === 'black' ? 'color=c=black:' : 'testsrc='}size=${width}x${height}:rate=${rate}:duration=${seconds}`;
 
@@ -45,6 +55,7 @@ export const makeTestClip = async (path: string, options: ClipOptions = {}): Pro
   await run(ffmpegPath, [
     '-v', 'error', '-y', '-f', 'lavfi', '-i', video,
     ...(audio === 'tone' ? ['-f', 'lavfi', '-i', `sine=frequency=440:duration=${seconds}`, ...audioCodecArgs(path)] : []),
-    ...videoCodecArgs[codec], ...containerArgs(path), '-shortest', path,
+    ...videoCodecArgs[codec], ...containerArgs(path), '-shortest', options.rotate === undefined ? path : `${path}.upright${extname(path)}`,
   ]);
+  if (options.rotate !== undefined) await rotate(path, options.rotate);
 };
