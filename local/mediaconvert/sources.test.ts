@@ -1,16 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ffmpegEnv, ffmpegPath } from '../../adapters/media/ffmpeg';
-import { buildMediaConvertJob, type Packaging } from '../../domain/media/jobSettings';
-import { chooseLadder } from '../../domain/show/ladder';
-import { probeSource } from '../../functions/workflow/probe';
-import { jobPaths, type JobPaths } from './commands';
-import { planJob } from './plan';
-import { runPlan } from './runPlan';
-import { makeTestClip, type ClipCodec, type ClipOptions } from './testClip';
+import type { Packaging } from '../../domain/media/jobSettings';
+import type { ClipCodec, ClipOptions } from './testClip';
+import { transcodeTestClip } from './testTranscode';
 
 /** Decodes every stream a manifest lists (all variants, all representations), from its own folder as a player would. */
 const decodeAll = async (manifest: string): Promise<string> => {
@@ -26,19 +22,7 @@ const videoSets = (mpd: string) => [...mpd.matchAll(/<AdaptationSet[^>]*contentT
 const root = mkdtempSync(join(tmpdir(), 'sources-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** A source file through ingest's probe, the domain's ladder and job settings, and the local transcoder. */
-const transcode = async (name: string, clip: ClipOptions, packaging: Packaging = 'separate'): Promise<{ paths: JobPaths; codec: string | undefined; ladder: string[] }> => {
-  const dir = join(root, name.replace(/\W/g, '-'));
-  mkdirSync(dir);
-  const paths = jobPaths(dir, name);
-  await makeTestClip(paths.source, clip);
-  const probed = await probeSource(paths.source);
-  if (!probed.ok) throw new Error(`${name} did not probe: ${probed.message}`);
-  const ladder = chooseLadder(probed.probe);
-  const job = buildMediaConvertJob({ showId: 's', transcodeId: 't', ladder, probe: probed.probe, source: { bucket: 'src', key: name }, destinationBucket: 'media', roleArn: 'arn:role', packaging });
-  await runPlan(planJob(job), paths, 2);
-  return { paths, codec: probed.probe.video[0]?.codec, ladder: ladder.map((rung) => rung.name) };
-};
+const transcode = (name: string, clip: ClipOptions, packaging?: Packaging) => transcodeTestClip(root, name, clip, packaging);
 
 const sources: readonly [string, ClipCodec, ClipOptions][] = [
   ['clip.mp4', 'h264', {}],
