@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ffmpegPath, resolveBinary, run } from './ffmpeg';
+import { ffmpegPath, ffprobePath, resolveBinary, run } from './ffmpeg';
 
 describe('finding ffmpeg and ffprobe', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ffmpeg-path-'));
@@ -26,5 +26,12 @@ describe('finding ffmpeg and ffprobe', () => {
   it('resolves to a binary that runs', async () => {
     const { stdout } = await run(ffmpegPath, ['-version']);
     expect(stdout).toMatch(/^ffmpeg version/);
+  });
+
+  it('probes an MPEG-TS file (the packaged ffprobe segfaults on one unless run as run() runs it)', async () => {
+    const ts = join(dir, 'clip.mts');
+    await run(ffmpegPath, ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=25:duration=1', '-c:v', 'libx264', '-f', 'mpegts', '-mpegts_m2ts_mode', '1', ts]);
+    const { stdout } = await run(ffprobePath, ['-v', 'error', '-show_entries', 'format=format_name', '-of', 'default=nw=1:nk=1', ts]);
+    expect(stdout.trim()).toBe('mpegts');
   });
 });

@@ -46,6 +46,13 @@ export class FfmpegError extends Error {
 }
 
 /**
+ * The environment every ffmpeg/ffprobe runs in. The static @ffprobe-installer builds (4.1 to 5.2) open the system's
+ * glibc iconv modules when they read MPEG-TS (.ts, .mts, .m2ts, HLS segments) and segfault there; with GCONV_PATH
+ * set they never load them, and read the stream (service names included) the same.
+ */
+export const ffmpegEnv = (env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv => ({ ...env, GCONV_PATH: '/nonexistent' });
+
+/**
  * Runs one ffmpeg (or ffprobe) process; resolves with stdout and stderr, rejects with the tail of stderr.
  * `onStdout` sees stdout as it comes (ffmpeg's `-progress pipe:1` reports); `onSpawn` gets the process id, for a
  * caller that must find its processes again after it was killed (the local MediaConvert's next start).
@@ -56,7 +63,7 @@ export const run = (
   options: { onStdout?: (chunk: string) => void; onSpawn?: (pid: number) => void } = {},
 ): Promise<{ stdout: string; stderr: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], env: ffmpegEnv() });
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
     const out: Buffer[] = [];
     const err: Buffer[] = [];

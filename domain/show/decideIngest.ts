@@ -11,7 +11,7 @@ import type { ShowState, ShowStatus } from './state';
 export const uploadWindowMs = 6 * 60 * 60 * 1000;
 
 /** Containers the transcoder reads. Not m3u8: a playlist names segments that were never uploaded. */
-export const supportedSourceExtensions = ['mp4', 'm4v', 'mov', 'mkv', 'webm', 'mpg', 'mpeg', 'm2ts', 'mts', 'wmv', 'mxf', 'h264'];
+export const supportedSourceExtensions = ['mp4', 'm4v', 'mov', 'mkv', 'webm', 'mpg', 'mpeg', 'ts', 'm2ts', 'mts', 'wmv', 'mxf', 'h264'];
 
 /** A first upload, a replacement while waiting, or a re-submission after a failure or a rejection. */
 const uploadableStatuses: readonly ShowStatus[] = ['draft', 'awaitingUpload', 'ingestFailed', 'transcodeFailed', 'rejected', 'processingFailed'];

@@ -39,6 +39,10 @@ describe('Show: upload', () => {
     given(f.upTo.draft).when({ ...f.requestUpload(), fileName }).thenRefuses('UNSUPPORTED_SOURCE_FORMAT', '.mp4');
   });
 
+  it.each(['camera.MTS', 'bluray.m2ts', 'broadcast.ts', 'export.mkv', 'clip.webm', 'phone.MOV'])('accepts every common container: %s', (fileName) => {
+    given(f.upTo.draft).when({ ...f.requestUpload(), fileName }).then([expect.objectContaining({ type: 'UploadRequested' })]);
+  });
+
   it('resets the pipeline of the previous upload', () => {
     const state = given([...f.rejectedShow, f.uploadRequested('upload-2')]).state();
     expect(state).toMatchObject({ status: 'awaitingUpload', probe: null, transcode: null, review: null });

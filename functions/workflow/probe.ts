@@ -44,7 +44,25 @@ const rotationOf = (stream: z.infer<typeof ffprobeOutput>['streams'][number]): 0
   return normalized === 90 || normalized === 180 || normalized === 270 ? normalized : 0;
 };
 
-/** Maps ffprobe's JSON to the probe the domain records; a file with no duration or no streams is unreadable. */
+/** What a creator can do about a source we cannot use: the formats every transcoder here (ffmpeg, MediaConvert) reads. */
+export const supportedSourcesHint = 'upload H.264, HEVC, VP9 or AV1 video in MP4, MOV, MKV, WebM or MPEG-TS (.ts, .mts, .m2ts)';
+
+/**
+ * Video codecs the transcoders decode: the bundled ffmpeg has decoders for all of these, and MediaConvert takes
+ * them as inputs. Anything else (Theora, FFV1, Cinepak...) would fail later in the transcode with a codec error.
+ */
+export const decodableVideoCodecs: ReadonlySet<string> = new Set(['h264', 'hevc', 'vp8', 'vp9', 'av1', 'mpeg1video', 'mpeg2video', 'mpeg4', 'prores', 'dnxhd', 'dvvideo', 'vc1']);
+
+const undecodable = (video: readonly { index: number; codec: string }[]): ProbeOutcome | null => {
+  const [main] = [...video].sort((a, b) => a.index - b.index);
+  if (main === undefined || decodableVideoCodecs.has(main.codec)) return null;
+  return { ok: false, reason: 'UNSUPPORTED_FORMAT', message: `The video codec ${main.codec} cannot be decoded; ${supportedSourcesHint}.` };
+};
+
+/**
+ * Maps ffprobe's JSON to the probe the domain records; a file with no duration or no streams is unreadable, one
+ * whose main video stream no transcoder here decodes is unsupported.
+ */
 export const probeFromFfprobe = (json: unknown): ProbeOutcome => {
   const parsed = ffprobeOutput.safeParse(json);
   if (!parsed.success || parsed.data.format === undefined) return { ok: false, reason: 'SOURCE_UNREADABLE', message: 'ffprobe found no container in the source.' };
@@ -72,6 +90,8 @@ export const probeFromFfprobe = (json: unknown): ProbeOutcome => {
       ...positiveOrUndefined(s.bit_rate),
       ...(s.tags?.language ? { language: s.tags.language.slice(0, 35) } : {}),
     }));
+  const refusal = undecodable(video);
+  if (refusal !== null) return refusal;
   const overall = format.bit_rate !== undefined && format.bit_rate > 0 ? { overallBitrateBps: Math.round(format.bit_rate) } : {};
   return { ok: true, probe: { container: format.format_name.slice(0, 64), durationMs, ...overall, video: video.slice(0, 16), audio: audio.slice(0, 64) } };
 };
@@ -87,7 +107,7 @@ export const probeSource = async (url: string, timeoutMs = 60_000): Promise<Prob
     (error: unknown): ProbeOutcome => ({
       ok: false,
       reason: 'SOURCE_UNREADABLE',
-      message: `The source cannot be read as a video: ${error instanceof FfmpegError ? error.stderrTail.replace(/https?:\/\/\S+/g, '<source>') : String(error)}`.slice(0, 2000),
+      message: `The source cannot be read as a video (${supportedSourcesHint}): ${error instanceof FfmpegError ? error.stderrTail.replace(/https?:\/\/\S+/g, '<source>') : String(error)}`.slice(0, 2000),
     }),
   );
   return Promise.race([probing, timeout]);

@@ -7,6 +7,7 @@ export interface JobPaths {
   readonly work: string;
   readonly hls: string;
   readonly dash: string;
+  readonly cmaf: string;
   readonly thumbnails: string;
 }
 
@@ -15,6 +16,7 @@ export const jobPaths = (root: string, sourceName: string): JobPaths => ({
   work: join(root, 'work'),
   hls: join(root, 'hls'),
   dash: join(root, 'dash'),
+  cmaf: join(root, 'cmaf'),
   thumbnails: join(root, 'thumbnails'),
 });
 
@@ -23,7 +25,7 @@ export const baseNameOf = (key: string): string => key.split('/').pop() ?? key;
 
 const keyframeSeconds = 2;
 
-const encodedFile = (paths: JobPaths, rendition: Rendition) => join(paths.work, `${rendition.name}.mp4`);
+export const encodedFile = (paths: JobPaths, rendition: Rendition) => join(paths.work, `${rendition.name}.mp4`);
 
 /**
  * One H.264/AAC encode per rendition, each its own process: this ffmpeg build crashes on multi-output HLS in one
@@ -55,17 +57,43 @@ export const hlsPackageArgs = (plan: TranscodePlan, paths: JobPaths, rendition: 
   ];
 };
 
-/** One DASH manifest over every rendition's video (and the first one's audio), copied, not re-encoded. */
-export const dashPackageArgs = (plan: TranscodePlan, paths: JobPaths): string[] => {
-  const inputs = plan.renditions.flatMap((rendition) => ['-i', encodedFile(paths, rendition)]);
-  const videoMaps = plan.renditions.flatMap((_, index) => ['-map', `${index}:v:0`]);
-  const withAudio = plan.renditions[0]?.audioBitrate !== null && plan.renditions[0] !== undefined;
+const hasAudio = (plan: TranscodePlan) => plan.renditions[0] !== undefined && plan.renditions[0].audioBitrate !== null;
+
+/**
+ * Every rendition's video and the first one's audio, copied, as the DASH muxer takes them: all videos in ONE
+ * AdaptationSet (a player switches bitrate only inside a set), the audio in its own.
+ */
+const dashInputs = (plan: TranscodePlan, paths: JobPaths): string[] => {
+  const withAudio = hasAudio(plan);
   return [
-    '-v', 'error', '-y', ...inputs, ...videoMaps, ...(withAudio ? ['-map', '0:a:0?'] : []), '-c', 'copy',
-    '-f', 'dash', '-seg_duration', String(plan.dash?.segmentSeconds ?? 30), '-use_template', '1', '-use_timeline', '1',
-    join(paths.dash, `${baseNameOf(plan.dash?.destination.key ?? 'manifest')}.mpd`),
+    ...plan.renditions.flatMap((rendition) => ['-i', encodedFile(paths, rendition)]),
+    ...plan.renditions.flatMap((_, index) => ['-map', `${index}:v:0`]),
+    ...(withAudio ? ['-map', '0:a:0'] : []),
+    '-c', 'copy', '-f', 'dash', '-use_template', '1', '-use_timeline', '1',
+    '-adaptation_sets', withAudio ? 'id=0,streams=v id=1,streams=a' : 'id=0,streams=v',
   ];
 };
+
+/** One DASH manifest over every rendition, copied, not re-encoded. */
+export const dashPackageArgs = (plan: TranscodePlan, paths: JobPaths): string[] => [
+  '-v', 'error', '-y', ...dashInputs(plan, paths),
+  '-seg_duration', String(plan.dash?.segmentSeconds ?? 30),
+  join(paths.dash, `${baseNameOf(plan.dash?.destination.key ?? 'manifest')}.mpd`),
+];
+
+/** The name of the DASH muxer's HLS media playlist of the `index`th stream mapped (videos first, then the audio). */
+export const cmafPlaylistName = (index: number) => `media_${index}.m3u8`;
+
+/**
+ * CMAF: the same fMP4 segments listed by a DASH manifest and HLS media playlists (the DASH muxer's `hls_playlist`),
+ * as MediaConvert's CMAF group writes them; its HLS master lacks FRAME-RATE and AVERAGE-BANDWIDTH, so ours replaces it.
+ */
+export const cmafPackageArgs = (plan: TranscodePlan, paths: JobPaths): string[] => [
+  '-v', 'error', '-y', ...dashInputs(plan, paths),
+  '-seg_duration', String(plan.cmaf?.segmentSeconds ?? 6), '-hls_playlist', '1',
+  '-init_seg_name', 'init-$RepresentationID$.mp4', '-media_seg_name', 'chunk-$RepresentationID$-$Number%05d$.mp4',
+  join(paths.cmaf, `${baseNameOf(plan.cmaf?.destination.key ?? 'master')}.mpd`),
+];
 
 /** JPEG frame captures named as MediaConvert names them: `<destination>.0000000.jpg`, counting from 0. */
 export const thumbnailArgs = (plan: TranscodePlan, paths: JobPaths): string[] => {
@@ -77,14 +105,4 @@ export const thumbnailArgs = (plan: TranscodePlan, paths: JobPaths): string[] =>
     '-frames:v', String(thumbs.max), '-q:v', '3', '-start_number', '0',
     join(paths.thumbnails, `${baseNameOf(thumbs.destination.key)}.%07d.jpg`),
   ];
-};
-
-/** The HLS master playlist this ffmpeg build cannot write for separately encoded renditions: we write it. */
-export const masterPlaylist = (plan: TranscodePlan): string => {
-  const lines = ['#EXTM3U', '#EXT-X-VERSION:3', '#EXT-X-INDEPENDENT-SEGMENTS'];
-  for (const rendition of [...plan.renditions].sort((a, b) => a.videoBitrate - b.videoBitrate)) {
-    const bandwidth = rendition.videoBitrate + (rendition.audioBitrate ?? 0);
-    lines.push(`#EXT-X-STREAM-INF:BANDWIDTH=${bandwidth},RESOLUTION=${rendition.width}x${rendition.height}`, `${hlsPlaylistName(plan, rendition)}.m3u8`);
-  }
-  return `${lines.join('\n')}\n`;
 };

@@ -16,6 +16,14 @@ const h264Output = z.looseObject({
   AudioDescriptions: z.array(z.looseObject({ CodecSettings: z.looseObject({ AacSettings: z.looseObject({ Bitrate: z.number().int().positive() }) }) })).optional(),
 });
 
+const aacAudio = z.looseObject({ CodecSettings: z.looseObject({ AacSettings: z.looseObject({ Bitrate: z.number().int().positive() }) }) });
+
+// CMAF outputs carry one track each: a rung's video, or the audio.
+const cmafOutput = z.union([
+  h264Output.omit({ AudioDescriptions: true }),
+  z.looseObject({ NameModifier: z.string().min(1), VideoDescription: z.undefined().optional(), AudioDescriptions: z.array(aacAudio).length(1) }),
+]);
+
 const frameCapture = z.looseObject({
   VideoDescription: z.looseObject({
     Width: z.number().int().positive(),
@@ -30,6 +38,7 @@ const frameCapture = z.looseObject({
 const outputGroup = z.discriminatedUnion('type', [
   z.object({ type: z.literal('HLS_GROUP_SETTINGS'), destination: s3Url, segmentSeconds: z.number().positive(), outputs: z.array(h264Output).min(1) }),
   z.object({ type: z.literal('DASH_ISO_GROUP_SETTINGS'), destination: s3Url, segmentSeconds: z.number().positive(), outputs: z.array(h264Output).min(1) }),
+  z.object({ type: z.literal('CMAF_GROUP_SETTINGS'), destination: s3Url, segmentSeconds: z.number().positive(), outputs: z.array(cmafOutput).min(1) }),
   z.object({ type: z.literal('FILE_GROUP_SETTINGS'), destination: s3Url, outputs: z.array(frameCapture).length(1) }),
 ]);
 
@@ -61,6 +70,8 @@ export interface TranscodePlan {
   readonly renditions: readonly Rendition[];
   readonly hls: { readonly destination: S3Location; readonly segmentSeconds: number } | null;
   readonly dash: { readonly destination: S3Location; readonly segmentSeconds: number } | null;
+  /** fMP4 segments listed by an HLS master and a DASH manifest both (`<destination>.m3u8`, `.mpd`). */
+  readonly cmaf: { readonly destination: S3Location; readonly segmentSeconds: number } | null;
   readonly thumbnails: { readonly destination: S3Location; readonly width: number; readonly height: number; readonly everySeconds: number; readonly max: number } | null;
   readonly userMetadata: Readonly<Record<string, string>>;
 }
@@ -85,7 +96,7 @@ const parseOrRefuse = <T>(schema: z.ZodType<T>, value: unknown, where: string): 
 
 const groupOf = (group: z.infer<typeof rawJob>['Settings']['OutputGroups'][number], index: number) => {
   const settings = group.OutputGroupSettings as Record<string, Record<string, unknown> | undefined> & { Type: string };
-  const specific = settings.HlsGroupSettings ?? settings.DashIsoGroupSettings ?? settings.FileGroupSettings ?? {};
+  const specific = settings.HlsGroupSettings ?? settings.DashIsoGroupSettings ?? settings.CmafGroupSettings ?? settings.FileGroupSettings ?? {};
   return parseOrRefuse(
     outputGroup,
     { type: settings.Type, destination: specific.Destination, segmentSeconds: specific.SegmentLength, outputs: group.Outputs },
@@ -93,7 +104,13 @@ const groupOf = (group: z.infer<typeof rawJob>['Settings']['OutputGroups'][numbe
   );
 };
 
-const renditionOf = (output: z.infer<typeof h264Output>): Rendition => ({
+interface VideoOutput {
+  readonly NameModifier: string;
+  readonly VideoDescription: { readonly Width: number; readonly Height: number; readonly CodecSettings: { readonly H264Settings: { readonly MaxBitrate: number } } };
+  readonly AudioDescriptions?: readonly { readonly CodecSettings: { readonly AacSettings: { readonly Bitrate: number } } }[];
+}
+
+const renditionOf = (output: VideoOutput): Rendition => ({
   name: output.NameModifier.replace(/^_/, ''),
   width: output.VideoDescription.Width,
   height: output.VideoDescription.Height,
@@ -120,22 +137,43 @@ const thumbnailsOf = (thumbs: Extract<ReturnType<typeof groupOf>, { type: 'FILE_
   };
 };
 
+type Group = ReturnType<typeof groupOf>;
+type CmafGroup = Extract<Group, { type: 'CMAF_GROUP_SETTINGS' }>;
+
+// Each rendition is encoded with the audio (if any), then packaged: the CMAF audio output's bitrate goes to all.
+const cmafRenditions = (cmaf: CmafGroup): Rendition[] => {
+  const audio = cmaf.outputs.find((output) => output.VideoDescription === undefined)?.AudioDescriptions?.[0]?.CodecSettings.AacSettings.Bitrate ?? null;
+  return cmaf.outputs.flatMap((output) => (output.VideoDescription === undefined ? [] : [{ ...renditionOf(output), audioBitrate: audio }]));
+};
+
+const packagingOf = (group: { destination: string; segmentSeconds: number } | undefined) => (group === undefined ? null : { destination: locationOf(group.destination), segmentSeconds: group.segmentSeconds });
+
+const cmafStreaming = (cmaf: CmafGroup) => {
+  const renditions = cmafRenditions(cmaf);
+  if (renditions.length === 0) throw new UnsupportedJobSettingsError('the CMAF group has no video output');
+  return { renditions, hls: null, dash: null, cmaf: packagingOf(cmaf) };
+};
+
+const streamingOf = (groups: readonly Group[]) => {
+  const hls = groups.find((g) => g.type === 'HLS_GROUP_SETTINGS');
+  const dash = groups.find((g) => g.type === 'DASH_ISO_GROUP_SETTINGS');
+  const cmaf = groups.find((g) => g.type === 'CMAF_GROUP_SETTINGS');
+  if (cmaf !== undefined && (hls ?? dash) !== undefined) throw new UnsupportedJobSettingsError('a CMAF group cannot be combined with HLS or DASH groups here');
+  if (cmaf !== undefined) return cmafStreaming(cmaf);
+  const streaming = hls ?? dash;
+  if (streaming === undefined) throw new UnsupportedJobSettingsError('it needs an HLS, a DASH or a CMAF output group');
+  if (hls !== undefined && dash !== undefined) checkSameRenditions(hls.outputs, dash.outputs);
+  return { renditions: streaming.outputs.map(renditionOf), hls: packagingOf(hls), dash: packagingOf(dash), cmaf: null };
+};
+
 /** The job as the local transcoder will run it. HLS and DASH must name the same renditions: they share the encodes. */
 export const planJob = (request: unknown): TranscodePlan => {
   const job = parseOrRefuse(rawJob, request, 'CreateJob request');
   const groups = job.Settings.OutputGroups.map(groupOf);
-  const hls = groups.find((g) => g.type === 'HLS_GROUP_SETTINGS');
-  const dash = groups.find((g) => g.type === 'DASH_ISO_GROUP_SETTINGS');
   const thumbs = groups.find((g) => g.type === 'FILE_GROUP_SETTINGS');
-  const streaming = hls ?? dash;
-  if (streaming === undefined) throw new UnsupportedJobSettingsError('it needs an HLS or a DASH output group');
-  const renditions = streaming.outputs.map(renditionOf);
-  if (hls !== undefined && dash !== undefined) checkSameRenditions(hls.outputs, dash.outputs);
   return {
     input: locationOf(job.Settings.Inputs[0]?.FileInput ?? ''),
-    renditions,
-    hls: hls ? { destination: locationOf(hls.destination), segmentSeconds: hls.segmentSeconds } : null,
-    dash: dash ? { destination: locationOf(dash.destination), segmentSeconds: dash.segmentSeconds } : null,
+    ...streamingOf(groups),
     thumbnails: thumbnailsOf(thumbs),
     userMetadata: job.UserMetadata ?? {},
   };

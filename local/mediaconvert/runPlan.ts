@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { ffmpegPath, run as runFfmpeg } from '../../adapters/media/ffmpeg';
-import { baseNameOf, dashPackageArgs, encodeArgs, hlsPackageArgs, masterPlaylist, thumbnailArgs, type JobPaths } from './commands';
+import { cmafPackageArgs, dashPackageArgs, encodeArgs, hlsPackageArgs, thumbnailArgs, type JobPaths } from './commands';
+import { writeManifests } from './manifests';
 import type { TranscodePlan } from './plan';
 import type { JobProgress } from './progress';
 
@@ -23,7 +23,7 @@ const inParallel = async (tasks: readonly (() => Promise<unknown>)[], limit: num
 
 /**
  * Every ffmpeg command of a job, on local files: encodes (one process per rendition, as many at once as there
- * are cores, thumbnails alongside), then packaging (copy only), then the master playlist. The benchmark runs
+ * are cores, thumbnails alongside), then packaging (copy only), then the manifests (`writeManifests`). The benchmark runs
  * this bare to measure what the workflow adds around it. `onSpawn` sees each process id as it starts.
  */
 export const runPlan = async (
@@ -34,7 +34,7 @@ export const runPlan = async (
   onSpawn?: (pid: number) => void,
 ): Promise<void> => {
   const run = (binary: string, args: readonly string[], options: { onStdout?: (chunk: string) => void } = {}) => runFfmpeg(binary, args, { ...options, ...(onSpawn === undefined ? {} : { onSpawn }) });
-  await Promise.all([paths.work, paths.hls, paths.dash, paths.thumbnails].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all([paths.work, paths.hls, paths.dash, paths.cmaf, paths.thumbnails].map((dir) => mkdir(dir, { recursive: true })));
   const thumbnails = thumbnailArgs(plan, paths);
   await inParallel(
     [
@@ -52,9 +52,10 @@ export const runPlan = async (
     [
       ...(plan.hls === null ? [] : plan.renditions.map((rendition) => () => run(ffmpegPath, hlsPackageArgs(plan, paths, rendition)))),
       ...(plan.dash === null ? [] : [() => run(ffmpegPath, dashPackageArgs(plan, paths))]),
+      ...(plan.cmaf === null ? [] : [() => run(ffmpegPath, cmafPackageArgs(plan, paths))]),
     ],
     parallelism,
   );
-  if (plan.hls !== null) await writeFile(join(paths.hls, `${baseNameOf(plan.hls.destination.key)}.m3u8`), masterPlaylist(plan));
+  await writeManifests(plan, paths);
   progress?.packaged();
 };

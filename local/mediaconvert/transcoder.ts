@@ -40,6 +40,7 @@ export interface LocalMediaConvertOptions {
 const outputGroupDetails = (plan: TranscodePlan) => [
   ...(plan.hls ? [{ Type: 'HLS_GROUP', OutputDetails: plan.renditions.map((r) => ({ VideoDetails: { WidthInPx: r.width, HeightInPx: r.height } })) }] : []),
   ...(plan.dash ? [{ Type: 'DASH_ISO_GROUP', OutputDetails: plan.renditions.map((r) => ({ VideoDetails: { WidthInPx: r.width, HeightInPx: r.height } })) }] : []),
+  ...(plan.cmaf ? [{ Type: 'CMAF_GROUP', OutputDetails: plan.renditions.map((r) => ({ VideoDetails: { WidthInPx: r.width, HeightInPx: r.height } })) }] : []),
   ...(plan.thumbnails ? [{ Type: 'FILE_GROUP', OutputDetails: [{ VideoDetails: { WidthInPx: plan.thumbnails.width, HeightInPx: plan.thumbnails.height } }] }] : []),
 ];
 
@@ -167,6 +168,7 @@ export const createLocalMediaConvertService = (options: LocalMediaConvertOptions
       await Promise.all([
         plan.hls ? uploadDir(s3, paths.hls, plan.hls.destination) : [],
         plan.dash ? uploadDir(s3, paths.dash, plan.dash.destination) : [],
+        plan.cmaf ? uploadDir(s3, paths.cmaf, plan.cmaf.destination) : [],
         plan.thumbnails ? uploadDir(s3, paths.thumbnails, plan.thumbnails.destination) : [],
       ]);
     } finally {
