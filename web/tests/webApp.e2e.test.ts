@@ -82,7 +82,7 @@ describe('the web app', () => {
       if (!isQosBatch(request)) return;
       qosAnswers.push(response.status());
       if (response.status() !== 200) return;
-      const { events } = request.postDataJSON() as { events: { type: string; sid: string; cid: string }[] };
+      const events = request.postDataJSON() as { type: string; sid: string; cid: string }[];
       for (const event of events) if (event.type === 'first_frame' && event.cid === showId) sessionsWithFirstFrame.add(event.sid);
     });
   };
