@@ -641,6 +641,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shows/{showId}/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Abort a multipart upload: S3 deletes the parts uploaded so far
+         * @description An upload left incomplete is aborted anyway after a few days (the source bucket's lifecycle rule); start a new one with POST /shows/{showId}/uploads.
+         */
+        delete: operations["abortUpload"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shows/{showId}/uploads/{uploadId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assemble a multipart upload from its parts; the file's arrival starts the workflow */
+        post: operations["completeUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shows/{showId}/uploads/{uploadId}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parts of a multipart upload S3 has, and presigned PUTs for those still missing: resume after a dropped connection */
+        get: operations["listUploadParts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/shows/{showId}/workflow": {
         parameters: {
             query?: never;
@@ -4497,12 +4551,14 @@ export interface operations {
                 "application/json": {
                     contentType: string;
                     fileName: string;
+                    /** @description upload in parts (resumable; needed past 5 GiB): the answer has presigned part URLs instead of one PUT */
+                    multipart?: boolean;
                     sizeBytes: number;
                 };
             };
         };
         responses: {
-            /** @description PUT the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature) */
+            /** @description One PUT: send the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature). In parts (`multipart: true`): PUT each `partSizeBytes` slice (the last one shorter) to its part URL, keep each answer's ETag, then POST .../complete */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4519,6 +4575,19 @@ export interface operations {
                             method: "PUT";
                             url: string;
                         };
+                        uploadId: string;
+                    } | {
+                        multipart: {
+                            key: string;
+                            partCount: number;
+                            /** @description presigned PUTs of the first 1,000 parts; GET .../parts gives the rest */
+                            parts: {
+                                partNumber: number;
+                                url: string;
+                            }[];
+                            partSizeBytes: number;
+                        };
+                        showId: string;
                         uploadId: string;
                     };
                 };
@@ -4577,6 +4646,345 @@ export interface operations {
                 };
             };
             /** @description the show takes no source in its current state (processing, in review, published): `message` says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    abortUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description aborted; no part is kept */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles creator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles creator, admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such show or multipart upload in progress, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the upload is not awaited any more */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    completeUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "parts": [
+                 *         {
+                 *           "partNumber": 1,
+                 *           "etag": "\"9b2cf535f27731c974343645a3985328\""
+                 *         },
+                 *         {
+                 *           "partNumber": 2,
+                 *           "etag": "\"b5a9e35ae8f21c5ec36cc5e9e8e0d0c7\""
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description every part, in ascending order, with the ETag its PUT answered */
+                    parts: {
+                        etag: string;
+                        partNumber: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description assembled; ingest starts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        showId: string;
+                        uploadId: string;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles creator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles creator, admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such show or multipart upload in progress, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the upload is not awaited any more */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listUploadParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description uploaded and missing parts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description presigned PUTs of up to 1,000 parts not uploaded yet */
+                        missing: {
+                            partNumber: number;
+                            url: string;
+                        }[];
+                        partCount: number;
+                        partSizeBytes: number;
+                        uploaded: {
+                            etag: string;
+                            partNumber: number;
+                            sizeBytes: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles creator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles creator, admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such show or multipart upload in progress, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the upload is not awaited any more */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4998,6 +5406,8 @@ export interface operations {
                     genre: string;
                     /** @default und */
                     language?: string;
+                    /** @description upload in parts (resumable; needed past 5 GiB): the answer has presigned part URLs instead of one PUT */
+                    multipart?: boolean;
                     /** @default false */
                     premium?: boolean;
                     showId?: string;
@@ -5007,7 +5417,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description PUT the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature) */
+            /** @description One PUT: send the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature). In parts (`multipart: true`): PUT each `partSizeBytes` slice (the last one shorter) to its part URL, keep each answer's ETag, then POST .../complete */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5024,6 +5434,19 @@ export interface operations {
                             method: "PUT";
                             url: string;
                         };
+                        uploadId: string;
+                    } | {
+                        multipart: {
+                            key: string;
+                            partCount: number;
+                            /** @description presigned PUTs of the first 1,000 parts; GET .../parts gives the rest */
+                            parts: {
+                                partNumber: number;
+                                url: string;
+                            }[];
+                            partSizeBytes: number;
+                        };
+                        showId: string;
                         uploadId: string;
                     };
                 };

@@ -1,7 +1,7 @@
 import { awaitReview as awaitReviewOf } from './awaitReview';
 import { workflowDeps } from './deps';
 import { escalateReview as escalateReviewOf } from './escalateReview';
-import { showUploads as showUploadsOf, uploads as uploadsOf } from './http/uploads';
+import { abortUpload as abortUploadOf, completeUpload as completeUploadOf, showUploads as showUploadsOf, uploadParts as uploadPartsOf, uploads as uploadsOf } from './http/uploads';
 import { workflowStatus as workflowStatusOf } from './http/workflowStatus';
 import { prepareTranscode as prepareTranscodeOf } from './prepareTranscode';
 import { publish as publishOf } from './publish';
@@ -25,4 +25,7 @@ export const publish = publishOf(deps);
 export const recordFailure = recordFailureOf(deps);
 export const uploads = uploadsOf(deps);
 export const showUploads = showUploadsOf(deps);
+export const uploadParts = uploadPartsOf(deps);
+export const completeUpload = completeUploadOf(deps);
+export const abortUpload = abortUploadOf(deps);
 export const workflowStatus = workflowStatusOf(deps);

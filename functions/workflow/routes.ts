@@ -11,8 +11,10 @@ const reviewTag = 'Review';
 
 export const showPathSchema = z.strictObject({ showId: showIdSchema });
 
-/** S3's limit for one PUT: the presigned URL is one PUT, so a larger file would need a multipart upload. */
+/** S3's limit for one PUT: the presigned URL is one PUT, so a larger file needs a multipart upload. */
 export const singlePutLimitBytes = 5 * 1024 ** 3;
+/** S3's limit for one object, uploaded in parts. */
+export const multipartLimitBytes = 5 * 1024 ** 4;
 
 /** The file a client declares before uploading it: the presigned PUT pins its type and size. */
 export const uploadFileSchema = showCommandInputSchemas.RequestUpload.omit({ uploadId: true }).extend({
@@ -24,19 +26,55 @@ export const uploadFileSchema = showCommandInputSchemas.RequestUpload.omit({ upl
     .number({ error: 'must be the file\'s size in bytes, a number' })
     .int('must be a whole number of bytes')
     .positive('must be more than 0: the file cannot be empty')
-    .max(singlePutLimitBytes, `must be at most ${singlePutLimitBytes} bytes (5 GiB), S3's limit for one upload`),
+    .max(multipartLimitBytes, `must be at most ${multipartLimitBytes} bytes (5 TiB), S3's limit for one object`),
+  multipart: z.boolean().optional().describe('upload in parts (resumable; needed past 5 GiB): the answer has presigned part URLs instead of one PUT'),
+}).refine((file) => file.multipart === true || file.sizeBytes <= singlePutLimitBytes, {
+  path: ['sizeBytes'],
+  message: `must be at most ${singlePutLimitBytes} bytes (5 GiB) for one PUT: send "multipart": true to upload a larger file in parts`,
 });
 
 // A client may choose the show id (ids come from the caller, so a retried request drafts nothing twice).
-export const uploadBodySchema = showCommandInputSchemas.DraftShow.extend(uploadFileSchema.shape).extend({ showId: showIdSchema.optional() });
+export const uploadBodySchema = showCommandInputSchemas.DraftShow.extend(uploadFileSchema.shape)
+  .extend({ showId: showIdSchema.optional() })
+  .refine((file) => file.multipart === true || file.sizeBytes <= singlePutLimitBytes, {
+    path: ['sizeBytes'],
+    message: `must be at most ${singlePutLimitBytes} bytes (5 GiB) for one PUT: send "multipart": true to upload a larger file in parts`,
+  });
 
 const uploadExample = { fileName: 'night-trains.mp4', contentType: 'video/mp4', sizeBytes: 73400320 };
-const presignedUploadSchema = z.strictObject({
-  showId: z.string(),
-  uploadId: z.string(),
-  upload: z.strictObject({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), key: z.string() }),
+const partUrlSchema = z.strictObject({ partNumber: z.number().int(), url: z.string() });
+const presignedUploadSchema = z.union([
+  z.strictObject({
+    showId: z.string(),
+    uploadId: z.string(),
+    upload: z.strictObject({ method: z.literal('PUT'), url: z.string(), headers: z.record(z.string(), z.string()), key: z.string() }),
+  }),
+  z.strictObject({
+    showId: z.string(),
+    uploadId: z.string(),
+    multipart: z.strictObject({
+      key: z.string(),
+      partSizeBytes: z.number().int(),
+      partCount: z.number().int(),
+      parts: z.array(partUrlSchema).describe('presigned PUTs of the first 1,000 parts; GET .../parts gives the rest'),
+    }),
+  }),
+]);
+const presignedUpload = {
+  description: 'One PUT: send the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature). In parts (`multipart: true`): PUT each `partSizeBytes` slice (the last one shorter) to its part URL, keep each answer\'s ETag, then POST .../complete',
+  schema: presignedUploadSchema,
+};
+export const uploadPathSchema = z.strictObject({ showId: showIdSchema, uploadId: showIdSchema });
+const partsSchema = z.strictObject({
+  partSizeBytes: z.number().int(),
+  partCount: z.number().int(),
+  uploaded: z.array(z.strictObject({ partNumber: z.number().int(), etag: z.string(), sizeBytes: z.number().int() })),
+  missing: z.array(partUrlSchema).describe('presigned PUTs of up to 1,000 parts not uploaded yet'),
 });
-const presignedUpload = { description: 'PUT the file to `upload.url` with `upload.headers` (its type and exact size are part of the signature)', schema: presignedUploadSchema };
+export const completeBodySchema = z.strictObject({
+  parts: z.array(z.strictObject({ partNumber: z.number().int().min(1).max(10_000), etag: z.string().min(1).max(200) })).min(1).max(10_000).describe('every part, in ascending order, with the ETag its PUT answered'),
+});
+const noUpload = { description: 'no such show or multipart upload in progress, or not yours' };
 
 export const reviewStatusSchema = z.enum(['pending', 'approved', 'rejected', 'abandoned']);
 export const reviewsQuerySchema = z.strictObject({
@@ -98,6 +136,27 @@ export const workflowRoutes = {
       404: { description: 'no such show, or not yours: draft it with POST /shows first' },
       409: { description: 'the show takes no source in its current state (processing, in review, published): `message` says why' },
     },
+  }),
+  uploadParts: route({
+    routeKey: 'GET /shows/{showId}/uploads/{uploadId}/parts', operationId: 'listUploadParts', tag, access: { roles: ['creator', 'admin'] }, path: uploadPathSchema,
+    summary: 'The parts of a multipart upload S3 has, and presigned PUTs for those still missing: resume after a dropped connection',
+    responses: { 200: { description: 'uploaded and missing parts', schema: partsSchema }, 404: noUpload, 409: { description: 'the upload is not awaited any more' } },
+  }),
+  completeUpload: route({
+    routeKey: 'POST /shows/{showId}/uploads/{uploadId}/complete', operationId: 'completeUpload', tag, access: { roles: ['creator', 'admin'] }, path: uploadPathSchema, body: completeBodySchema,
+    summary: 'Assemble a multipart upload from its parts; the file\'s arrival starts the workflow',
+    bodyExample: { parts: [{ partNumber: 1, etag: '"9b2cf535f27731c974343645a3985328"' }, { partNumber: 2, etag: '"b5a9e35ae8f21c5ec36cc5e9e8e0d0c7"' }] },
+    responses: {
+      200: { description: 'assembled; ingest starts', schema: z.strictObject({ showId: z.string(), uploadId: z.string(), key: z.string() }) },
+      404: noUpload,
+      409: { description: 'the upload is not awaited any more' },
+    },
+  }),
+  abortUpload: route({
+    routeKey: 'DELETE /shows/{showId}/uploads/{uploadId}', operationId: 'abortUpload', tag, access: { roles: ['creator', 'admin'] }, path: uploadPathSchema,
+    summary: 'Abort a multipart upload: S3 deletes the parts uploaded so far',
+    description: 'An upload left incomplete is aborted anyway after a few days (the source bucket\'s lifecycle rule); start a new one with POST /shows/{showId}/uploads.',
+    responses: { 204: { description: 'aborted; no part is kept' }, 404: noUpload, 409: { description: 'the upload is not awaited any more' } },
   }),
   reprocess: route({
     routeKey: 'POST /shows/{showId}/reprocess', operationId: 'reprocessShow', tag, access: { roles: ['admin'] }, path: showPathSchema,
