@@ -122,5 +122,5 @@ describe('the NOC dashboard', () => {
     await plays.getByText('4 plays of 6 attempts').waitFor();
     await audit(page, 'noc-dashboard-phone');
     await context.close();
-  }, 300_000);
+  }, 480_000);
 });
