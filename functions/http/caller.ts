@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const roles = ['viewer', 'creator', 'reviewer', 'admin'] as const;
 export type Role = (typeof roles)[number];
