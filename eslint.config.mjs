@@ -11,6 +11,15 @@ const structureRules = {
   'import-x/order': ['error', { groups: ['builtin', 'external', ['internal', 'parent', 'sibling', 'index']], 'newlines-between': 'never', alphabetize: { order: 'asc', caseInsensitive: true } }],
 };
 
+// What every function bundle is built from imports zod as a namespace (`import * as z from 'zod'`): esbuild
+// tree-shakes `z.object` on a namespace import, but `import { z } from 'zod'` binds zod's whole namespace object and
+// keeps all of it in each bundle (its 40 locales and JSON Schema code, ~370 KB; README "Bundles").
+const zodNamespace = {
+  selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+  message: "import * as z from 'zod': a named or default z keeps all of zod in every bundle (README \"Bundles\").",
+};
+const bundled = ['functions/**/*.ts', 'adapters/**/*.ts', 'domain/**/*.ts', 'events/**/*.ts'];
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.serverless/', '.esbuild/', '.local/', 'coverage/', '*.config.js', 'web/dist/', 'web/dist.*/', 'test-artifacts/'] },
   js.configs.recommended,
@@ -32,6 +41,11 @@ export default tseslint.config(
     // Tests and their fixtures may be long: a suite reads best as one file.
     files: ['**/*.test.ts', '**/fixtures/**', '**/testFixtures.ts'],
     rules: { 'max-lines': 'off' },
+  },
+  {
+    files: bundled,
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', zodNamespace] },
   },
   {
     files: ['domain/**/*.ts'],

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The bounded contexts that publish events. Each becomes an EventBridge source `showrunner.<context>`,

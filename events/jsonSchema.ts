@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventContract } from './contract';
 import { envelopeSchema } from './envelope';
 import { allContracts } from './registry';

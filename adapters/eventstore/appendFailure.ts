@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The outcome of a refused write, read from the refusal itself: with ReturnValuesOnConditionCheckFailure =

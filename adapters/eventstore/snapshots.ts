@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionFailed } from '../conditionFailed';
 
 /** A command's place in a stream, remembered in snapshots so a late retry is still recognised. */

@@ -1,5 +1,5 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CatalogEntry, RatingTotals } from '../../domain/catalog';
 import { entryKey, fromCatalogItem, listingKey } from './catalogItem';
 import { catalogIndexes, listingAttribute, type CatalogListing, type CatalogTableNames } from './catalogTables';

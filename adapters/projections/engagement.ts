@@ -1,5 +1,5 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RatingTotals } from '../../domain/catalog';
 
 /** Likes and ratings per show: one item per user and kind, and one totals item kept in step transactionally. */

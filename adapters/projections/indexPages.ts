@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CatalogEntry } from '../../domain/catalog';
 import { fromCatalogItem } from './catalogItem';
 import { InvalidCursorError } from './catalogQueries';

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionFailed } from '../conditionFailed';
 import type { EventStore } from '../eventstore';
 import { entryKey } from './catalogItem';

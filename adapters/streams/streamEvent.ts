@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The part of Lambda's DynamoDB Streams event a consumer relies on; the rest is passed over. Images stay in the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountContracts, roleSchema } from '../../events/accounts';
 import type { DomainEventOf } from '../../events/contract';
 import { createEventRegistry } from '../../events/createRegistry';

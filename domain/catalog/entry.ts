@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deliveryFormatSchema } from '../../events/catalog/fields';
 import { processingStageSchema } from '../../events/catalog/processingFailed';
 import { audienceSchema } from '../../events/catalog/showVisibilityChanged';

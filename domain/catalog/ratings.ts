@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A rating is 1 to 5 whole stars. */
 export const ratingSchema = z.number().int().min(1).max(5);

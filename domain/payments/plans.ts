@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const planMonthsSchema = z.union([z.literal(1), z.literal(3), z.literal(6), z.literal(12)]);
 export type PlanMonths = z.infer<typeof planMonthsSchema>;

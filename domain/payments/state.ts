@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One user's premium account: the orders they created, what happened to each payment, and the periods bought.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkAlertRule, type AlertRule } from './alerts';
 
 const ruleSchema = z.strictObject({

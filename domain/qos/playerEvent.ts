@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The player event types a QoS beacon may carry; CMCD v2 player states map onto these. */
 export const playerEventTypes = ['play_attempt', 'first_frame', 'stall_start', 'stall_end', 'bitrate_change', 'seek', 'pause', 'error', 'heartbeat', 'end'] as const;

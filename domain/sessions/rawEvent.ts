@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The raw event of the sessions API we replace. `ts` is ISO 8601 with up to microseconds and no zone, which

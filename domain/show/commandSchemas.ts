@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { captionsAdded } from '../../events/catalog/captionsAdded';
 import { captionsRemoved } from '../../events/catalog/captionsRemoved';
 import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, transcodeIdSchema, undeterminedLanguage, uploadIdSchema } from '../../events/catalog/fields';

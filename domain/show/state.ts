@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { deliveryFormatSchema, rungSchema } from '../../events/catalog/fields';
 import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
 import { processingStageSchema } from '../../events/catalog/processingFailed';

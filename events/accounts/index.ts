@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent, upcastFrom } from '../contract';
 
 /** The ids Cognito gives users (`sub`); locally the same form. */

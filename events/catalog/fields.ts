@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Field schemas shared by the catalog events. Command validation at the API boundary reuses them, so a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from '../contract';
 import { showIdSchema, uploadIdSchema } from './fields';
 

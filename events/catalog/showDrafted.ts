@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent, upcastFrom } from '../contract';
 import { descriptionSchema, genreSchema, languageSchema, showIdSchema, titleSchema, undeterminedLanguage } from './fields';
 

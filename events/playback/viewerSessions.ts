@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from '../contract';
 
 /** Timestamps as the sessions API we replace wrote them: UTC, microseconds, no zone. */

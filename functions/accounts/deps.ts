@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { systemClock, type Clock } from '../runtime/clock';
 import { readConfig, type Env } from '../runtime/config';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { userIdSchema } from '../../events/accounts';
 import type { Clock } from '../runtime/clock';

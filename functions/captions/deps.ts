@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { systemClock, type Clock } from '../runtime/clock';
 import { readConfig, type Env } from '../runtime/config';

@@ -1,5 +1,5 @@
 import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { captionsFolder, subtitleFileOf, subtitlePlaylist, subtitlePlaylistOf, withDashTextTracks, withHlsSubtitles, type CaptionTrack } from '../../domain/captions/manifests';
 import { outputKeys, outputPrefix } from '../../domain/media/jobSettings';
 import { decodeShowEvent, type ShowState } from '../../domain/show';

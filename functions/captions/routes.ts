@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { captionLabelSchema, captionSourceFormatSchema } from '../../events/catalog/captionsAdded';
 import { languageSchema, showIdSchema } from '../../events/catalog/fields';
 import { route } from '../http/route';

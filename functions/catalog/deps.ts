@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { catalogProjection, readGenerations, type CatalogTableNames } from '../../adapters/projections';
 import { systemClock, type Clock } from '../runtime/clock';

@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decodeShowEvent } from '../../domain/show';
 import { envelopeSchema } from '../../events/envelope';
 import { readConfig, type Env } from '../runtime/config';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogProblemSchema, catalogStatusSchema, catalogVisibilitySchema } from '../../domain/catalog';
 import { showChangesSchema } from '../../domain/show/commandSchemas';
 import { deliveryFormatSchema, descriptionSchema, genreSchema, languageSchema, showIdSchema, titleSchema } from '../../events/catalog/fields';

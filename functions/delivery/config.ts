@@ -1,5 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigurationError, readConfig, type Env } from '../runtime/config';
 import { s3Client } from '../runtime/sdk/s3';
 import { resolveSecret, secretReference, ssmParameters, type ParameterReader } from '../runtime/secrets';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A short-lived grant to play one transcode, as GET /shows/{showId}/playback and each pending review's preview hand

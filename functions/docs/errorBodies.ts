@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every refusal Showrunner's handlers give: a stable code to branch on and words a person can act on. */
 export const errorBodySchema = z

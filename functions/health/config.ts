@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const configSchema = z.object({
   EVENTS_TABLE: z.string().min(1),

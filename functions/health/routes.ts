@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../http/route';
 
 const healthSchema = z.strictObject({ status: z.enum(['ok', 'degraded']), parts: z.record(z.string(), z.enum(['up', 'down'])) });

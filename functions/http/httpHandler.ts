@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { WrongExpectedVersionError } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
 import { systemClock, type Clock } from '../runtime/clock';

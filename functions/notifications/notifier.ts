@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { processingEndedNotice, type ProcessingEndedNotice } from '../../domain/notifications/processingEnded';
 import { decodeShowEvent, evolveShow, initialShowState, showStreamId } from '../../domain/show';

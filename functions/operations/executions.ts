@@ -1,5 +1,5 @@
 import { DescribeExecutionCommand, ExecutionDoesNotExist, ListExecutionsCommand, type ExecutionStatus as SfnStatus, type SFNClient } from '@aws-sdk/client-sfn';
-import { z } from 'zod';
+import * as z from 'zod';
 import { executionStatuses, type ExecutionStatus } from '../../domain/show';
 
 /** What the reprocess route and the reconciler ask Step Functions about runs of the publish workflow. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configOnce } from '../runtime/config';
 import { eventStore } from '../runtime/eventStore';
 import { lambdaHandler } from '../runtime/lambda';

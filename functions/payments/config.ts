@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultPriceList, type PriceList } from '../../domain/payments';
 import { ConfigurationError, readConfig } from '../runtime/config';
 import { resolveSecret, secretReference, ssmParameters, type ParameterReader, type SecretReference } from '../runtime/secrets';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The part of Razorpay's Orders API order entity Showrunner relies on. */
 const orderSchema = z.looseObject({

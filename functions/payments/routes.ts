@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { planMonthsSchema } from '../../domain/payments/plans';
 import { playbackGrantSchema } from '../delivery/grantSchema';
 import { route } from '../http/route';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PremiumCommand } from '../../domain/payments';
 
 const paymentEntity = z.looseObject({

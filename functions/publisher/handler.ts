@@ -1,5 +1,5 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readConfig } from '../runtime/config';
 import { logger } from '../runtime/logger';
 import { eventBridgeClient } from '../runtime/sdk/eventBridge';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { json, type HttpResult } from '../http/response';
 import { readConfig } from '../runtime/config';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { createDynamoDbEventStore, type EventStore } from '../../adapters/eventstore';
 import { configOnce, type Env } from './config';
 import { dynamoDbClient } from './sdk/dynamodb';

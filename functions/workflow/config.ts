@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configOnce, readConfig } from '../runtime/config';
 
 /** The workflow's resources, named in functions.yml; each function reads only what it declares. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkflowDeps } from './deps';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';
 

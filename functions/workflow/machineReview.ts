@@ -1,6 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { z } from 'zod';
+import * as z from 'zod';
 import { decideMachineReview, type MachineReview } from '../../domain/media/reviewDecision';
 import { decodeShowEvent, type ShowState } from '../../domain/show';
 import { envelopeSchema, type Actor } from '../../events/envelope';

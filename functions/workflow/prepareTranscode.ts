@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildMediaConvertJob } from '../../domain/media/jobSettings';
 import { loadShow } from '../shows/showCommands';
 import type { WorkflowDeps } from './deps';

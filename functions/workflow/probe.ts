@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { FfmpegError, ffprobePath, run } from '../../adapters/media/ffmpeg';
 import type { IngestFailureReason } from '../../events/catalog/ingestFailed';
 import type { SourceProbe } from '../../events/catalog/sourceProbed';

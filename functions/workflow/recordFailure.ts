@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { processingStageSchema } from '../../events/catalog/processingFailed';
 import { countMetric } from '../runtime/metrics';
 import type { WorkflowDeps } from './deps';

@@ -1,5 +1,5 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { outputKeys, renditionsOf, type MediaConvertJob } from '../../domain/media/jobSettings';
 import type { WorkflowDeps } from './deps';
 import { exists } from './objects';

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionFailed } from '../../adapters/conditionFailed';
 import type { ReviewEntry } from '../../domain/show/reviewQueue';
 

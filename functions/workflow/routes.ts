@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { workflowStages } from '../../domain/media/timeline';
 import { showCommandInputSchemas } from '../../domain/show/commandSchemas';
 import { showIdSchema, messageSchema } from '../../events/catalog/fields';

@@ -1,5 +1,5 @@
 import { GetJobCommand, ListJobsCommand, type MediaConvertClient } from '@aws-sdk/client-mediaconvert';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const jobSchema = z.object({
   Id: z.string(),

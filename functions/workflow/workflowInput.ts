@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventStore } from '../../adapters/eventstore';
 import { CommandRefusedError } from '../../domain/decider';
 import type { ShowCommand } from '../../domain/show';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CommandRefusedError, type Decider } from '../../../domain/decider';
 import type { EventCodec } from '../eventCodec';
 import type { CommandMetadata } from '../handleCommand';

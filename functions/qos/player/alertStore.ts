@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isConditionFailed } from '../../../adapters/conditionFailed';
 import { alertKeyOf, type AlertRule, type AlertState } from '../../../domain/qos';
 import type { RecordedAlert } from './alertTransitions';

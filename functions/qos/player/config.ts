@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { alertRulesSchema, type AlertRule } from '../../../domain/qos';
 import { readConfig } from '../../runtime/config';
 

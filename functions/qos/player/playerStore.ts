@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Stored } from '../../../adapters/streams';
 import { bucketStartOf, dimensionBucketKey, playerEventSchema, summarizeSession, type PlayerEvent, type SessionQoe } from '../../../domain/qos';
 import { batchGet } from '../sessions/batches';

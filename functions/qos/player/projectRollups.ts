@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cellKeyOf, mergeRollupChanges, rollupDelta, type RollupChange } from '../../../domain/qos';
 import type { Clock } from '../../runtime/clock';
 import type { PlayerTables } from './config';

@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   aggregateCounterFields, rankKeyOf, rollupResolutions, seriesKeyOf, vstBinUpperMs,
   type QoeAggregate, type RollupCell, type RollupChange, type RollupDimension, type RollupFilter, type RollupResolution,

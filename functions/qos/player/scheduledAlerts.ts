@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { logger } from '../../runtime/logger';
 import { alertsToReevaluate } from './alertStore';
 import type { PlayerDeps } from './deps';

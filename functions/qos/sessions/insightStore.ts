@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TransactItem } from '../../../adapters/streams';
 import { coversTop, insightBoards, rankBaseOf, ranked, rankUnit, startedInBoard, type CounterDelta, type Tally } from '../../../domain/sessions';
 import type { SessionTables } from './sessionStore';

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Stored } from '../../../adapters/streams';
 import { hourBucketOf, isCompleted, startedWindow, type Session, type SessionFact } from '../../../domain/sessions';
 import { batchGet } from './batches';

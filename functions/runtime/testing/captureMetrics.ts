@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const emfLineSchema = z.looseObject({ _aws: z.looseObject({ CloudWatchMetrics: z.array(z.unknown()) }) });
 type EmfLine = z.infer<typeof emfLineSchema>;

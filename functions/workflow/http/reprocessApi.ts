@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventStore } from '../../../adapters/eventstore';
 import { currentRunOf, showStreamId } from '../../../domain/show';
 import { showIdSchema } from '../../../events/catalog/fields';
