@@ -110,7 +110,7 @@ describe('the admins\' pages', () => {
     await adminPage.getByRole('button', { name: 'Enable newcomer@example.com' }).click();
     await adminPage.getByRole('button', { name: 'Disable newcomer@example.com' }).waitFor();
     expect((await showrunnerApi({ baseUrl: api }).POST('/auth/login', { body: { email: 'newcomer@example.com', password } })).response.status).toBe(200);
-  }, 120_000);
+  }, 240_000);
 
   it('lets an admin reprocess a show whose transcode failed, from "Needs a hand", and the show reaches review', async () => {
     const clip = join(root, 'clip.mp4');
