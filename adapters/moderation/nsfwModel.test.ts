@@ -57,7 +57,7 @@ describe('the nsfwjs model (MobileNetV2, wasm backend, weights from the npm pack
   });
 
   it('moderates a video: the highest score of each class over its sampled frames', async () => {
-    const answer = await modelModerator({ maxFrames: 4 }).moderate({ url: bars, durationSeconds: 12, bucket: 'b', key: 'k', reviewKey: 'r' });
+    const answer = await modelModerator({ maxFrames: 4 }).moderate({ url: bars, durationSeconds: 12, bucket: 'b', key: 'k', review: { showId: 's', transcodeId: 't', eventId: 'e', correlationId: 'c' } });
     expect(answer).toMatchObject({ status: 'scored', scores: { model: 'nsfwjs-mobilenet-v2', framesScored: 4 } });
     if (answer.status !== 'scored') return;
     expect(Object.keys(answer.scores.scores).sort()).toEqual([...nsfwClasses].sort());

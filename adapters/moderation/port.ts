@@ -1,13 +1,21 @@
 import type { ModerationScores } from '../../events/catalog/reviewAssessment';
 
+/** A review: its show and transcode, and the recorded ReviewRequested it answers. */
+export interface ReviewRef {
+  readonly showId: string;
+  readonly transcodeId: string;
+  readonly eventId: string;
+  readonly correlationId: string;
+}
+
 /** The video a moderator looks at: the review's source, readable by ffmpeg at `url`, and where it lies in S3. */
 export interface ModerationSource {
   readonly url: string;
   readonly durationSeconds: number;
   readonly bucket: string;
   readonly key: string;
-  /** Names the review (show and transcode), for a moderator that answers later. */
-  readonly reviewKey: string;
+  /** The review it is for, for a moderator that answers later. */
+  readonly review: ReviewRef;
 }
 
 /**
