@@ -5,6 +5,7 @@ import { dynamodbLocalCapacityBenchmark } from './dynamodbLocalCapacity';
 import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
+import { moderationBenchmark } from './moderation';
 import { premiumBenchmark } from './premium';
 import { publishWorkflowBenchmark } from './publishWorkflow';
 import { qosIngestBenchmark } from './qosIngest';
@@ -13,4 +14,4 @@ import { sessionIngestBenchmark } from './sessionIngest';
 import { startupBenchmark } from './startup';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, publishWorkflowBenchmark, coldStartBenchmark];
+export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, publishWorkflowBenchmark, moderationBenchmark, coldStartBenchmark];
