@@ -1,9 +1,11 @@
 import { modelModerator, moderationOff } from '../../adapters/moderation/modelModerator';
 import type { ContentModerator } from '../../adapters/moderation/port';
+import { contentModerationResult, rekognitionModerator, type JobOutcome } from '../../adapters/moderation/rekognition';
 import type { ReviewPolicies } from '../../domain/media/moderation';
 import { defaultMachineReviewPolicy } from '../../domain/media/reviewDecision';
 import type { Env } from '../runtime/config';
 import { documentClient } from '../runtime/sdk/dynamodb';
+import { rekognitionClient } from '../runtime/sdk/rekognition';
 import { workflowConfig } from './config';
 import { moderationConfig, type ModerationConfig } from './moderationConfig';
 import { moderationJobsTable, type ModerationJobs } from './moderationJobs';
@@ -13,6 +15,8 @@ export interface ModerationDeps {
   readonly moderator: ContentModerator;
   readonly policies: ReviewPolicies;
   readonly moderationJobs: ModerationJobs;
+  /** A finished job's scores (Rekognition); a moderator that answers at once has no jobs. */
+  readonly moderationResult: (jobId: string) => Promise<JobOutcome>;
 }
 
 const moderatorFor = (config: ModerationConfig): ContentModerator => {
@@ -22,9 +26,12 @@ const moderatorFor = (config: ModerationConfig): ContentModerator => {
     case 'off':
       return moderationOff;
     default:
-      throw new Error('MODERATION_BACKEND=rekognition is not wired yet');
+      // The config refuses rekognition without both ARNs.
+      return rekognitionModerator(rekognitionClient(), { topicArn: config.MODERATION_SNS_TOPIC_ARN ?? '', roleArn: config.MODERATION_ROLE_ARN ?? '' });
   }
 };
+
+const noJobs = (jobId: string): Promise<JobOutcome> => Promise.reject(new Error(`a moderation job (${jobId}) finished, but MODERATION_BACKEND is not rekognition here`));
 
 let deps: ModerationDeps | undefined;
 
@@ -36,6 +43,7 @@ export const moderationDeps = (env: Env = process.env): ModerationDeps => {
       moderator: moderatorFor(config),
       policies: { media: defaultMachineReviewPolicy, moderation: config.policy },
       moderationJobs: moderationJobsTable(documentClient(), workflowConfig(env).REVIEWS_TABLE),
+      moderationResult: config.MODERATION_BACKEND === 'rekognition' ? (jobId) => contentModerationResult(rekognitionClient(), jobId) : noJobs,
     };
   }
   return deps;
