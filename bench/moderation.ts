@@ -52,7 +52,7 @@ const run = async (): Promise<BenchSection> => {
       both.push(await timed(() => Promise.all([measureSignals(clip, clipSeconds, true), moderator.moderate(source)])));
     }
     return {
-      title: 'Machine review: content moderation beside the blackdetect/silencedetect pass (`moderation`)',
+      title: 'Machine review: content moderation beside the blackdetect/silencedetect pass',
       measuredAt: new Date().toISOString(),
       environment: `a generated ${clipSeconds} s 1280x720 25 fps H.264/AAC clip on local disk, nsfwjs 4.4.0 MobileNetV2 on @tensorflow/tfjs-backend-wasm 4.22.0, the npm package ffmpeg, Node ${process.version}, ${cpus().length} CPUs`,
       notes: [
