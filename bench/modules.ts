@@ -5,6 +5,7 @@ import { dynamodbLocalCapacityBenchmark } from './dynamodbLocalCapacity';
 import { eventDeliveryBenchmark } from './eventDelivery';
 import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
+import { moderationBenchmark } from './moderation';
 import { nocDashboardBenchmark } from './nocDashboard';
 import { premiumBenchmark } from './premium';
 import { publishWorkflowBenchmark } from './publishWorkflow';
@@ -15,4 +16,4 @@ import { startupBenchmark } from './startup';
 import { webAppBenchmark } from './webApp';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, nocDashboardBenchmark, publishWorkflowBenchmark, coldStartBenchmark, webAppBenchmark];
+export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, nocDashboardBenchmark, publishWorkflowBenchmark, moderationBenchmark, coldStartBenchmark, webAppBenchmark];

@@ -2950,6 +2950,21 @@ export interface operations {
                     "application/json": {
                         nextCursor: string | null;
                         reviews: {
+                            /** @description what the machine reviewer measured: media signals (black, silence shares) and, when content moderation ran, the highest score per category; from its escalation or decision, so a human sees why */
+                            assessment?: {
+                                moderation: {
+                                    framesScored: number;
+                                    model: string;
+                                    scores: {
+                                        [key: string]: number;
+                                    };
+                                } | null;
+                                signals: {
+                                    blackShare: number;
+                                    durationSeconds: number;
+                                    silenceShare: number | null;
+                                };
+                            };
                             claimedAt?: string;
                             claimedBy?: string;
                             decidedAt?: string;

@@ -4,6 +4,7 @@ import type {
   CaptionsRemovedData,
   IngestFailedData,
   ProcessingFailedData,
+  ShowApprovedData,
   ShowDeletedData,
   ReviewEscalatedData,
   ShowDraftedData,
@@ -48,7 +49,7 @@ export type RecordTranscodeCompletion = Command<'RecordTranscodeCompletion', Tra
 export type RecordTranscodeFailure = Command<'RecordTranscodeFailure', TranscodeFailedData>;
 export type RequestReview = Command<'RequestReview'>;
 export type EscalateReview = Command<'EscalateReview', Omit<ReviewEscalatedData, 'transcodeId'>>;
-export type ApproveShow = Command<'ApproveShow', { note?: string }>;
+export type ApproveShow = Command<'ApproveShow', Omit<ShowApprovedData, 'showId' | 'transcodeId'>>;
 export type RejectShow = Command<'RejectShow', Omit<ShowRejectedData, 'transcodeId'>>;
 export type PublishShow = Command<'PublishShow', Omit<ShowPublishedData, 'transcodeId'>>;
 export type WithdrawShow = Command<'WithdrawShow', ShowWithdrawnData>;

@@ -1,3 +1,4 @@
+import type { ReviewAssessment } from '../../events/catalog/reviewAssessment';
 import type {
   ApproveShow,
   EscalateReview,
@@ -85,24 +86,27 @@ const pendingReview = (state: ShowState, action: string): string => {
   return transcodeId ?? refuse('REVIEW_NOT_PENDING', `Cannot ${action}: show ${state.showId} has no pending review. ${hint}`);
 };
 
+/** The machine reviewer's figures, recorded with its outcome when it gave them (a person's decision has none). */
+const assessmentOf = (command: { assessment?: ReviewAssessment }) => (command.assessment === undefined ? {} : { assessment: command.assessment });
+
 /** Escalation keeps the review pending: it only records that a human must now decide, and why. */
 export const decideEscalation = (command: EscalateReview, state: ShowState): ShowEvent[] => {
   const showId = requireLiveShow(state, command);
   const transcodeId = pendingReview(state, 'escalate the review');
-  return [{ type: 'ReviewEscalated', data: { showId, transcodeId, reason: command.reason, message: command.message } }];
+  return [{ type: 'ReviewEscalated', data: { showId, transcodeId, reason: command.reason, message: command.message, ...assessmentOf(command) } }];
 };
 
 export const decideApproval = (command: ApproveShow, state: ShowState): ShowEvent[] => {
   const showId = requireLiveShow(state, command);
   const transcodeId = pendingReview(state, 'approve the show');
   const note = command.note === undefined ? {} : { note: command.note };
-  return [{ type: 'ShowApproved', data: { showId, transcodeId, ...note } }];
+  return [{ type: 'ShowApproved', data: { showId, transcodeId, ...note, ...assessmentOf(command) } }];
 };
 
 export const decideRejection = (command: RejectShow, state: ShowState): ShowEvent[] => {
   const showId = requireLiveShow(state, command);
   const transcodeId = pendingReview(state, 'reject the show');
-  return [{ type: 'ShowRejected', data: { showId, transcodeId, reason: command.reason, message: command.message } }];
+  return [{ type: 'ShowRejected', data: { showId, transcodeId, reason: command.reason, message: command.message, ...assessmentOf(command) } }];
 };
 
 export const decidePublication = (command: PublishShow, state: ShowState): ShowEvent[] => {

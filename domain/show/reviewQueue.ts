@@ -1,3 +1,4 @@
+import type { ReviewAssessment } from '../../events/catalog/reviewAssessment';
 import type { ShowEvent } from './events';
 
 /**
@@ -16,6 +17,8 @@ export interface ReviewEntry {
   readonly escalation: string | null;
   readonly decidedBy: string | null;
   readonly decidedAt: string | null;
+  /** What the machine reviewer measured, from its escalation or decision: why a human is asked, or why it decided. */
+  readonly assessment?: ReviewAssessment;
   readonly version: number;
 }
 
@@ -27,6 +30,8 @@ export interface QueuedShowEvent {
   readonly correlationId: string;
   readonly event: ShowEvent;
 }
+
+const withAssessment = (entry: ReviewEntry, data: { assessment?: ReviewAssessment }): ReviewEntry => (data.assessment === undefined ? entry : { ...entry, assessment: data.assessment });
 
 const decided = (entry: ReviewEntry, at: QueuedShowEvent, status: ReviewEntry['status']): ReviewEntry => ({
   ...entry,
@@ -54,10 +59,10 @@ const foldIntoEntry = (entry: ReviewEntry, at: QueuedShowEvent): ReviewEntry => 
   const { event } = at;
   switch (event.type) {
     case 'ReviewEscalated':
-      return awaitsDecisionOn(entry, event.data.transcodeId) ? { ...entry, escalation: event.data.reason, version: at.version } : { ...entry, version: at.version };
+      return awaitsDecisionOn(entry, event.data.transcodeId) ? withAssessment({ ...entry, escalation: event.data.reason, version: at.version }, event.data) : { ...entry, version: at.version };
     case 'ShowApproved':
     case 'ShowRejected':
-      return awaitsDecisionOn(entry, event.data.transcodeId) ? decided(entry, at, event.type === 'ShowApproved' ? 'approved' : 'rejected') : { ...entry, version: at.version };
+      return awaitsDecisionOn(entry, event.data.transcodeId) ? withAssessment(decided(entry, at, event.type === 'ShowApproved' ? 'approved' : 'rejected'), event.data) : { ...entry, version: at.version };
     // The run stopped while the review waited: no workflow waits for a decision any more.
     case 'ProcessingFailed':
       return entry.status === 'pending' ? decided(entry, at, 'abandoned') : { ...entry, version: at.version };

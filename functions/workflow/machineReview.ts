@@ -1,13 +1,16 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import * as z from 'zod';
-import { decideMachineReview, type MachineReview } from '../../domain/media/reviewDecision';
+import { decideMachineReviewWithModeration } from '../../domain/media/moderation';
+import type { MachineReview } from '../../domain/media/reviewDecision';
 import { decodeShowEvent, type ShowState } from '../../domain/show';
+import type { ReviewAssessment } from '../../events/catalog/reviewAssessment';
 import { envelopeSchema, type Actor } from '../../events/envelope';
 import { logger } from '../runtime/logger';
 import { executeShowCommand, loadShow } from '../shows/showCommands';
 import type { WorkflowDeps } from './deps';
 import { sendReviewHeartbeat } from './heartbeat';
+import type { ModerationDeps } from './moderationDeps';
 import { recordReviewDecision, ReviewNotPendingError } from './reviewDecision';
 import { measureSignals } from './signals';
 
@@ -42,12 +45,19 @@ export interface MachineReviewContext {
  * approvals publish (MACHINE_REVIEW_APPROVALS=publish), or only noted on the review for a human to confirm
  * (`recommend`): the review then stays pending, with the recommendation in GET /reviews.
  */
-export const actOnMachineReview = async (deps: Pick<WorkflowDeps, 'config' | 'store' | 'reviews' | 'now'>, review: MachineReviewContext, outcome: MachineReview) => {
+export const actOnMachineReview = async (
+  deps: Pick<WorkflowDeps, 'config' | 'store' | 'reviews' | 'now'>,
+  review: MachineReviewContext,
+  outcome: MachineReview,
+  assessment?: ReviewAssessment,
+) => {
   const { store } = deps;
   const now = deps.now();
   const commandId = `machine-review:${review.transcodeId}`;
+  const measured = assessment === undefined ? {} : { assessment };
   if (outcome.decision === 'escalate') {
-    await executeShowCommand(store, { type: 'EscalateReview', showId: review.showId, now, actor: machine, reason: 'MACHINE_UNSURE', message: outcome.message }, { commandId, correlationId: review.correlationId, causationId: review.eventId, actor: machine });
+    const escalate = { type: 'EscalateReview', showId: review.showId, now, actor: machine, reason: 'MACHINE_UNSURE', message: outcome.message, ...measured } as const;
+    await executeShowCommand(store, escalate, { commandId, correlationId: review.correlationId, causationId: review.eventId, actor: machine });
     return { decided: false, escalated: true };
   }
   if (outcome.decision === 'approve' && deps.config.MACHINE_REVIEW_APPROVALS === 'recommend') {
@@ -57,7 +67,7 @@ export const actOnMachineReview = async (deps: Pick<WorkflowDeps, 'config' | 'st
   try {
     await recordReviewDecision(store, {
       showId: review.showId,
-      decision: outcome.decision === 'approve' ? { decision: 'approve', note: outcome.note } : { decision: 'reject', reason: outcome.reason, message: outcome.message },
+      decision: outcome.decision === 'approve' ? { decision: 'approve', note: outcome.note, ...measured } : { decision: 'reject', reason: outcome.reason, message: outcome.message, ...measured },
       actor: machine,
       now,
       commandId,
@@ -70,7 +80,7 @@ export const actOnMachineReview = async (deps: Pick<WorkflowDeps, 'config' | 'st
   }
 };
 
-export const machineReview = (deps: WorkflowDeps) => async (event: unknown) => {
+export const machineReview = (deps: WorkflowDeps & ModerationDeps) => async (event: unknown) => {
   const envelope = reviewRequestedSchema.parse(event).detail;
   const requested = decodeShowEvent(envelope);
   if (requested.type !== 'ReviewRequested') return { decided: false };
@@ -81,9 +91,22 @@ export const machineReview = (deps: WorkflowDeps) => async (event: unknown) => {
   // The review is picked up: the wait's "nobody opened it" deadline starts over while the media is measured.
   const pickedUp = await sendReviewHeartbeat(deps, detail.showId, detail.transcodeId);
   if (!pickedUp) return { decided: false };
-  const url = await getSignedUrl(deps.s3, new GetObjectCommand({ Bucket: deps.config.SOURCE_BUCKET, Key: pending.sourceKey }), { expiresIn: 900 });
-  const signals = await measureSignals(url, pending.probe.durationMs / 1000, pending.probe.audio.length > 0);
-  const outcome = decideMachineReview(signals);
-  logger.info('machine review', { showId: detail.showId, eventId: envelope.eventId, signals, outcome: outcome.decision, approvals: deps.config.MACHINE_REVIEW_APPROVALS });
-  return actOnMachineReview(deps, { showId: detail.showId, transcodeId: detail.transcodeId, eventId: envelope.eventId, correlationId: envelope.correlationId }, outcome);
+  const bucket = deps.config.SOURCE_BUCKET;
+  const url = await getSignedUrl(deps.s3, new GetObjectCommand({ Bucket: bucket, Key: pending.sourceKey }), { expiresIn: 900 });
+  const durationSeconds = pending.probe.durationMs / 1000;
+  const review = { showId: detail.showId, transcodeId: detail.transcodeId, eventId: envelope.eventId, correlationId: envelope.correlationId };
+  // Both decode the source; they run side by side (a Lambda's vCPUs grow with its memory).
+  const [signals, moderation] = await Promise.all([
+    measureSignals(url, durationSeconds, pending.probe.audio.length > 0),
+    deps.moderator.moderate({ url, durationSeconds, bucket, key: pending.sourceKey, review }),
+  ]);
+  if (moderation.status === 'started') {
+    // Rekognition answers later, on its topic: moderationCompleted.ts decides then, with these signals.
+    await deps.moderationJobs.put(review, moderation.jobId, signals);
+    logger.info('machine review waits for content moderation', { showId: detail.showId, jobId: moderation.jobId, signals });
+    return { decided: false, moderating: moderation.jobId };
+  }
+  const { outcome, assessment } = decideMachineReviewWithModeration(signals, moderation.status === 'scored' ? moderation.scores : null, deps.policies);
+  logger.info('machine review', { showId: detail.showId, eventId: envelope.eventId, assessment, outcome: outcome.decision, approvals: deps.config.MACHINE_REVIEW_APPROVALS });
+  return actOnMachineReview(deps, review, outcome, assessment);
 };

@@ -201,6 +201,18 @@ describe("the machine reviewer's approvals", () => {
     expect(await decisions('m-2')).toEqual(['reviewer-9']);
   });
 
+  it('record what it measured with an escalation, and GET /reviews shows it to the human asked to decide', async () => {
+    await fixture.showUpTo('m-4', reviewRequested);
+    const assessment = { signals: { durationSeconds: 10, blackShare: 0, silenceShare: 0.01 }, moderation: { model: 'nsfwjs-mobilenet-v2', framesScored: 10, scores: { Porn: 0.52, Neutral: 0.47 } } };
+    const unsure = { decision: 'escalate', message: 'Content moderation unsure: Porn 0.52 (escalate at 0.40).' } as const;
+    expect(await actOnMachineReview(fixture.deps, context('m-4'), unsure, assessment)).toEqual({ decided: false, escalated: true });
+    const escalated = (await fixture.store.store.readStream('show#m-4')).events.find((e) => e.type === 'ReviewEscalated');
+    expect(escalated?.data).toMatchObject({ reason: 'MACHINE_UNSURE', message: unsure.message, assessment });
+    await fixture.projectReviews('m-4');
+    const pending = (await callRoute(api.list, { user: reviewer, query: { limit: '100' } })).body?.reviews as Array<{ showId: string }>;
+    expect(pending.find((r) => r.showId === 'm-4')).toMatchObject({ status: 'pending', escalation: 'MACHINE_UNSURE', assessment });
+  });
+
   it('leave its rejections recorded in either mode', async () => {
     await fixture.showUpTo('m-3', reviewRequested);
     const deps = { ...fixture.deps, config: { ...fixture.deps.config, MACHINE_REVIEW_APPROVALS: 'recommend' as const } };

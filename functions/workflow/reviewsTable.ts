@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import * as z from 'zod';
 import { isConditionFailed } from '../../adapters/conditionFailed';
 import type { ReviewEntry } from '../../domain/show/reviewQueue';
+import { reviewAssessmentSchema, type ReviewAssessment } from '../../events/catalog/reviewAssessment';
 
 /**
  * The reviews table, one item per show, holds two things written by two writers that never touch each other's
@@ -28,6 +29,7 @@ const itemSchema = z.object({
   recommendedAt: z.string().optional(),
   recommendationNote: z.string().optional(),
   recommendationTranscodeId: z.string().optional(),
+  assessment: reviewAssessmentSchema.optional(),
 });
 type Item = z.infer<typeof itemSchema>;
 
@@ -43,6 +45,8 @@ export interface ReviewView {
   readonly decidedAt?: string;
   readonly claimedBy?: string;
   readonly claimedAt?: string;
+  /** What the machine reviewer measured (media signals, content scores), from its escalation or decision. */
+  readonly assessment?: ReviewAssessment;
   /** The machine reviewer's approval for a human to confirm (MACHINE_REVIEW_APPROVALS=recommend). */
   readonly recommendation?: { readonly decision: 'approve'; readonly by: string; readonly at: string; readonly note: string };
 }
@@ -90,6 +94,7 @@ const entryOf = (item: Item): ReviewEntry | null =>
         escalation: item.escalation,
         decidedBy: item.decidedBy ?? null,
         decidedAt: item.decidedAt ?? null,
+        ...(item.assessment === undefined ? {} : { assessment: item.assessment }),
         version: item.lv,
       };
 
@@ -126,7 +131,7 @@ export const createReviewsTable = (db: DynamoDBDocumentClient, table: string) =>
      * when another writer moved it first (read again and fold again).
      */
     async putEntry(entry: ReviewEntry, fromVersion: number | null): Promise<boolean> {
-      const optional = { decidedBy: entry.decidedBy, decidedAt: entry.decidedAt };
+      const optional = { decidedBy: entry.decidedBy, decidedAt: entry.decidedAt, assessment: entry.assessment ?? null };
       const set = Object.entries(optional).filter(([, value]) => value !== null);
       const remove = Object.entries(optional).filter(([, value]) => value === null).map(([name]) => name);
       try {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { workflowStages } from '../../domain/media/timeline';
 import { showCommandInputSchemas } from '../../domain/show/commandSchemas';
 import { showIdSchema, messageSchema } from '../../events/catalog/fields';
+import { reviewAssessmentSchema } from '../../events/catalog/reviewAssessment';
 import { rejectionReasonSchema } from '../../events/catalog/showRejected';
 import { playbackGrantSchema } from '../delivery/grantSchema';
 import { route } from '../http/route';
@@ -93,6 +94,7 @@ const reviewSchema = z.strictObject({
   decidedAt: z.string().optional(),
   claimedBy: z.string().optional(),
   claimedAt: z.string().optional(),
+  assessment: reviewAssessmentSchema.optional().describe('what the machine reviewer measured: media signals (black, silence shares) and, when content moderation ran, the highest score per category; from its escalation or decision, so a human sees why'),
   recommendation: z.strictObject({ decision: z.literal('approve'), by: z.string(), at: z.string(), note: z.string() }).optional().describe('the machine reviewer\'s approval, for a human to confirm (MACHINE_REVIEW_APPROVALS=recommend)'),
   preview: playbackGrantSchema.optional().describe('pending reviews only: play the renditions under review with it, as with GET /shows/{showId}/playback'),
 });
