@@ -2,7 +2,14 @@ import type { paths } from '../../../client/index';
 import { unwrap, type Api } from './client';
 
 export type UploadRequest = NonNullable<paths['/uploads']['post']['requestBody']>['content']['application/json'];
-export type UploadTicket = paths['/uploads']['post']['responses'][201]['content']['application/json'];
+type UploadAnswer = paths['/uploads']['post']['responses'][201]['content']['application/json'];
+/** The app asks for one presigned PUT (the API takes single files up to 5 GiB that way); multipart answers are for larger ones. */
+export type UploadTicket = Extract<UploadAnswer, { upload: unknown }>;
+
+const singlePut = (answer: UploadAnswer): UploadTicket => {
+  if (!('upload' in answer)) throw new Error('The API answered with a multipart upload, which this page does not send: upload a file of at most 5 GiB.');
+  return answer;
+};
 export type StudioShow = paths['/studio/shows/{showId}']['get']['responses'][200]['content']['application/json'];
 export type Workflow = paths['/shows/{showId}/workflow']['get']['responses'][200]['content']['application/json'];
 
@@ -16,8 +23,9 @@ export const showWorkflow = (api: Api, showId: string) => unwrap(api.GET('/shows
  * PUT the file to the presigned URL. That is storage (S3), not our API, so no typed client: XMLHttpRequest, because
  * it reports upload progress (fetch does not).
  */
-export const putFile = (ticket: UploadTicket, file: File, onProgress: (fraction: number) => void): Promise<void> =>
+export const putFile = (answer: UploadAnswer, file: File, onProgress: (fraction: number) => void): Promise<void> =>
   new Promise((resolve, reject) => {
+    const ticket = singlePut(answer);
     const xhr = new XMLHttpRequest();
     xhr.open(ticket.upload.method, ticket.upload.url);
     for (const [name, value] of Object.entries(ticket.upload.headers)) if (name.toLowerCase() !== 'host' && name.toLowerCase() !== 'content-length') xhr.setRequestHeader(name, value);

@@ -133,7 +133,7 @@ const Alerts = () => {
 /** The operators' NOC dashboard: QoE plots with filters, the worst shows, countries and CDNs, alerts; it refreshes itself. */
 export const NocPage = () => {
   const { api } = useApp();
-  const allowed = useHasRole('admin');
+  const allowed = useHasRole('operator');
   const [range, setRange] = useState<Range>('1h');
   const [filter, setFilter] = useState<NocFilter>({});
   const series = useQuery({ queryKey: ['noc', 'series', range, filter], queryFn: () => dashboardSeries(api, range, filter), refetchInterval: refreshMs, enabled: allowed });

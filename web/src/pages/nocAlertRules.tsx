@@ -51,9 +51,10 @@ const RuleRow = ({ rule, version, editable }: { rule: AlertRule; version: number
 /** Alert rules and thresholds: operators see them, admins change them. */
 export const AlertRulesPage = () => {
   const { api } = useApp();
+  const operator = useHasRole('operator');
   const admin = useHasRole('admin');
-  const rules = useQuery({ queryKey: ['alert-rules'], queryFn: () => alertRules(api), enabled: admin });
-  if (!admin) return <p role="alert">Alert rules are for operators and admins: sign in with such an account.</p>;
+  const rules = useQuery({ queryKey: ['alert-rules'], queryFn: () => alertRules(api), enabled: operator });
+  if (!operator) return <p role="alert">Alert rules are for operators and admins: sign in with such an account.</p>;
   return (
     <section aria-labelledby="rules-title">
       <h1 id="rules-title">Alert rules</h1>
