@@ -78,7 +78,7 @@ describe('a creator\'s shows from upload to deletion, through the API', () => {
     const bytes = await clip(name);
     const created = await as.ada.POST('/shows/{showId}/uploads', { params: { path: { showId } }, body: { fileName: `${name}.mp4`, contentType: 'video/mp4', sizeBytes: bytes.length } });
     expect(created.response.status).toBe(201);
-    const target = created.data?.upload;
+    const target = created.data !== undefined && 'upload' in created.data ? created.data.upload : undefined;
     if (target === undefined) throw new Error('no upload target');
     await studioStatus(showId, 'awaitingUpload');
     expect((await fetch(target.url, { method: 'PUT', headers: target.headers, body: bytes })).status).toBe(200);
