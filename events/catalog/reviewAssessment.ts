@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonNegativeInt } from './fields';
 
 /** A share or a probability, 0 to 1. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { assessmentOf, decideMachineReviewWithModeration } from '../../domain/media/moderation';
 import { logger } from '../runtime/logger';
 import type { WorkflowDeps } from './deps';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nsfwClasses } from '../../adapters/moderation/nsfwModel';
 import type { ModerationPolicy } from '../../domain/media/moderation';
 import { moderationCategorySchema } from '../../events/catalog/reviewAssessment';

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReviewRef } from '../../adapters/moderation/port';
 import type { MediaSignals } from '../../domain/media/reviewDecision';
 

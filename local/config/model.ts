@@ -183,6 +183,8 @@ export const bucketSchema = z.strictObject({
   name: z.string(),
   /** `NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled`: S3 sends this bucket's object events to the default bus. */
   eventBridge: z.boolean(),
+  /** The shortest `AbortIncompleteMultipartUpload.DaysAfterInitiation` of the bucket's lifecycle rules, if any. */
+  abortIncompleteMultipartUploadDays: z.number().positive().optional(),
   /** `CorsConfiguration.CorsRules` of the bucket resource, as CloudFormation spells them. */
   corsRules: z
     .array(

@@ -69,6 +69,17 @@ const corsRulesOf = (properties: unknown): { corsRules?: LocalService['buckets']
   return rules === undefined ? {} : { corsRules: rules as LocalService['buckets'][number]['corsRules'] };
 };
 
+const lifecycleSchema = z.looseObject({
+  LifecycleConfiguration: z.looseObject({ Rules: z.array(z.looseObject({ Status: z.string().optional(), AbortIncompleteMultipartUpload: z.looseObject({ DaysAfterInitiation: z.number() }).optional() })) }).optional(),
+});
+
+/** S3's AbortIncompleteMultipartUpload lifecycle action, which the local S3 applies with a sweep (local/s3/multipart.ts). */
+const abortIncompleteOf = (properties: unknown): { abortIncompleteMultipartUploadDays?: number } => {
+  const rules = lifecycleSchema.safeParse(properties ?? {}).data?.LifecycleConfiguration?.Rules ?? [];
+  const days = rules.flatMap((rule) => (rule.Status !== 'Disabled' && rule.AbortIncompleteMultipartUpload !== undefined ? [rule.AbortIncompleteMultipartUpload.DaysAfterInitiation] : []));
+  return days.length === 0 ? {} : { abortIncompleteMultipartUploadDays: Math.min(...days) };
+};
+
 const eventBridgeEnabled = (properties: unknown): boolean =>
   bucketNotificationSchema.safeParse(properties ?? {}).data?.NotificationConfiguration?.EventBridgeConfiguration?.EventBridgeEnabled === true;
 
@@ -108,6 +119,7 @@ export const normalizeResources = (context: BuildContext, functions: readonly Lo
       name: describeResource(context, logicalId, resource.Type, resource.Properties ?? {}).ref,
       eventBridge: eventBridgeEnabled(resource.Properties),
       ...corsRulesOf(resource.Properties),
+      ...abortIncompleteOf(resource.Properties),
     }));
   const eventBuckets = functions.flatMap((fn) =>
     fn.events.flatMap((event) => (event.kind === 's3' && !event.existing ? [{ name: event.bucket, eventBridge: false }] : [])),

@@ -5,7 +5,7 @@ import { freePort } from '../parts/freePort';
 import { blockPublicAccess } from './blockPublicAccess';
 import { corsConfigurationXml, type BucketCorsRule } from './corsXml';
 import { s3NotificationRecordSchema, toS3EventBridgeEvent, type S3EventBridgeEvent } from './eventBridgeNotification';
-import { multipartFacade } from './multipart';
+import { abortIncompleteUploads, multipartFacade } from './multipart';
 
 export interface LocalBucket {
   readonly name: string;
@@ -13,6 +13,8 @@ export interface LocalBucket {
   readonly eventBridge: boolean;
   /** The bucket resource's `CorsConfiguration.CorsRules`: applied as S3 applies them (none: CORS requests refused). */
   readonly corsRules?: readonly BucketCorsRule[] | undefined;
+  /** The lifecycle rule AbortIncompleteMultipartUpload: uploads older than this many days are aborted by a sweep. */
+  readonly abortIncompleteMultipartUploadDays?: number | undefined;
 }
 
 export interface S3LocalOptions {
@@ -57,5 +59,31 @@ export const startS3Local = async (options: S3LocalOptions) => {
     }
   });
   await server.run();
-  return { endpoint: `http://127.0.0.1:${port}`, port, stop: () => server.close() };
+  const sweep = sweepAbandonedUploads(options);
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    stop: () => {
+      clearInterval(sweep);
+      return server.close();
+    },
+  };
+};
+
+const dayMs = 24 * 3600 * 1000;
+// S3 applies lifecycle rules about once a day; hourly here is as close as anyone can tell, and cheap.
+const sweepEveryMs = 3600 * 1000;
+
+/** The buckets' AbortIncompleteMultipartUpload rules, applied at start and every hour after. */
+const sweepAbandonedUploads = (options: S3LocalOptions) => {
+  const run = () => {
+    for (const bucket of options.buckets) {
+      if (bucket.abortIncompleteMultipartUploadDays === undefined) continue;
+      abortIncompleteUploads(options.dataDir, bucket.name, bucket.abortIncompleteMultipartUploadDays * dayMs).catch((error: unknown) => console.error(`[s3] multipart sweep of ${bucket.name} failed: ${String(error)}`));
+    }
+  };
+  run();
+  const timer = setInterval(run, sweepEveryMs);
+  timer.unref();
+  return timer;
 };

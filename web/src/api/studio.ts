@@ -2,18 +2,17 @@ import type { paths } from '../../../client/index';
 import { unwrap, type Api } from './client';
 
 export type UploadRequest = NonNullable<paths['/uploads']['post']['requestBody']>['content']['application/json'];
-type UploadAnswer = paths['/uploads']['post']['responses'][201]['content']['application/json'];
-/** The app asks for one presigned PUT (the API takes single files up to 5 GiB that way); multipart answers are for larger ones. */
-export type UploadTicket = Extract<UploadAnswer, { upload: unknown }>;
-
-const singlePut = (answer: UploadAnswer): UploadTicket => {
-  if (!('upload' in answer)) throw new Error('The API answered with a multipart upload, which this page does not send: upload a file of at most 5 GiB.');
-  return answer;
-};
+// The web app uploads in one PUT (it never asks for multipart), so its tickets are always of that shape.
+export type UploadTicket = Extract<paths['/uploads']['post']['responses'][201]['content']['application/json'], { upload: unknown }>;
 export type StudioShow = paths['/studio/shows/{showId}']['get']['responses'][200]['content']['application/json'];
 export type Workflow = paths['/shows/{showId}/workflow']['get']['responses'][200]['content']['application/json'];
 
-export const startUpload = (api: Api, request: UploadRequest) => unwrap(api.POST('/uploads', { body: request }));
+const onePut = (ticket: UploadTicket | { multipart: unknown }): UploadTicket => {
+  if (!('upload' in ticket)) throw new Error('The API answered a multipart upload the app did not ask for.');
+  return ticket;
+};
+
+export const startUpload = async (api: Api, request: UploadRequest): Promise<UploadTicket> => onePut(await unwrap(api.POST('/uploads', { body: request })));
 
 export const studioShow = (api: Api, showId: string) => unwrap(api.GET('/studio/shows/{showId}', { params: { path: { showId } } }));
 
@@ -23,9 +22,8 @@ export const showWorkflow = (api: Api, showId: string) => unwrap(api.GET('/shows
  * PUT the file to the presigned URL. That is storage (S3), not our API, so no typed client: XMLHttpRequest, because
  * it reports upload progress (fetch does not).
  */
-export const putFile = (answer: UploadAnswer, file: File, onProgress: (fraction: number) => void): Promise<void> =>
+export const putFile = (ticket: UploadTicket, file: File, onProgress: (fraction: number) => void): Promise<void> =>
   new Promise((resolve, reject) => {
-    const ticket = singlePut(answer);
     const xhr = new XMLHttpRequest();
     xhr.open(ticket.upload.method, ticket.upload.url);
     for (const [name, value] of Object.entries(ticket.upload.headers)) if (name.toLowerCase() !== 'host' && name.toLowerCase() !== 'content-length') xhr.setRequestHeader(name, value);
@@ -48,5 +46,5 @@ export const setVisibility = (api: Api, show: StudioItem, visibility: Visibility
 
 export const deleteShow = (api: Api, showId: string) => unwrap(api.DELETE('/shows/{showId}', { params: { path: { showId }, query: {} } }));
 
-export const startReupload = (api: Api, showId: string, file: File) =>
-  unwrap(api.POST('/shows/{showId}/uploads', { params: { path: { showId } }, body: { fileName: file.name, contentType: file.type || 'video/mp4', sizeBytes: file.size } }));
+export const startReupload = async (api: Api, showId: string, file: File): Promise<UploadTicket> =>
+  onePut(await unwrap(api.POST('/shows/{showId}/uploads', { params: { path: { showId } }, body: { fileName: file.name, contentType: file.type || 'video/mp4', sizeBytes: file.size } })));
