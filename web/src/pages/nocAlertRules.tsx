@@ -61,7 +61,8 @@ export const AlertRulesPage = () => {
       {rules.isPending && <Loading what="the alert rules" />}
       <ErrorMessage error={rules.error} />
       <ul className="rows">
-        {rules.data?.rules.map((rule) => <RuleRow key={`${rule.id}-${rules.data.version}`} rule={rule} version={rules.data.version} editable={admin} />)}
+        {/* Keyed by rule only: a save moves the version, and a remount would drop the row's "Saved" and its draft. */}
+        {rules.data?.rules.map((rule) => <RuleRow key={rule.id} rule={rule} version={rules.data.version} editable={admin} />)}
       </ul>
     </section>
   );
