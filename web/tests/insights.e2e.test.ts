@@ -85,7 +85,7 @@ describe('the sessions insights page', () => {
     expect(await playerTable.getByRole('rowheader').allTextContents()).toEqual([players.p1, players.p2, players.p3]);
     expect(await playerTable.getByRole('row').nth(1).getByRole('cell').last().textContent()).toBe('2');
 
-    await page.getByLabel('Year').fill(year);
+    await page.getByRole('spinbutton', { name: 'Year' }).fill(year);
     await page.getByRole('button', { name: 'Show the country' }).click();
     await page.getByTestId('top-country').filter({ hasText: `In ${year}, most sessions started in PT: 3.` }).waitFor();
 
