@@ -215,8 +215,8 @@ describe('the publish workflow', () => {
     const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: 'showrunner-dev-sources', Key: key }));
     expect(tags.TagSet).toEqual([{ Key: 'ArchiveSource', Value: 'GLACIER' }]);
     expect((await api('POST', `/reviews/${showId}/claim`, ['reviewer'])).status).toBe(409);
-    // The first run pays every function's cold start.
-  }, 150_000);
+    // The first run pays every function's cold start, the machine reviewer's moderation model load among them.
+  }, 300_000);
 
   it('ends in rejected when a human rejects', async () => {
     const { showId } = await upload(await clip('silent-reject', { audio: 'none' }));
