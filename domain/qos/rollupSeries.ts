@@ -1,21 +1,13 @@
+import type { QoeMetrics } from './metrics';
 import { vstBinUpperMs, type QoeAggregate } from './rollup';
 import { rollupResolutions, type RollupResolution } from './rollupKeys';
 
-/** The dashboard's metrics of one point (or of a whole range), from a rollup aggregate. */
-export interface RollupMetrics {
-  readonly attempts: number;
-  readonly plays: number;
-  /** Exact to the histogram bin: the upper bound of the bin holding the nearest-rank value. */
-  readonly videoStartTimeMs: { readonly p50: number | null; readonly p95: number | null };
-  readonly rebufferingRatio: number | null;
-  readonly exitsBeforeVideoStart: number;
-  readonly videoStartFailures: number;
-  readonly videoPlaybackFailures: number;
-  readonly errorRatio: number | null;
-  readonly averageBitrateKbps: number | null;
-  /** Average concurrent viewers: time watched (playing or stalled) by the sessions attempted in the period, over its length. */
-  readonly concurrentViewers: number;
-}
+/**
+ * The dashboard's metrics of one point (or of a whole range), from a rollup aggregate: the same metrics GET /qos/metrics
+ * computes from sessions. Here video start time is exact to the histogram bin (the upper bound of the bin holding the
+ * nearest-rank value) and concurrent viewers is an average (time watched by the period's sessions over its length).
+ */
+export type RollupMetrics = QoeMetrics;
 
 /** Nearest-rank percentile over the histogram: the upper bound of the bin the rank falls in (the last bin: its lower bound). */
 export const histogramPercentile = (bins: readonly number[], p: number): number | null => {
