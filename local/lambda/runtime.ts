@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { LambdaFunctionError, LambdaRuntimeStoppedError, UnknownFunctionError } from './errors';
+import { InitGate } from './initGate';
 import { Sandbox } from './sandbox';
 
 /** What the runtime needs of a function: the fields of local/config's LocalFunction. */
@@ -20,6 +22,8 @@ export interface LambdaRuntimeOptions {
   readonly accountId?: string;
   /** Warm workers per function at most; further concurrent invokes wait their turn. */
   readonly maxConcurrencyPerFunction?: number;
+  /** Sandboxes initializing at once across all functions (default: this machine's cores); the rest wait their turn. */
+  readonly maxConcurrentInits?: number;
   /**
    * Where a failed invocation's error and stack go (default: this process's stderr), one line each, prefixed with
    * the function's name: on AWS they would be in the function's log group; locally, a 500 or a failed task needs them
@@ -72,7 +76,8 @@ class FunctionPool {
 
   constructor(
     private readonly fn: RunnableFunction,
-    private readonly options: Required<Omit<LambdaRuntimeOptions, 'functions'>>,
+    private readonly options: Required<Omit<LambdaRuntimeOptions, 'functions' | 'maxConcurrentInits'>>,
+    private readonly initGate: InitGate,
   ) {}
 
   async invoke(event: unknown, invokeOptions: InvokeOptions): Promise<unknown> {
@@ -118,6 +123,7 @@ class FunctionPool {
       },
       { ...definedOnly(this.options.baseEnv), ...this.fn.environment, ...reservedEnvironment(this.fn, this.options.region) },
       this.fn.timeoutSeconds,
+      this.initGate.turn(),
     );
     this.sandboxes.push(sandbox);
     return sandbox;
@@ -151,9 +157,10 @@ export const createLambdaRuntime = (options: LambdaRuntimeOptions): LambdaRuntim
     maxConcurrencyPerFunction: options.maxConcurrencyPerFunction ?? 4,
     errorLog: options.errorLog ?? ((text: string) => void process.stderr.write(text)),
   };
+  const initGate = new InitGate(options.maxConcurrentInits ?? availableParallelism());
   const pools = new Map<string, FunctionPool>();
   for (const fn of options.functions) {
-    const pool = new FunctionPool(fn, settings);
+    const pool = new FunctionPool(fn, settings, initGate);
     pools.set(fn.key, pool);
     pools.set(fn.name, pool);
   }

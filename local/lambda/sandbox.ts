@@ -26,50 +26,69 @@ interface Pending {
  */
 export class Sandbox {
   readonly ready: Promise<void>;
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
   private pending: Pending | null = null;
   private dead = false;
 
+  /** `turn` is this init's place in the runtime's InitGate: the worker starts, and the init limit runs, once it comes. */
   constructor(
     private readonly setup: WorkerSetup,
-    env: Record<string, string>,
+    private readonly env: Record<string, string>,
     private readonly timeoutSeconds: number,
+    turn: Promise<() => void>,
   ) {
-    // The heap is capped at the function's memory size: a handler that would run out of memory on Lambda does here.
-    this.worker = new Worker(workerFile, {
-      execArgv: ['--conditions=import', '--import', tsxLoader],
-      env,
-      workerData: setup,
-      resourceLimits: { maxOldGenerationSizeMb: setup.memorySize },
+    this.ready = turn.then(async (release) => {
+      try {
+        if (this.dead) throw new LambdaRuntimeStoppedError(setup.functionName);
+        await this.init(this.startWorker());
+      } finally {
+        release();
+      }
     });
-    this.ready = new Promise<void>((resolve, reject) => {
+    this.ready.catch(() => undefined);
+  }
+
+  // The heap is capped at the function's memory size: a handler that would run out of memory on Lambda does here.
+  private startWorker(): Worker {
+    const worker = new Worker(workerFile, {
+      execArgv: ['--conditions=import', '--import', tsxLoader],
+      env: this.env,
+      workerData: this.setup,
+      resourceLimits: { maxOldGenerationSizeMb: this.setup.memorySize },
+    });
+    this.worker = worker;
+    worker.on('message', (raw: unknown) => this.onMessage(workerMessageSchema.parse(raw)));
+    worker.on('error', (error: Error & { code?: string }) => {
+      const errorType = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'Runtime.OutOfMemory' : error.name;
+      this.fail(new LambdaFunctionError(this.setup.functionName, errorType, error.message, error.stack?.split('\n') ?? []));
+    });
+    worker.on('exit', () => {
+      this.dead = true;
+      this.fail(new LambdaFunctionError(this.setup.functionName, 'Runtime.ExitError', 'The function exited before answering'));
+    });
+    return worker;
+  }
+
+  private init(worker: Worker): Promise<void> {
+    const { functionName } = this.setup;
+    return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         void this.kill();
-        reject(new LambdaFunctionError(setup.functionName, 'Runtime.InitTimeout', `Init did not finish within ${initLimitMs / 1000} seconds`));
+        reject(new LambdaFunctionError(functionName, 'Runtime.InitTimeout', `Init did not finish within ${initLimitMs / 1000} seconds`));
       }, initLimitMs);
       const onInit = (message: WorkerMessage): void => {
         if (message.kind === 'ready') resolve();
         else if (message.kind === 'error' && message.awsRequestId === null) reject(this.functionError(message));
         else return;
         clearTimeout(timer);
-        this.worker.off('message', onInitRaw);
+        worker.off('message', onInitRaw);
       };
       const onInitRaw = (raw: unknown): void => onInit(workerMessageSchema.parse(raw));
-      this.worker.on('message', onInitRaw);
-      this.worker.once('exit', () => {
+      worker.on('message', onInitRaw);
+      worker.once('exit', () => {
         clearTimeout(timer);
-        reject(new LambdaFunctionError(setup.functionName, 'Runtime.ExitError', 'The worker exited during init'));
+        reject(new LambdaFunctionError(functionName, 'Runtime.ExitError', 'The worker exited during init'));
       });
-    });
-    this.ready.catch(() => undefined);
-    this.worker.on('message', (raw: unknown) => this.onMessage(workerMessageSchema.parse(raw)));
-    this.worker.on('error', (error: Error & { code?: string }) => {
-      const errorType = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'Runtime.OutOfMemory' : error.name;
-      this.fail(new LambdaFunctionError(setup.functionName, errorType, error.message, error.stack?.split('\n') ?? []));
-    });
-    this.worker.on('exit', () => {
-      this.dead = true;
-      this.fail(new LambdaFunctionError(setup.functionName, 'Runtime.ExitError', 'The function exited before answering'));
     });
   }
 
@@ -78,7 +97,7 @@ export class Sandbox {
   }
 
   invoke(request: Omit<InvokeRequest, 'kind'>): Promise<unknown> {
-    if (this.dead) return Promise.reject(new LambdaRuntimeStoppedError(this.setup.functionName));
+    if (this.dead || this.worker === null) return Promise.reject(new LambdaRuntimeStoppedError(this.setup.functionName));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending = null;
@@ -86,13 +105,13 @@ export class Sandbox {
         reject(new LambdaTimeoutError(this.setup.functionName, this.timeoutSeconds));
       }, this.timeoutSeconds * 1000);
       this.pending = { resolve, reject, timer };
-      this.worker.postMessage({ kind: 'invoke', ...request } satisfies InvokeRequest);
+      this.worker?.postMessage({ kind: 'invoke', ...request } satisfies InvokeRequest);
     });
   }
 
   kill(): Promise<void> {
     this.dead = true;
-    return this.worker.terminate().then(() => undefined);
+    return this.worker === null ? Promise.resolve() : this.worker.terminate().then(() => undefined);
   }
 
   /** Ends the sandbox for good, failing a running invocation as stopped rather than crashed. */
