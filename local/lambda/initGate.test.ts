@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { InitGate } from './initGate';
 import { createLambdaRuntime, type RunnableFunction } from './index';
+import { InitGate } from './initGate';
 
 describe('the init gate', () => {
   it('given one turn, when two ask, then the second waits until the first is released', async () => {
