@@ -153,7 +153,7 @@ describe('the web app', () => {
     await page.getByRole('button', { name: /^Claim / }).click();
     await page.getByRole('button', { name: 'Claimed' }).waitFor();
     await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText('Decision recorded: approve.').waitFor();
+    await page.getByRole('status').filter({ hasText: `Decision recorded for show ${showId}: approve.` }).waitFor();
     await context.close();
 
     const anonymous = showrunnerApi({ baseUrl: api });

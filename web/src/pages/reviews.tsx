@@ -20,7 +20,11 @@ const ReviewFacts = ({ review }: { review: Review }) => (
   </p>
 );
 
-const ReviewItem = ({ review }: { review: Review }) => {
+/**
+ * One pending review. Its decision's confirmation is the page's to show: once recorded, the refreshed queue no longer
+ * lists the show, and a message inside this item would vanish with it before the reviewer could read it.
+ */
+const ReviewItem = ({ review, onDecided }: { review: Review; onDecided: (showId: string, decision: string) => void }) => {
   const { api } = useApp();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
@@ -28,7 +32,10 @@ const ReviewItem = ({ review }: { review: Review }) => {
   const claim = useMutation({ mutationFn: () => claimReview(api, review.showId), onSuccess: () => setOpen(true) });
   const decide = useMutation({
     mutationFn: (decision: Decision) => decideReview(api, review.showId, decision),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+    onSuccess: (recorded) => {
+      onDecided(review.showId, recorded.decision);
+      return queryClient.invalidateQueries({ queryKey: ['reviews'] });
+    },
   });
   const reject = () => (reason.trim() === '' ? undefined : decide.mutate({ decision: 'reject', reason: reason.trim() }));
   // The queue carries ids, times and why a human must decide.
@@ -53,7 +60,6 @@ const ReviewItem = ({ review }: { review: Review }) => {
           Reject
         </button>
       </div>
-      {decide.isSuccess && <p role="status">Decision recorded: {decide.data.decision}.</p>}
       <ErrorMessage error={claim.error ?? decide.error} />
     </li>
   );
@@ -62,15 +68,17 @@ const ReviewItem = ({ review }: { review: Review }) => {
 export const ReviewsPage = () => {
   const { api } = useApp();
   const reviews = useQuery({ queryKey: ['reviews'], queryFn: () => pendingReviews(api), refetchInterval: 10_000 });
+  const [lastDecision, setLastDecision] = useState<{ showId: string; decision: string } | null>(null);
   return (
     <section aria-labelledby="reviews-title">
       <h1 id="reviews-title">Reviews waiting for a decision</h1>
+      <p role="status">{lastDecision !== null && `Decision recorded for show ${lastDecision.showId}: ${lastDecision.decision}.`}</p>
       {reviews.isPending && <Loading what="the review queue" />}
       <ErrorMessage error={reviews.error} />
       {reviews.data?.reviews.length === 0 && <Empty>Nothing is waiting for review.</Empty>}
       <ul className="rows" aria-label="Pending reviews">
         {reviews.data?.reviews.map((r) => (
-          <ReviewItem key={r.showId} review={r} />
+          <ReviewItem key={r.showId} review={r} onDecided={(showId, decision) => setLastDecision({ showId, decision })} />
         ))}
       </ul>
     </section>
