@@ -29,6 +29,9 @@ export class Sandbox {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
   private dead = false;
+  /** What the worker threw, if it did: an init it ended says so rather than only that the worker exited. */
+  private crash: LambdaFunctionError | null = null;
+  private killed = false;
 
   /** `turn` is this init's place in the runtime's InitGate: the worker starts, and the init limit runs, once it comes. */
   constructor(
@@ -60,7 +63,8 @@ export class Sandbox {
     worker.on('message', (raw: unknown) => this.onMessage(workerMessageSchema.parse(raw)));
     worker.on('error', (error: Error & { code?: string }) => {
       const errorType = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'Runtime.OutOfMemory' : error.name;
-      this.fail(new LambdaFunctionError(this.setup.functionName, errorType, error.message, error.stack?.split('\n') ?? []));
+      this.crash = new LambdaFunctionError(this.setup.functionName, errorType, error.message, error.stack?.split('\n') ?? []);
+      this.fail(this.crash);
     });
     worker.on('exit', () => {
       this.dead = true;
@@ -87,7 +91,7 @@ export class Sandbox {
       worker.on('message', onInitRaw);
       worker.once('exit', () => {
         clearTimeout(timer);
-        reject(new LambdaFunctionError(functionName, 'Runtime.ExitError', 'The worker exited during init'));
+        reject(this.crash ?? new LambdaFunctionError(functionName, 'Runtime.ExitError', `The worker exited during init${this.killed ? ': the runtime stopped it' : ''}`));
       });
     });
   }
@@ -111,6 +115,7 @@ export class Sandbox {
 
   kill(): Promise<void> {
     this.dead = true;
+    this.killed = true;
     return this.worker === null ? Promise.resolve() : this.worker.terminate().then(() => undefined);
   }
 
