@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { showrunnerApi } from '../../client/index';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
@@ -30,6 +30,17 @@ const requests = [
   [start(5, 'ES', players.p3, 7), end(5, players.p3, 5), start(6, 'FR', players.p3, 5), end(6, players.p3, 5.5), start(2, 'PT', players.p1, 4), start(1, 'PT', players.p1, 10)],
 ];
 const year = hoursAgo(10).slice(0, 4);
+
+/** The locator's texts once they equal `expected`, or the last texts seen after a minute (for the assertion to show). */
+const settledTexts = async (locator: Locator, expected: readonly string[]): Promise<string[]> => {
+  let texts: string[] = [];
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    texts = await locator.allTextContents();
+    if (JSON.stringify(texts) === JSON.stringify(expected)) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return texts;
+};
 
 describe('the sessions insights page', () => {
   let stack: E2eStack;
@@ -79,10 +90,11 @@ describe('the sessions insights page', () => {
     expect(await page.getByTestId('sessions').textContent()).toBe('8');
     expect(await page.getByTestId('started').textContent()).toBe('7');
 
+    // Each panel loads and refreshes on its own (its own route, its own function's cold start): wait for each.
     const countries = page.getByRole('table', { name: 'Countries with the most completed sessions' });
-    expect(await countries.getByRole('rowheader').allTextContents()).toEqual(['PT', 'ES', 'FR']);
+    expect(await settledTexts(countries.getByRole('rowheader'), ['PT', 'ES', 'FR'])).toEqual(['PT', 'ES', 'FR']);
     const playerTable = page.getByRole('table', { name: 'Players with the most completed sessions' });
-    expect(await playerTable.getByRole('rowheader').allTextContents()).toEqual([players.p1, players.p2, players.p3]);
+    expect(await settledTexts(playerTable.getByRole('rowheader'), [players.p1, players.p2, players.p3])).toEqual([players.p1, players.p2, players.p3]);
     expect(await playerTable.getByRole('row').nth(1).getByRole('cell').last().textContent()).toBe('2');
 
     await page.getByRole('spinbutton', { name: 'Year' }).fill(year);
@@ -90,7 +102,7 @@ describe('the sessions insights page', () => {
     await page.getByTestId('top-country').filter({ hasText: `In ${year}, most sessions started in PT: 3.` }).waitFor();
 
     const bars = page.getByRole('list', { name: 'Completed sessions per country, most first' }).getByRole('listitem');
-    expect(await bars.allTextContents()).toEqual(['PT3 completed sessions', 'ES2 completed sessions', 'FR1 completed sessions']);
+    expect(await settledTexts(bars, ['PT3 completed sessions', 'ES2 completed sessions', 'FR1 completed sessions'])).toEqual(['PT3 completed sessions', 'ES2 completed sessions', 'FR1 completed sessions']);
     await audit(page, 'insights');
     await context.close();
   }, 240_000);
