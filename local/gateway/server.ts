@@ -154,6 +154,7 @@ export const startHttpApiGateway = async (options: HttpApiGatewayOptions): Promi
       const result = await withTimeout(options.invoke(functionKey, event), options.integrationTimeoutMs ?? integrationTimeoutMs);
       return result === timedOut ? jsonResponse(503, { message: 'Service Unavailable' }) : mapLambdaResult(result);
     } catch (error) {
+      process.stderr.write(`GWDEBUG ${functionKey} ${String(error)} ${(error as Error).stack}\n`);
       return isLambdaTimeout(error) ? jsonResponse(503, { message: 'Service Unavailable' }) : internalServerError();
     }
   };

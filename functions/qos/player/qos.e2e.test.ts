@@ -131,8 +131,10 @@ describe('player QoS through the local API', () => {
     await post(good(60));
     await eventually(attemptsOnCdn, (n) => n === 310);
 
+    // `published` marks the fact stored for the outbox; the publisher puts it on the bus moments later.
+    const mine = () => busEvents.filter((e) => e.detail.data.dimensionValue === cdn).map((e) => `${e.type}:${e.detail.data.ruleId}`);
+    await eventually(async () => mine(), (types) => types.length >= 2);
     await cloud.eventBridge.idle();
-    const mine = busEvents.filter((e) => e.detail.data.dimensionValue === cdn).map((e) => `${e.type}:${e.detail.data.ruleId}`);
-    expect(mine).toEqual(['QoeAlertRaised:errors-per-cdn', 'QoeAlertResolved:errors-per-cdn']);
+    expect(mine()).toEqual(['QoeAlertRaised:errors-per-cdn', 'QoeAlertResolved:errors-per-cdn']);
   }, 120_000);
 });
