@@ -891,6 +891,15 @@ export interface components {
         };
         /**
          * @example {
+         *       "message": "Service Unavailable"
+         *     }
+         */
+        GatewayFailure: {
+            /** @enum {string} */
+            message: "Internal Server Error" | "Service Unavailable";
+        };
+        /**
+         * @example {
          *       "message": "Unauthorized"
          *     }
          */
@@ -929,7 +938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -941,7 +950,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1031,7 +1054,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1043,7 +1066,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1078,7 +1115,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1090,7 +1127,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1155,7 +1206,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1167,7 +1218,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1190,7 +1255,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1202,7 +1267,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1243,7 +1322,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1255,7 +1334,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1294,7 +1387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1306,7 +1399,7 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
                 };
             };
             /** @description some parts do not answer: `parts` names them */
@@ -1377,7 +1470,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1389,7 +1482,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1465,7 +1572,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1477,7 +1584,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1552,7 +1673,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1564,7 +1685,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1637,7 +1772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1649,7 +1784,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1694,7 +1843,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1706,7 +1855,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1769,7 +1932,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1781,7 +1944,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1852,7 +2029,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1864,7 +2041,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -1975,7 +2166,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1987,7 +2178,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2071,7 +2276,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2083,7 +2288,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2152,7 +2371,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2164,7 +2383,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2231,7 +2464,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2243,7 +2476,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2374,7 +2621,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2386,7 +2633,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2467,7 +2728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2479,7 +2740,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2597,7 +2872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2609,7 +2884,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2711,7 +3000,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2723,7 +3012,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2803,7 +3106,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2815,7 +3118,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2910,7 +3227,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3239,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3043,7 +3374,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3055,7 +3386,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3131,7 +3476,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3143,7 +3488,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3244,7 +3603,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3615,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3336,7 +3709,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3348,7 +3721,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3443,7 +3830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3455,7 +3842,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3564,7 +3965,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3576,7 +3977,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3678,7 +4093,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3690,7 +4105,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3804,7 +4233,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3816,7 +4245,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -3906,7 +4349,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3918,7 +4361,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4034,7 +4491,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,7 +4503,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4133,7 +4604,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4145,7 +4616,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4227,7 +4712,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4239,7 +4724,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4337,7 +4836,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4349,7 +4848,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4426,7 +4939,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4438,7 +4951,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4528,7 +5055,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4540,7 +5067,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4669,7 +5210,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4681,7 +5222,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4767,7 +5322,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4779,7 +5334,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -4895,7 +5464,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4907,7 +5476,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5008,7 +5591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5020,7 +5603,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5108,7 +5705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5120,7 +5717,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5249,7 +5860,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +5872,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5377,7 +6002,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5389,7 +6014,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5519,7 +6158,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5531,7 +6170,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5616,7 +6269,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5628,7 +6281,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5722,7 +6389,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,7 +6401,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5819,7 +6500,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5831,7 +6512,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -5922,7 +6617,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5934,7 +6629,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -6025,7 +6734,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6037,7 +6746,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -6096,7 +6819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6108,7 +6831,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };

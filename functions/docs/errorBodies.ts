@@ -14,3 +14,11 @@ export const errorBodySchema = z
 
 /** API Gateway's own answer when its JWT authorizer refuses a missing, expired or forged token: no handler runs. */
 export const gatewayUnauthorizedSchema = z.strictObject({ message: z.literal('Unauthorized') }).meta({ id: 'GatewayUnauthorized', example: { message: 'Unauthorized' } });
+
+/**
+ * API Gateway's own answer when the function failed before answering (500, `Internal Server Error`: it crashed or
+ * could not start) or did not answer within the integration timeout (503, `Service Unavailable`).
+ */
+export const gatewayFailureSchema = z
+  .strictObject({ message: z.enum(['Internal Server Error', 'Service Unavailable']) })
+  .meta({ id: 'GatewayFailure', example: { message: 'Service Unavailable' } });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ZodObjectInput, ZodOpenApiOperationObject, ZodOpenApiResponseObject } from 'zod-openapi';
 import { isSignedIn, type ResponseDoc, type RouteDoc } from '../http/route';
-import { errorBodySchema, gatewayUnauthorizedSchema } from './errorBodies';
+import { errorBodySchema, gatewayFailureSchema, gatewayUnauthorizedSchema } from './errorBodies';
 
 const json = (schema: z.ZodType, example: unknown) => ({ 'application/json': { schema, ...(example === undefined ? {} : { example }) } });
 
@@ -17,7 +17,7 @@ const responseOf = (status: number, doc: ResponseDoc): ZodOpenApiResponseObject 
 
 const refusal = (description: string, example: { error: string; message: string }): ZodOpenApiResponseObject => ({ description, content: json(errorBodySchema, example) });
 
-/** The answers a route gives without saying so itself: its schemas' 400, the authorizer's 401, its roles' 403, and 500. */
+/** The answers a route gives without saying so itself: its schemas' 400, the authorizer's 401, its roles' 403, 500, and API Gateway's 503. */
 const implicitResponses = (doc: RouteDoc): Record<string, ZodOpenApiResponseObject> => {
   const answers: Record<string, ZodOpenApiResponseObject> = {};
   if (doc.body !== undefined || doc.path !== undefined || doc.query !== undefined) {
@@ -32,7 +32,14 @@ const implicitResponses = (doc: RouteDoc): Record<string, ZodOpenApiResponseObje
   if (doc.access !== 'public' && doc.access.roles.length > 0) {
     answers['403'] = refusal(`the caller holds none of the roles ${doc.access.roles.join(', ')}`, { error: 'forbidden', message: `this needs one of the roles ${doc.access.roles.join(', ')}` });
   }
-  answers['500'] = refusal('something failed on our side; it is logged, and retrying later may succeed', { error: 'internal_error', message: 'something went wrong on our side; it has been logged' });
+  answers['500'] = {
+    description: 'something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed)',
+    content: { 'application/json': { schema: errorBodySchema.or(gatewayFailureSchema), example: { error: 'internal_error', message: 'something went wrong on our side; it has been logged' } } },
+  };
+  answers['503'] = {
+    description: "the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one",
+    content: { 'application/json': { schema: gatewayFailureSchema, example: { message: 'Service Unavailable' } } },
+  };
   return answers;
 };
 
