@@ -29,7 +29,7 @@ let fixture: Awaited<ReturnType<typeof createWorkflowFixture>>;
 const env = { SOURCE_BUCKET: 'sources', MEDIA_BUCKET: 'media', REVIEWS_TABLE: 'r', EVENT_BUS_NAME: 'b', PLAYBACK_BASE_URL: 'https://cdn.example.com' };
 
 beforeAll(async () => {
-  s3 = await startS3Local({ dataDir, accountId: '000000000000', buckets: [{ name: 'media' }], onEvent: () => undefined });
+  s3 = await startS3Local({ dataDir, accountId: '000000000000', buckets: [{ name: 'media', eventBridge: false }], onEvent: () => undefined });
   client = new S3Client({ endpoint: s3.endpoint, region: 'eu-west-1', forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
   fixture = await createWorkflowFixture();
 });
