@@ -29,6 +29,8 @@ export const prepareTranscode = (deps: WorkflowDeps) => async (event: unknown) =
     destinationBucket: deps.config.MEDIA_BUCKET,
     roleArn: deps.mediaConvertRoleArn(),
     packaging: packagingOfConfig(deps.config),
+    // The captions the show has now; those added later are packaged by functions/captions into the outputs.
+    captions: state.captions.map((track) => ({ language: track.language, label: track.label, sourceFile: `s3://${deps.config.MEDIA_BUCKET}/${track.key}` })),
   });
   return { transcodeId, job };
 };
