@@ -92,4 +92,18 @@ describe('the packaging setting', () => {
     expect(recorded).toMatchObject({ outcome: 'failed' });
     expect((recorded as { message: string }).message).toContain(`shows/pk-separate/${prepared.transcodeId}/hls/master.m3u8 and shows/pk-separate/${prepared.transcodeId}/dash/manifest.mpd is missing`);
   });
+
+  it('given a show with captions in two languages, PrepareTranscode has MediaConvert read each from the media bucket', async () => {
+    await fixture.showUpTo('pk-captions', 5, [
+      { type: 'AddCaptions', showId: '', now: '2026-03-02T09:00:00.000Z', actor: { id: 'user-1', kind: 'user' }, language: 'en', label: 'English', key: 'shows/pk-captions/captions/en.vtt', sourceFormat: 'webvtt', cueCount: 3 },
+      { type: 'AddCaptions', showId: '', now: '2026-03-02T09:00:00.000Z', actor: { id: 'user-1', kind: 'user' }, language: 'fr-CA', label: 'Français (Canada)', key: 'shows/pk-captions/captions/fr-CA.vtt', sourceFormat: 'srt', cueCount: 3 },
+    ]);
+    const { job } = (await prepareTranscode(depsWith('hls-dash'))(runOf('pk-captions'))) as { job: MediaConvertJob };
+    expect(Object.entries(job.Settings.Inputs[0].CaptionSelectors ?? {}).map(([name, selector]) => [name, selector.SourceSettings.FileSourceSettings.SourceFile])).toEqual([
+      ['Captions en', 's3://media/shows/pk-captions/captions/en.vtt'],
+      ['Captions fr-CA', 's3://media/shows/pk-captions/captions/fr-CA.vtt'],
+    ]);
+    const hls = job.Settings.OutputGroups.find((group) => group.Name === 'HLS');
+    expect(hls?.Outputs.filter((output) => 'CaptionDescriptions' in output).map((output) => output.NameModifier)).toEqual(['_captions_en', '_captions_fr-CA']);
+  });
 });
