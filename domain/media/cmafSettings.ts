@@ -1,3 +1,4 @@
+import type { CaptionOutput } from './captionSettings';
 import type { AacAudio, H264VideoDescription } from './outputs';
 
 /**
@@ -31,7 +32,7 @@ export interface CmafGroup {
       readonly CodecSpecification: 'RFC_6381';
     };
   };
-  readonly Outputs: readonly (CmafVideoOutput | CmafAudioOutput)[];
+  readonly Outputs: readonly (CmafVideoOutput | CmafAudioOutput | CaptionOutput)[];
 }
 
 // 6 s segments of 2 s fragments: a player switches rendition every 6 s at most, and every segment starts on a
@@ -39,9 +40,9 @@ export interface CmafGroup {
 const cmafSegmentSeconds = 6;
 const cmafFragmentSeconds = 2;
 
-export const isCmafAudio = (output: CmafVideoOutput | CmafAudioOutput): output is CmafAudioOutput => 'AudioDescriptions' in output;
+export const isCmafAudio = (output: CmafVideoOutput | CmafAudioOutput | CaptionOutput): output is CmafAudioOutput => 'AudioDescriptions' in output;
 
-export const cmafGroup = (destination: string, videos: readonly { name: string; video: H264VideoDescription }[], audio: AacAudio | null): CmafGroup => ({
+export const cmafGroup = (destination: string, videos: readonly { name: string; video: H264VideoDescription }[], audio: AacAudio | null, captions: readonly CaptionOutput[] = []): CmafGroup => ({
   Name: 'CMAF',
   OutputGroupSettings: {
     Type: 'CMAF_GROUP_SETTINGS',
@@ -58,5 +59,6 @@ export const cmafGroup = (destination: string, videos: readonly { name: string; 
   Outputs: [
     ...videos.map(({ name, video }): CmafVideoOutput => ({ NameModifier: `_${name}`, ContainerSettings: { Container: 'CMFC' }, VideoDescription: video })),
     ...(audio === null ? [] : [{ NameModifier: '_audio', ContainerSettings: { Container: 'CMFC' }, AudioDescriptions: [audio] } satisfies CmafAudioOutput]),
+    ...captions,
   ],
 });

@@ -1,5 +1,6 @@
 import type { Rung } from '../../events/catalog/fields';
 import type { SourceProbe } from '../../events/catalog/sourceProbed';
+import { captionOutputs, captionSelectors, isCaptionOutput, type CaptionOutput, type CaptionSelector, type CaptionSource } from './captionSettings';
 import { cmafGroup, isCmafAudio, type CmafGroup } from './cmafSettings';
 import { aacAudio, h264Video, type AacAudio, type H264VideoDescription } from './outputs';
 
@@ -33,9 +34,9 @@ export type OutputGroup =
   | {
       readonly Name: 'HLS';
       readonly OutputGroupSettings: { readonly Type: 'HLS_GROUP_SETTINGS'; readonly HlsGroupSettings: { readonly Destination: string; readonly SegmentLength: number; readonly MinSegmentLength: 0; readonly CodecSpecification: 'RFC_6381' } };
-      readonly Outputs: readonly H264Output[];
+      readonly Outputs: readonly (H264Output | CaptionOutput)[];
     }
-  | { readonly Name: 'DASH'; readonly OutputGroupSettings: { readonly Type: 'DASH_ISO_GROUP_SETTINGS'; readonly DashIsoGroupSettings: { readonly Destination: string; readonly SegmentLength: number; readonly FragmentLength: number } }; readonly Outputs: readonly H264Output[] }
+  | { readonly Name: 'DASH'; readonly OutputGroupSettings: { readonly Type: 'DASH_ISO_GROUP_SETTINGS'; readonly DashIsoGroupSettings: { readonly Destination: string; readonly SegmentLength: number; readonly FragmentLength: number } }; readonly Outputs: readonly (H264Output | CaptionOutput)[] }
   | CmafGroup
   | { readonly Name: 'Thumbnails'; readonly OutputGroupSettings: { readonly Type: 'FILE_GROUP_SETTINGS'; readonly FileGroupSettings: { readonly Destination: string } }; readonly Outputs: readonly FrameCaptureOutput[] };
 
@@ -43,7 +44,14 @@ export interface MediaConvertJob {
   readonly Role: string;
   readonly UserMetadata: { readonly showId: string; readonly transcodeId: string };
   readonly Settings: {
-    readonly Inputs: readonly [{ readonly FileInput: string; readonly VideoSelector: { readonly Rotate: 'AUTO' }; readonly AudioSelectors?: { readonly 'Audio Selector 1': { readonly DefaultSelection: 'DEFAULT' } } }];
+    readonly Inputs: readonly [
+      {
+        readonly FileInput: string;
+        readonly VideoSelector: { readonly Rotate: 'AUTO' };
+        readonly AudioSelectors?: { readonly 'Audio Selector 1': { readonly DefaultSelection: 'DEFAULT' } };
+        readonly CaptionSelectors?: Readonly<Record<string, CaptionSelector>>;
+      },
+    ];
     readonly OutputGroups: readonly OutputGroup[];
   };
 }
@@ -58,6 +66,8 @@ export interface JobRequest {
   readonly roleArn: string;
   /** How the renditions are packaged; 'separate' when not given (see `Packaging`). */
   readonly packaging?: Packaging;
+  /** The show's caption tracks at transcode time: MediaConvert packages them with the renditions (captionSettings.ts). */
+  readonly captions?: readonly CaptionSource[];
 }
 
 /**
@@ -115,18 +125,18 @@ export class NothingToTranscodeError extends Error {
 type Framed = readonly { readonly rung: Rung; readonly frame: { Width: number; Height: number } }[];
 
 /** HLS and DASH ISO groups, or one CMAF group: the streaming outputs of the job, one per rung. */
-const streamingGroups = (base: string, rungs: Framed, audio: boolean, packaging: Packaging): OutputGroup[] => {
-  if (packaging === 'cmaf') return [cmafGroup(`${base}/cmaf/master`, rungs.map(({ rung, frame }) => ({ name: rung.name, video: h264Video(rung, frame) })), audio ? aacAudio : null)];
+const streamingGroups = (base: string, rungs: Framed, audio: boolean, packaging: Packaging, captions: readonly CaptionSource[]): OutputGroup[] => {
+  if (packaging === 'cmaf') return [cmafGroup(`${base}/cmaf/master`, rungs.map(({ rung, frame }) => ({ name: rung.name, video: h264Video(rung, frame) })), audio ? aacAudio : null, captionOutputs(captions, 'cmaf'))];
   return [
     {
       Name: 'HLS',
       OutputGroupSettings: { Type: 'HLS_GROUP_SETTINGS', HlsGroupSettings: { Destination: `${base}/hls/master`, SegmentLength: hlsSegmentSeconds, MinSegmentLength: 0, CodecSpecification: 'RFC_6381' } },
-      Outputs: rungs.map(({ rung, frame }) => h264(rung, frame, 'M3U8', audio)),
+      Outputs: [...rungs.map(({ rung, frame }) => h264(rung, frame, 'M3U8', audio)), ...captionOutputs(captions, 'hls')],
     },
     {
       Name: 'DASH',
       OutputGroupSettings: { Type: 'DASH_ISO_GROUP_SETTINGS', DashIsoGroupSettings: { Destination: `${base}/dash/manifest`, SegmentLength: dashSegmentSeconds, FragmentLength: dashFragmentSeconds } },
-      Outputs: rungs.map(({ rung, frame }) => h264(rung, frame, 'MPD', audio)),
+      Outputs: [...rungs.map(({ rung, frame }) => h264(rung, frame, 'MPD', audio)), ...captionOutputs(captions, 'dash')],
     },
   ];
 };
@@ -168,6 +178,7 @@ export const buildMediaConvertJob = (request: JobRequest): MediaConvertJob => {
   const audio = request.probe.audio.length > 0;
   const base = `s3://${request.destinationBucket}/${outputPrefix(request.showId, request.transcodeId)}`;
   const rungs = request.ladder.map((rung) => ({ rung, frame: frameFor(rung.shortSidePx, displayed) }));
+  const captions = request.captions ?? [];
   return {
     Role: request.roleArn,
     UserMetadata: { showId: request.showId, transcodeId: request.transcodeId },
@@ -177,9 +188,10 @@ export const buildMediaConvertJob = (request: JobRequest): MediaConvertJob => {
           FileInput: `s3://${request.source.bucket}/${request.source.key}`,
           VideoSelector: { Rotate: 'AUTO' },
           ...(audio ? { AudioSelectors: { 'Audio Selector 1': { DefaultSelection: 'DEFAULT' } } } : {}),
+          ...(captions.length > 0 ? { CaptionSelectors: captionSelectors(captions) } : {}),
         },
       ],
-      OutputGroups: [...streamingGroups(base, rungs, audio, request.packaging ?? 'separate'), thumbnailsGroup(base, displayed, request.probe.durationMs)],
+      OutputGroups: [...streamingGroups(base, rungs, audio, request.packaging ?? 'separate', captions), thumbnailsGroup(base, displayed, request.probe.durationMs)],
     },
   };
 };
@@ -190,8 +202,8 @@ export const packagingOf = (job: MediaConvertJob): Packaging => (job.Settings.Ou
 /** The video outputs of the job's streaming group: one per rung, whatever the packaging. */
 const videoOutputsOf = (job: MediaConvertJob): readonly { NameModifier: string; VideoDescription: H264VideoDescription }[] => {
   for (const group of job.Settings.OutputGroups) {
-    if (group.Name === 'HLS') return group.Outputs;
-    if (group.Name === 'CMAF') return group.Outputs.flatMap((output) => (isCmafAudio(output) ? [] : [output]));
+    if (group.Name === 'HLS') return group.Outputs.flatMap((output) => (isCaptionOutput(output) ? [] : [output]));
+    if (group.Name === 'CMAF') return group.Outputs.flatMap((output) => (isCmafAudio(output) || isCaptionOutput(output) ? [] : [output]));
   }
   return [];
 };

@@ -159,4 +159,22 @@ describe('packaging captions into a transcode\'s manifests', () => {
     const left = await client.send(new ListObjectsV2Command({ Bucket: 'media', Prefix: `${prefix}/captions/` }));
     expect(left.Contents?.map((o) => o.Key).sort()).toEqual([`${prefix}/captions/fr-CA.m3u8`, `${prefix}/captions/fr-CA.vtt`]);
   });
+
+  it('packages captions added after a CMAF transcode into its cmaf/ manifests, and writes no hls/ or dash/ ones', async () => {
+    await runShowCommands(fixture.store, publishCommands({ showId: 'cmaf-show' }));
+    const cmafPrefix = outputPrefix('cmaf-show', 'transcode-1');
+    const cmafMaster = '#EXTM3U\n#EXT-X-VERSION:6\n#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID="audio",NAME="audio",URI="media_2.m3u8"\n#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=320x240,AUDIO="audio"\nmedia_0.m3u8\n';
+    const cmafMpd = '<?xml version="1.0" encoding="utf-8"?>\n<MPD>\n\t<Period id="0" start="PT0.0S">\n\t\t<AdaptationSet id="0" contentType="video">\n\t\t</AdaptationSet>\n\t</Period>\n</MPD>\n';
+    await client.send(new PutObjectCommand({ Bucket: 'media', Key: `${cmafPrefix}/cmaf/master.m3u8`, Body: cmafMaster }));
+    await client.send(new PutObjectCommand({ Bucket: 'media', Key: `${cmafPrefix}/cmaf/master.mpd`, Body: cmafMpd }));
+    expect((await put('cmaf-show', 'en', { text: english, label: 'English' })).status).toBe(200);
+    expect(await packageCaptions({ store: fixture.store, s3: client, mediaBucket: 'media' })(await onTheBus('cmaf-show'))).toEqual({ packagedTranscodes: 1 });
+
+    const master = await text(`${cmafPrefix}/cmaf/master.m3u8`);
+    expect(master).toContain('#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI="../captions/en.m3u8"');
+    expect(master).toContain('#EXT-X-STREAM-INF:BANDWIDTH=300000,RESOLUTION=320x240,AUDIO="audio",SUBTITLES="subs"');
+    expect(await text(`${cmafPrefix}/cmaf/master.mpd`)).toContain('<BaseURL>../captions/en.vtt</BaseURL>');
+    const keys = ((await client.send(new ListObjectsV2Command({ Bucket: 'media', Prefix: `${cmafPrefix}/` }))).Contents ?? []).map((o) => o.Key);
+    expect(keys.sort()).toEqual([`${cmafPrefix}/captions/en.m3u8`, `${cmafPrefix}/captions/en.vtt`, `${cmafPrefix}/cmaf/master.m3u8`, `${cmafPrefix}/cmaf/master.mpd`]);
+  });
 });

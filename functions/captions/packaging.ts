@@ -59,9 +59,11 @@ const packageTranscode = async (deps: Deps, state: ShowState & { showId: string 
     await deps.s3.send(new CopyObjectCommand({ Bucket: deps.mediaBucket, Key: `${folder}${subtitleFileOf(track.language)}`, CopySource: copySource, ContentType: 'text/vtt; charset=utf-8', MetadataDirective: 'REPLACE' }));
     await put(deps, `${folder}${subtitlePlaylistOf(track.language)}`, subtitlePlaylist(track.language, state.probe?.durationMs ?? 0), 'application/vnd.apple.mpegurl');
   }
-  const keys = outputKeys(state.showId, transcodeId);
-  await rewrite(deps, keys.hlsMaster, 'application/vnd.apple.mpegurl', (master) => withHlsSubtitles(master, tracks));
-  await rewrite(deps, keys.dashManifest, 'application/dash+xml', (mpd) => withDashTextTracks(mpd, tracks));
+  // A transcode's manifests are where its packaging put them (hls/ and dash/, or cmaf/): the layout it lacks is skipped.
+  for (const keys of [outputKeys(state.showId, transcodeId, 'separate'), outputKeys(state.showId, transcodeId, 'cmaf')]) {
+    await rewrite(deps, keys.hlsMaster, 'application/vnd.apple.mpegurl', (master) => withHlsSubtitles(master, tracks));
+    await rewrite(deps, keys.dashManifest, 'application/dash+xml', (mpd) => withDashTextTracks(mpd, tracks));
+  }
   const stale = await staleCaptionKeys(deps, folder, tracks);
   if (stale.length > 0) await deps.s3.send(new DeleteObjectsCommand({ Bucket: deps.mediaBucket, Delete: { Objects: stale.map((Key) => ({ Key })), Quiet: true } }));
 };

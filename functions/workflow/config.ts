@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Packaging } from '../../domain/media/jobSettings';
 import { configOnce, readConfig } from '../runtime/config';
 
 /** The workflow's resources, named in functions.yml; each function reads only what it declares. */
@@ -23,6 +24,12 @@ const workflowEnvSchema = z.object({
    * Its rejections and escalations are recorded either way (functions/workflow/README.md).
    */
   MACHINE_REVIEW_APPROVALS: z.enum(['publish', 'recommend']).default('publish'),
+  /**
+   * How transcodes are packaged: `hls-dash` (an HLS group with MPEG-TS segments and a DASH ISO group, what plays on
+   * every HLS client) or `cmaf` (one CMAF group of fMP4 segments both manifests list: half the storage, HLS clients
+   * from iOS 10 on). Only new transcodes follow a change; each keeps the manifests it recorded.
+   */
+  MEDIA_PACKAGING: z.enum(['hls-dash', 'cmaf']).default('hls-dash'),
 });
 export type WorkflowConfig = z.infer<typeof workflowEnvSchema>;
 
@@ -41,6 +48,9 @@ export const publishWorkflowConfig = configOnce(z.object({ PUBLISH_STATE_MACHINE
 
 /** What the profile task hands MediaConvert: the role it assumes to read sources and write outputs. */
 export const mediaConvertConfig = configOnce(z.object({ MEDIACONVERT_ROLE_ARN: z.string().min(1) }), 'MediaConvert configuration');
+
+/** The job settings' packaging for the configured MEDIA_PACKAGING. */
+export const packagingOfConfig = (c: Pick<WorkflowConfig, 'MEDIA_PACKAGING'>): Packaging => (c.MEDIA_PACKAGING === 'cmaf' ? 'cmaf' : 'separate');
 
 /** Where the media bucket's objects are played from, without a trailing slash. */
 export const playbackBaseUrl = (c: WorkflowConfig): string => c.PLAYBACK_BASE_URL.replace(/\/$/, '');

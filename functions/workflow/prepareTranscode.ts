@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { buildMediaConvertJob } from '../../domain/media/jobSettings';
 import { loadShow } from '../shows/showCommands';
+import { packagingOfConfig } from './config';
 import type { WorkflowDeps } from './deps';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
 
@@ -27,6 +28,9 @@ export const prepareTranscode = (deps: WorkflowDeps) => async (event: unknown) =
     source: { bucket: run.bucket, key: run.key },
     destinationBucket: deps.config.MEDIA_BUCKET,
     roleArn: deps.mediaConvertRoleArn(),
+    packaging: packagingOfConfig(deps.config),
+    // The captions the show has now; those added later are packaged by functions/captions into the outputs.
+    captions: state.captions.map((track) => ({ language: track.language, label: track.label, sourceFile: `s3://${deps.config.MEDIA_BUCKET}/${track.key}` })),
   });
   return { transcodeId, job };
 };

@@ -1,7 +1,7 @@
-import { outputKeys } from '../../domain/media/jobSettings';
 import { loadShow } from '../shows/showCommands';
 import { playbackBaseUrl } from './config';
 import type { WorkflowDeps } from './deps';
+import { manifestKeysOf } from './manifestKeys';
 import { exists, tagForArchive } from './objects';
 import { parseTaskInput, preparedRunSchema, record, workflowActor } from './workflowInput';
 
@@ -21,13 +21,14 @@ export const publish = (deps: WorkflowDeps) => async (event: unknown) => {
   const run = parseTaskInput(preparedRunSchema, event);
   const { config } = deps;
   const base = playbackBaseUrl(config);
-  const keys = outputKeys(run.showId, run.prepared.transcodeId);
+  const { state } = await loadShow(deps.store, run.showId);
+  // The manifests this transcode recorded (HLS and DASH groups, or CMAF), not where today's configuration would put them.
+  const keys = manifestKeysOf(state, run.showId, run.prepared.transcodeId);
   const present = await Promise.all([keys.hlsMaster, keys.dashManifest].map(async (key) => ({ key, there: await exists(deps.s3, config.MEDIA_BUCKET, key) })));
   const missing = present.filter((output) => !output.there).map((output) => output.key);
   if (missing.length > 0) throw new OutputsMissingError(missing);
   // Before the publication is recorded, so a failure to tag fails the stage visibly and a retry tags again.
   if (config.ARCHIVE_SOURCE !== 'off') await tagForArchive(deps.s3, run.bucket, run.key, config.ARCHIVE_SOURCE);
-  const { state } = await loadShow(deps.store, run.showId);
   const thumbnails = state.transcode?.result?.thumbnailKeys ?? [];
   const url = (key: string) => `${base}/${key}`;
   await record(deps.store, run, 'published', {

@@ -1,6 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import * as z from 'zod';
-import { outputKeys, renditionsOf, type MediaConvertJob } from '../../domain/media/jobSettings';
+import { outputKeys, packagingOf, renditionsOf, type MediaConvertJob } from '../../domain/media/jobSettings';
 import type { WorkflowDeps } from './deps';
 import { exists } from './objects';
 import { parseTaskInput, record, runSchema, workflowActor } from './workflowInput';
@@ -18,7 +18,8 @@ export const recordTranscode = (deps: WorkflowDeps) => async (event: unknown) =>
   const run = parseTaskInput(inputSchema, event);
   const { transcodeId, job } = run.prepared;
   const bucket = deps.config.MEDIA_BUCKET;
-  const keys = outputKeys(run.showId, transcodeId);
+  // Where this job wrote its manifests: the packaging it was built with, whatever the configuration says now.
+  const keys = outputKeys(run.showId, transcodeId, packagingOf(job));
   const base = { showId: run.showId, now: deps.now(), actor: workflowActor, transcodeId };
   const [hls, dash] = await Promise.all([exists(deps.s3, bucket, keys.hlsMaster), exists(deps.s3, bucket, keys.dashManifest)]);
   if (!hls || !dash) {

@@ -122,10 +122,11 @@ describe('what reviewers see and may do', () => {
     const reviews = (await callRoute(api.list, { user: reviewer, query: { limit: '100' } })).body?.reviews as Array<{ showId: string; preview?: { expiresAt: string; sources: { format: string; url: string }[]; cloudFront?: { resource: string } } }>;
     const listed = reviews.find((r) => r.showId === 'p-1');
     expect(listed?.preview?.expiresAt).toBe('2026-03-02T10:10:00.000Z');
-    expect(listed?.preview?.cloudFront?.resource).toBe('https://d111111abcdef8.cloudfront.net/shows/p-1/transcode-1/*');
+    // The manifests the transcode's completion recorded (domain/show/fixtures' keys): where its packaging put them.
+    expect(listed?.preview?.cloudFront?.resource).toBe('https://d111111abcdef8.cloudfront.net/outputs/show-1/transcode-1/*');
     expect(listed?.preview?.sources.map((s) => [s.format, new URL(s.url).pathname])).toEqual([
-      ['hls', '/shows/p-1/transcode-1/hls/master.m3u8'],
-      ['dash', '/shows/p-1/transcode-1/dash/manifest.mpd'],
+      ['hls', '/outputs/show-1/transcode-1/hls/index.m3u8'],
+      ['dash', '/outputs/show-1/transcode-1/dash/index.mpd'],
     ]);
     // Decided reviews carry none: there is nothing left to judge.
     const approved = (await callRoute(api.list, { user: reviewer, query: { status: 'approved' } })).body?.reviews as Array<{ preview?: unknown }>;

@@ -9,6 +9,8 @@ export interface JobPaths {
   readonly dash: string;
   readonly cmaf: string;
   readonly thumbnails: string;
+  /** The job's caption files (captions.ts). */
+  readonly captions: string;
 }
 
 export const jobPaths = (root: string, sourceName: string): JobPaths => ({
@@ -18,6 +20,7 @@ export const jobPaths = (root: string, sourceName: string): JobPaths => ({
   dash: join(root, 'dash'),
   cmaf: join(root, 'cmaf'),
   thumbnails: join(root, 'thumbnails'),
+  captions: join(root, 'captions'),
 });
 
 /** The last path segment of a destination: MediaConvert names outputs after it (`master` -> master.m3u8). */

@@ -10,7 +10,7 @@ const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
 // The package's `require` export is its UMD build: the script a page loads.
 const dashjs = require.resolve('dashjs');
 
-const types: Record<string, string> = { '.mpd': 'application/dash+xml', '.mp4': 'video/mp4', '.m4s': 'video/iso.segment', '.js': 'text/javascript', '.html': 'text/html' };
+const types: Record<string, string> = { '.vtt': 'text/vtt', '.mpd': 'application/dash+xml', '.mp4': 'video/mp4', '.m4s': 'video/iso.segment', '.js': 'text/javascript', '.html': 'text/html' };
 const page = '<!doctype html><html><body><video muted playsinline></video><script src="/dash.all.min.js"></script></body></html>';
 
 /** The outputs over HTTP as the CDN serves them, with dash.js and an empty page beside them. */
@@ -58,6 +58,32 @@ describe('the DASH outputs in dash.js, in Chromium', () => {
       await tab.close();
     }
   };
+
+  /** The text tracks dash.js offers once the stream is initialised: their languages. */
+  const textLanguages = async (manifestPath: string): Promise<string[]> => {
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      const languages = await tab.evaluate(`new Promise((resolve, reject) => {
+        const player = dashjs.MediaPlayer().create();
+        player.on('error', (event) => reject(new Error(JSON.stringify(event))));
+        player.on('streamInitialized', () => resolve(player.getTracksFor('text').map((t) => t.lang)));
+        player.initialize(document.querySelector('video'), ${JSON.stringify(manifestPath)}, true);
+      })`);
+      return languages as string[];
+    } finally {
+      await tab.close();
+    }
+  };
+
+  it('offers the captions a CMAF job carried as text tracks, one per language', async () => {
+    const cue = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nHello\n';
+    await transcodeTestClip(root, 'captioned.mp4', { width: 640, height: 360, seconds: 2 }, 'cmaf', [
+      { language: 'en', label: 'English', webvtt: cue },
+      { language: 'fr-CA', label: 'Français (Canada)', webvtt: cue },
+    ]);
+    expect(await textLanguages('/captioned-mp4/cmaf/master.mpd')).toEqual(['en', 'fr-CA']);
+  }, 180_000);
 
   it('offers every rendition of the DASH manifest as one switchable set, and of the CMAF one too', async () => {
     await transcodeTestClip(root, 'dash.mp4', { width: 640, height: 360, seconds: 4 });

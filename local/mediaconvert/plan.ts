@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { captionOutputSchema, captionSelectorsSchema, isCaptionOutput, plannedCaptions, type PlannedCaption } from './captionPlan';
 
 /**
  * The part of a MediaConvert CreateJob request the local transcoder honours, parsed from what the state machine
@@ -45,7 +46,7 @@ const outputGroup = z.discriminatedUnion('type', [
 const rawJob = z.looseObject({
   UserMetadata: z.record(z.string(), z.string()).optional(),
   Settings: z.looseObject({
-    Inputs: z.array(z.looseObject({ FileInput: s3Url })).length(1),
+    Inputs: z.array(z.looseObject({ FileInput: s3Url, CaptionSelectors: captionSelectorsSchema })).length(1),
     OutputGroups: z.array(z.looseObject({ OutputGroupSettings: z.looseObject({ Type: z.string() }), Outputs: z.array(z.unknown()) })).min(1),
   }),
 });
@@ -73,6 +74,8 @@ export interface TranscodePlan {
   /** fMP4 segments listed by an HLS master and a DASH manifest both (`<destination>.m3u8`, `.mpd`). */
   readonly cmaf: { readonly destination: S3Location; readonly segmentSeconds: number } | null;
   readonly thumbnails: { readonly destination: S3Location; readonly width: number; readonly height: number; readonly everySeconds: number; readonly max: number } | null;
+  /** Caption tracks (captionPlan.ts): subtitle renditions of the HLS master, text sets of the DASH manifest. */
+  readonly captions: readonly PlannedCaption[];
   readonly userMetadata: Readonly<Record<string, string>>;
 }
 
@@ -97,11 +100,11 @@ const parseOrRefuse = <T>(schema: z.ZodType<T>, value: unknown, where: string): 
 const groupOf = (group: z.infer<typeof rawJob>['Settings']['OutputGroups'][number], index: number) => {
   const settings = group.OutputGroupSettings as Record<string, Record<string, unknown> | undefined> & { Type: string };
   const specific = settings.HlsGroupSettings ?? settings.DashIsoGroupSettings ?? settings.CmafGroupSettings ?? settings.FileGroupSettings ?? {};
-  return parseOrRefuse(
-    outputGroup,
-    { type: settings.Type, destination: specific.Destination, segmentSeconds: specific.SegmentLength, outputs: group.Outputs },
-    `OutputGroups[${index}] (${settings.Type})`,
-  );
+  const where = `OutputGroups[${index}] (${settings.Type})`;
+  // Caption-only outputs sit beside the video outputs of a streaming group; they are planned apart (captionPlan.ts).
+  const captions = parseOrRefuse(z.array(captionOutputSchema), group.Outputs.filter(isCaptionOutput), where);
+  const outputs = group.Outputs.filter((output) => !isCaptionOutput(output));
+  return { ...parseOrRefuse(outputGroup, { type: settings.Type, destination: specific.Destination, segmentSeconds: specific.SegmentLength, outputs }, where), captions };
 };
 
 interface VideoOutput {
@@ -171,10 +174,13 @@ export const planJob = (request: unknown): TranscodePlan => {
   const job = parseOrRefuse(rawJob, request, 'CreateJob request');
   const groups = job.Settings.OutputGroups.map(groupOf);
   const thumbs = groups.find((g) => g.type === 'FILE_GROUP_SETTINGS');
+  const captions = plannedCaptions(job.Settings.Inputs[0]?.CaptionSelectors, groups.flatMap((g) => g.captions));
+  if (typeof captions === 'string') throw new UnsupportedJobSettingsError(captions);
   return {
     input: locationOf(job.Settings.Inputs[0]?.FileInput ?? ''),
     ...streamingOf(groups),
     thumbnails: thumbnailsOf(thumbs),
+    captions,
     userMetadata: job.UserMetadata ?? {},
   };
 };

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { ffmpegPath, run as runFfmpeg } from '../../adapters/media/ffmpeg';
+import { writeCaptions } from './captions';
 import { cmafPackageArgs, dashPackageArgs, encodeArgs, hlsPackageArgs, thumbnailArgs, type JobPaths } from './commands';
 import { writeManifests } from './manifests';
 import type { TranscodePlan } from './plan';
@@ -23,7 +24,7 @@ const inParallel = async (tasks: readonly (() => Promise<unknown>)[], limit: num
 
 /**
  * Every ffmpeg command of a job, on local files: encodes (one process per rendition, as many at once as there
- * are cores, thumbnails alongside), then packaging (copy only), then the manifests (`writeManifests`). The benchmark runs
+ * are cores, thumbnails alongside), then packaging (copy only), then the manifests (`writeManifests`) and the captions the job carries (`writeCaptions`). The benchmark runs
  * this bare to measure what the workflow adds around it. `onSpawn` sees each process id as it starts.
  */
 export const runPlan = async (
@@ -34,7 +35,7 @@ export const runPlan = async (
   onSpawn?: (pid: number) => void,
 ): Promise<void> => {
   const run = (binary: string, args: readonly string[], options: { onStdout?: (chunk: string) => void } = {}) => runFfmpeg(binary, args, { ...options, ...(onSpawn === undefined ? {} : { onSpawn }) });
-  await Promise.all([paths.work, paths.hls, paths.dash, paths.cmaf, paths.thumbnails].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all([paths.work, paths.hls, paths.dash, paths.cmaf, paths.thumbnails, paths.captions].map((dir) => mkdir(dir, { recursive: true })));
   const thumbnails = thumbnailArgs(plan, paths);
   await inParallel(
     [
@@ -56,6 +57,6 @@ export const runPlan = async (
     ],
     parallelism,
   );
-  await writeManifests(plan, paths);
+  await writeCaptions(plan, paths, await writeManifests(plan, paths));
   progress?.packaged();
 };

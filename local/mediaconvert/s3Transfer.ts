@@ -22,6 +22,7 @@ const contentTypes: Record<string, string> = {
   '.m4s': 'video/iso.segment',
   '.mp4': 'video/mp4',
   '.jpg': 'image/jpeg',
+  '.vtt': 'text/vtt; charset=utf-8',
 };
 
 const prefixOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1);

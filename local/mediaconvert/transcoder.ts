@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
-import { FfmpegError, ffmpegPath, ffprobePath, run } from '../../adapters/media/ffmpeg';
+import { FfmpegError, ffmpegPath } from '../../adapters/media/ffmpeg';
+import { downloadCaptions, uploadCaptions } from './captions';
 import { jobPaths } from './commands';
 import { createJobRecords, type JobRun } from './jobRecords';
 import { createJobStore, type LocalJob } from './jobs';
@@ -12,6 +13,7 @@ import { createJobProgress } from './progress';
 import { recoverJobs } from './recovery';
 import { runPlan } from './runPlan';
 import { download, MediaConvertJobError, uploadDir } from './s3Transfer';
+import { durationOf } from './sourceDuration';
 
 export { MediaConvertJobError } from './s3Transfer';
 export interface LocalMediaConvertOptions {
@@ -43,13 +45,6 @@ const outputGroupDetails = (plan: TranscodePlan) => [
   ...(plan.cmaf ? [{ Type: 'CMAF_GROUP', OutputDetails: plan.renditions.map((r) => ({ VideoDetails: { WidthInPx: r.width, HeightInPx: r.height } })) }] : []),
   ...(plan.thumbnails ? [{ Type: 'FILE_GROUP', OutputDetails: [{ VideoDetails: { WidthInPx: plan.thumbnails.width, HeightInPx: plan.thumbnails.height } }] }] : []),
 ];
-
-/** The source's duration in seconds, what progress is measured against; 0 when ffprobe cannot say (no percentage then). */
-const durationOf = async (file: string): Promise<number> => {
-  const { stdout } = await run(ffprobePath, ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=nw=1:nk=1', file]).catch(() => ({ stdout: '' }));
-  const seconds = Number.parseFloat(stdout.trim());
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
-};
 
 const requestFieldsOf = (request: unknown) => {
   const fields = (typeof request === 'object' && request !== null ? request : {}) as { Settings?: unknown; Role?: unknown; Queue?: unknown };
@@ -151,6 +146,7 @@ export const createLocalMediaConvertService = (options: LocalMediaConvertOptions
       save(job);
       const paths = jobPaths(root, `source${extname(plan.input.key)}`);
       await download(s3, plan.input, paths.source);
+      await downloadCaptions(s3, plan, paths);
       const progress = createJobProgress(await durationOf(paths.source), plan.renditions.map((r) => r.name), (percent) => {
         job.percentComplete = percent;
       });
@@ -170,6 +166,7 @@ export const createLocalMediaConvertService = (options: LocalMediaConvertOptions
         plan.dash ? uploadDir(s3, paths.dash, plan.dash.destination) : [],
         plan.cmaf ? uploadDir(s3, paths.cmaf, plan.cmaf.destination) : [],
         plan.thumbnails ? uploadDir(s3, paths.thumbnails, plan.thumbnails.destination) : [],
+        uploadCaptions(s3, plan, paths),
       ]);
     } finally {
       await rm(root, { recursive: true, force: true });

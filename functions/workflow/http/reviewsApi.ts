@@ -1,4 +1,3 @@
-import { outputKeys } from '../../../domain/media/jobSettings';
 import { showStreamId } from '../../../domain/show';
 import { judgesOwnWork } from '../../../domain/show/reviewQueue';
 import type { PlaybackConfig } from '../../delivery/config';
@@ -8,6 +7,7 @@ import { json } from '../../http/response';
 import { loadShow } from '../../shows/showCommands';
 import type { WorkflowDeps } from '../deps';
 import { sendReviewHeartbeat } from '../heartbeat';
+import { manifestKeysOf } from '../manifestKeys';
 import { recordReviewDecision, ReviewNotPendingError } from '../reviewDecision';
 import { InvalidCursorError, type ReviewView } from '../reviewsTable';
 import { workflowRoutes } from '../routes';
@@ -28,8 +28,9 @@ const refuseOwnWork = async (deps: ReviewsDeps, showId: string, reviewerId: stri
 };
 
 /** A grant over the transcode under review, for the reviewer's player: every object under its prefix (HLS and DASH). */
-const previewOf = async (preview: PlaybackConfig, review: ReviewView, now: string) => {
-  const keys = outputKeys(review.showId, review.transcodeId);
+const previewOf = async (deps: Pick<ReviewsDeps, 'store'>, preview: PlaybackConfig, review: ReviewView, now: string) => {
+  const { state } = await loadShow(deps.store, review.showId);
+  const keys = manifestKeysOf(state, review.showId, review.transcodeId);
   const grant = await preview.signer.grant({ outputs: [{ format: 'hls', key: keys.hlsMaster }, { format: 'dash', key: keys.dashManifest }], now: new Date(now), ttlSeconds: preview.ttlSeconds });
   return { expiresAt: new Date(Date.parse(now) + preview.ttlSeconds * 1000).toISOString(), ...grant };
 };
@@ -41,7 +42,7 @@ export const reviewListApi = (deps: ReviewsDeps & { readonly preview: PlaybackCo
       if (error instanceof InvalidCursorError) throw new HttpError(400, 'INVALID_CURSOR', error.message);
       throw error;
     });
-    const reviews = await Promise.all(page.reviews.map(async (review) => (review.status === 'pending' ? { ...review, preview: await previewOf(deps.preview, review, now) } : review)));
+    const reviews = await Promise.all(page.reviews.map(async (review) => (review.status === 'pending' ? { ...review, preview: await previewOf(deps, deps.preview, review, now) } : review)));
     return json(200, { reviews, nextCursor: page.nextCursor }, { 'cache-control': 'private, no-store' });
   });
 

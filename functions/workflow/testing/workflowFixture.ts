@@ -33,6 +33,7 @@ export const testConfig: WorkflowConfig = {
   PLAYBACK_BASE_URL: 'https://cdn.example.com',
   ARCHIVE_SOURCE: 'off',
   MACHINE_REVIEW_APPROVALS: 'publish',
+  MEDIA_PACKAGING: 'hls-dash',
 };
 
 /** A fresh event store and reviews table on the test run's DynamoDB Local, with the workflow's ports over them. */
