@@ -63,7 +63,7 @@ const readUpTo = async (streams: DynamoDBStreamsClient, streamArn: string, first
     const records = out.Records ?? [];
     const upToEnd = records.filter((record) => BigInt(record.dynamodb?.SequenceNumber ?? '0') <= end);
     found.push(...upToEnd.map((record) => toLambdaRecord(record, streamArn)));
-    if (upToEnd.length < records.length || found.at(-1)?.dynamodb.SequenceNumber === String(end)) return { found, reachedEnd: true };
+    if (upToEnd.length < records.length || BigInt(found.at(-1)?.dynamodb.SequenceNumber ?? '-1') === end) return { found, reachedEnd: true };
     iterator = out.NextShardIterator;
     if (records.length === 0 && found.length > 0) break;
   }
