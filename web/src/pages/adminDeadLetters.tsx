@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { redriveDeadLetters, streamDeadLetters, type DeadLetter, type DeadLettersPage } from '../api/deadLetters';
+import { redriveDeadLetters, streamDeadLetters, type DeadLetter, type DeadLettersPage, type RedriveResult } from '../api/deadLetters';
 import { useApp } from '../app';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useHasRole } from '../components/useMe';
@@ -12,30 +12,30 @@ const outcomeWords: Record<string, string> = {
   not_found: 'Not in the queue',
 };
 
-const Redrive = ({ item }: { item: DeadLetter }) => {
-  const { api } = useApp();
-  const queryClient = useQueryClient();
-  const redrive = useMutation({
-    mutationFn: () => redriveDeadLetters(api, [item.messageId]),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['stream-dead-letters'] }),
-  });
-  const result = redrive.data?.results[0];
-  return (
+interface RedriveControl {
+  readonly redrive: (messageId: string) => void;
+  readonly pending: boolean;
+}
+
+const Redrive = ({ item, control }: { item: DeadLetter; control: RedriveControl }) => (
+  <div className="actions">
+    <button type="button" className="primary" disabled={control.pending || !item.records.retained} onClick={() => control.redrive(item.messageId)}>
+      Redrive the batch of {item.function} from {item.startSequenceNumber}
+    </button>
+  </div>
+);
+
+// The outcome belongs to the page: a redriven message leaves the refreshed list, and its row with it.
+const RedriveOutcome = ({ results }: { results: RedriveResult[] | undefined }) =>
+  results === undefined ? null : (
     <>
-      <div className="actions">
-        <button type="button" className="primary" disabled={redrive.isPending || !item.records.retained} onClick={() => redrive.mutate()}>
-          Redrive the batch of {item.function} from {item.startSequenceNumber}
-        </button>
-      </div>
-      {result !== undefined && (
-        <p role="status">
+      {results.map((result) => (
+        <p role="status" key={result.messageId}>
           {outcomeWords[result.outcome] ?? result.outcome}: {result.message}
         </p>
-      )}
-      <ErrorMessage error={redrive.error} />
+      ))}
     </>
   );
-};
 
 const Records = ({ item }: { item: DeadLetter }) => (
   <details>
@@ -52,7 +52,7 @@ const Records = ({ item }: { item: DeadLetter }) => (
   </details>
 );
 
-const DeadLetterRow = ({ item, admin }: { item: DeadLetter; admin: boolean }) => (
+const DeadLetterRow = ({ item, control }: { item: DeadLetter; control: RedriveControl | undefined }) => (
   <li className="row">
     <h2>{item.function}</h2>
     <p>
@@ -63,7 +63,7 @@ const DeadLetterRow = ({ item, admin }: { item: DeadLetter; admin: boolean }) =>
       Shard {item.shardId} · sequence {item.startSequenceNumber} to {item.endSequenceNumber} · message {item.messageId}
     </p>
     <Records item={item} />
-    {admin && <Redrive item={item} />}
+    {control !== undefined && <Redrive item={item} control={control} />}
   </li>
 );
 
@@ -77,7 +77,13 @@ const QueueSize = ({ page }: { page: DeadLettersPage }) => {
 export const AdminDeadLettersPage = () => {
   const { api } = useApp();
   const admin = useHasRole('admin');
+  const queryClient = useQueryClient();
   const letters = useQuery({ queryKey: ['stream-dead-letters'], queryFn: () => streamDeadLetters(api), refetchInterval: 15_000 });
+  const redrive = useMutation({
+    mutationFn: (messageId: string) => redriveDeadLetters(api, [messageId]),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['stream-dead-letters'] }),
+  });
+  const control = admin ? { redrive: (messageId: string) => redrive.mutate(messageId), pending: redrive.isPending } : undefined;
   return (
     <section aria-labelledby="dead-letters-title">
       <h1 id="dead-letters-title">Stream dead letters</h1>
@@ -85,12 +91,14 @@ export const AdminDeadLettersPage = () => {
         Batches of stream records a consumer (the catalogue projector, the outbox publisher, the review queue projector) gave up on after its retries. A redrive replays the batch into its function and
         removes it from the queue only when the function succeeds; the consumers are idempotent, so a replay is safe.
       </p>
+      <RedriveOutcome results={redrive.data?.results} />
+      <ErrorMessage error={redrive.error} />
       {letters.isPending && <Loading what="the stream dead-letter queue" />}
       <ErrorMessage error={letters.error} />
       {letters.data !== undefined && <QueueSize page={letters.data} />}
       <ul className="rows" aria-label="Stream dead letters">
         {letters.data?.items.map((item) => (
-          <DeadLetterRow key={item.messageId} item={item} admin={admin} />
+          <DeadLetterRow key={item.messageId} item={item} control={control} />
         ))}
       </ul>
       {letters.data !== undefined && letters.data.unreadable.length > 0 && (
