@@ -15,6 +15,36 @@ const credentials = { accessKeyId: 'a', secretAccessKey: 'b' };
 const dynamodb = new DynamoDBClient({});
 const streams = new DynamoDBStreamsClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB });
 
+describe('the invocation record of a failed stream batch', () => {
+  const record = (sequenceNumber: string, seconds: number) => ({
+    eventID: sequenceNumber,
+    eventName: 'INSERT',
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: region,
+    dynamodb: { SequenceNumber: sequenceNumber, ApproximateCreationDateTime: seconds },
+    eventSourceARN: 'arn:aws:dynamodb:eu-west-1:000000000000:table/events/stream/2026-12-03T00:00:00.000',
+  });
+
+  it('says no function error when the function answered with batch item failures, and gives arrival times in whole seconds', () => {
+    const failure = streamFailureRecord([record('100', 1796290000), record('105', 1796290007)], { shardId: 'shardId-1', invokeCount: 21, functionError: false }, {
+      functionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:publisher',
+      now: new Date('2026-12-03T10:00:00.000Z'),
+      requestId: 'req-2',
+    });
+    expect(failure.responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST' });
+    expect(failure.DDBStreamBatchInfo).toEqual({
+      shardId: 'shardId-1',
+      startSequenceNumber: '100',
+      endSequenceNumber: '105',
+      approximateArrivalOfFirstRecord: '2026-12-03T09:26:40Z',
+      approximateArrivalOfLastRecord: '2026-12-03T09:26:47Z',
+      batchSize: 2,
+      streamArn: 'arn:aws:dynamodb:eu-west-1:000000000000:table/events/stream/2026-12-03T00:00:00.000',
+    });
+  });
+});
+
 describe("a stream batch that spent its retries, at the subscription's SQS on-failure destination", () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'showrunner-dlq-'));
   afterAll(() => {
