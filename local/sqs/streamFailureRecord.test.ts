@@ -18,7 +18,7 @@ const streams = new DynamoDBStreamsClient({ endpoint: process.env.AWS_ENDPOINT_U
 describe('the invocation record of a failed stream batch', () => {
   const record = (sequenceNumber: string, seconds: number) => ({
     eventID: sequenceNumber,
-    eventName: 'INSERT',
+    eventName: 'INSERT' as const,
     eventVersion: '1.1',
     eventSource: 'aws:dynamodb',
     awsRegion: region,
