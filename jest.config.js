@@ -5,9 +5,10 @@ module.exports = {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' } }],
   },
   // ESM-only dependencies must be transformed to run under jest's CommonJS loader.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|@middy)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@middy|fauxqs)/)'],
   // @middy/core exports only an "import" condition, which jest's CommonJS resolver does not try.
-  moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js' },
+  // fauxqs (the local SQS) likewise exports only "import".
+  moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js', '^fauxqs$': '<rootDir>/node_modules/fauxqs/dist/app.js' },
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.serverless/', '/.esbuild/', '/.local/'],
   setupFiles: ['<rootDir>/test/env.ts'],

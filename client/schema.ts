@@ -262,6 +262,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/operations/stream-dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stream batches consumers gave up on, from the stream dead-letter queue (admins, operators)
+         * @description Up to 50 messages, looked at without being taken (received with a visibility timeout of 0: they stay in the queue, and its alarm stays raised). Each names the function, the shard and the sequence range of a DynamoDB stream batch that spent its retries; its records are read back from the stream while it keeps them (24 hours). Messages that are not such a record are listed apart.
+         */
+        get: operations["listStreamDeadLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/operations/stream-dead-letters/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay failed stream batches into the function that failed on them (admins)
+         * @description Each message's batch is read back from its shard (from its first sequence number to its last) and handed to its function, synchronously. The message is deleted only when the function succeeded; otherwise it stays, and its result says why (the function failed again, or the stream no longer holds the records: then rebuild the read model). The consumers are idempotent (version-gated writes, deterministic event ids), so replaying records they had already handled is safe.
+         */
+        post: operations["redriveStreamDeadLetters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/premium/confirm": {
         parameters: {
             query?: never;
@@ -2193,6 +2233,243 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["GatewayFailure"];
+                };
+            };
+        };
+    };
+    listStreamDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description what the queue holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description SQS's approximate count of messages in the queue (it may hold more than the items shown) */
+                        approximateCount: number;
+                        items: {
+                            batchSize: number;
+                            /** @description why Lambda gave up, e.g. RetryAttemptsExhausted */
+                            condition: string;
+                            endSequenceNumber: string;
+                            /** @description when Lambda gave up on it */
+                            failedAt: string;
+                            firstRecordAt: string;
+                            /** @description the stream consumer that gave up on the batch */
+                            function: string;
+                            functionArn: string;
+                            /** @description `Unhandled` when the function failed; null when it reported batch item failures */
+                            functionError: string | null;
+                            /** @description how many times the batch was tried */
+                            invokeCount: number;
+                            lastRecordAt: string;
+                            /** @description the SQS message id: what the redrive takes */
+                            messageId: string;
+                            records: {
+                                /** @description the records read back from the stream, in order (those still there, when not retained) */
+                                items: {
+                                    /** @description INSERT, MODIFY or REMOVE */
+                                    eventName: string;
+                                    /** @description the item's key attributes (for the events table: the event's stream and version) */
+                                    keys: {
+                                        [key: string]: string;
+                                    };
+                                    sequenceNumber: string;
+                                }[];
+                                /** @description why not, when not */
+                                note: string | null;
+                                /** @description whether the stream still holds the whole batch (DynamoDB keeps records 24 hours): only then can it be redriven */
+                                retained: boolean;
+                            };
+                            shardId: string;
+                            startSequenceNumber: string;
+                            streamArn: string;
+                        }[];
+                        /** @description messages that are not a stream batch's invocation record: never redriven */
+                        unreadable: {
+                            /** @description the start of its body */
+                            body: string;
+                            messageId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin, operator */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin, operator"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    redriveStreamDeadLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "messageIds": [
+                 *         "5fea7756-0ea4-451a-a703-a558b933e274"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    messageIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description one result per message, in the order asked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        results: {
+                            /** @description what is left of the batch in the stream (records_missing) */
+                            found?: {
+                                /** @description INSERT, MODIFY or REMOVE */
+                                eventName: string;
+                                /** @description the item's key attributes (for the events table: the event's stream and version) */
+                                keys: {
+                                    [key: string]: string;
+                                };
+                                sequenceNumber: string;
+                            }[];
+                            function?: string;
+                            /** @description what happened, in words */
+                            message: string;
+                            messageId: string;
+                            /** @description the first sequence number the stream no longer holds */
+                            missingFrom?: string;
+                            /**
+                             * @description only `redriven` deleted the message
+                             * @enum {string}
+                             */
+                            outcome: "redriven" | "failed" | "records_missing" | "unreadable" | "not_found";
+                            recordsReplayed?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description none of the messages is in the queue (already redriven or deleted): list it again */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

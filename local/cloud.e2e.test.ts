@@ -56,7 +56,7 @@ describe('the local cloud, end to end', () => {
   it('writes every endpoint to endpoints.json', () => {
     const written = JSON.parse(readFileSync(join(workDir, 'endpoints.json'), 'utf8')) as Record<string, string>;
     expect(written).toEqual(cloud.endpoints);
-    expect(Object.keys(written).sort()).toEqual(['api', 'cognito', 'dynamodb', 'eventbridge', 'mediaconvert', 'payments', 's3', 'sfn']);
+    expect(Object.keys(written).sort()).toEqual(['api', 'cognito', 'dynamodb', 'eventbridge', 'lambda', 'mediaconvert', 'payments', 's3', 'sfn', 'sqs']);
   });
 
   it('routes an HTTP request to its handler, enforcing the JWT authorizer', async () => {

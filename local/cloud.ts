@@ -24,6 +24,7 @@ import { createStepFunctionsService, type StepFunctionsService } from './stepfun
 import { withStateDeadlines } from './stepfunctions/stateDeadlines';
 import { startApi } from './wiring/api';
 import { functionNameOfArn } from './wiring/arns';
+import { startDeadLetterParts } from './wiring/deadLetters';
 import { localCredentials, sdkEnvironment, type LocalEndpoints } from './wiring/endpoints';
 import { busRules } from './wiring/eventRules';
 import { healthOf } from './wiring/health';
@@ -170,6 +171,8 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   late.stepFunctions = sfn;
   stoppers.push(() => sfn.stop());
 
+  const deadLetters = await startDeadLetterParts(service, settings, invoke);
+  stoppers.push(deadLetters.stop);
   const issuer = await localIssuerFor(service, settings.dataDir);
   const payments = await startLocalPaymentGateway(service, settings.ports.api, settings.dataDir);
   stoppers.push(payments.stop);
@@ -188,6 +191,8 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
     s3: s3.endpoint,
     mediaconvert: mediaConvertApi.endpoint,
     payments: payments.endpoint,
+    sqs: deadLetters.sqs,
+    lambda: deadLetters.lambda,
     ...(playbackOrigin === undefined ? {} : { playback: playbackOrigin.url }),
   };
 
@@ -206,7 +211,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   // Stoppers run in reverse: deliveries still in flight reach their functions before the runtime goes.
   stoppers.push(() => bus.close());
 
-  const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, log });
+  const subscriptions = startSubscriptions(service, settings, { dynamodb, streams, runtime, onFailureDestination: deadLetters.onFailureDestination, log });
   stoppers.push(async () => void (await Promise.all(subscriptions.map((s) => s.stop()))));
 
   // serverless.yml's schedule rules, on EventBridge's clock (or every SHOWRUNNER_SCHEDULE_PERIOD_MS in tests).

@@ -26,6 +26,8 @@ const main = async (): Promise<void> => {
   console.log(`  Razorpay (sim)  ${endpoints.payments}   (Orders API and checkout; RAZORPAY_API_URL)`);
   console.log(`  Cognito         ${endpoints.cognito}   (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER)`);
   console.log(`  MediaConvert    ${endpoints.mediaconvert}   (AWS_ENDPOINT_URL_MEDIACONVERT: GetJob, ListJobs)`);
+  console.log(`  SQS             ${endpoints.sqs}   (AWS_ENDPOINT_URL_SQS: the stream dead-letter queue)`);
+  console.log(`  Lambda          ${endpoints.lambda}   (AWS_ENDPOINT_URL_LAMBDA: Invoke)`);
   console.log('Credentials for any client: AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER. Ctrl-C stops everything.');
 
   let stopping = false;

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbEventStore } from '../../adapters/eventstore';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
 import { localCredentials, type LocalCloud } from '../../local/cloud';
+import { messagesInQueue } from '../../local/sqs/testing';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
 /** The catalogue through `npm start`'s stack from the real serverless.yml: API -> decider -> store -> stream -> projector -> API. */
@@ -52,6 +51,6 @@ describe('the catalogue on the local cloud', () => {
     const docs = (await (await fetch(`${api}/api-docs`)).json()) as { openapi: string };
     expect(docs.openapi).toBe('3.1.0');
     // Neither the publisher nor the projector gave up on a batch.
-    expect(existsSync(join(stack.dataDir, 'failed-stream-batches.jsonl'))).toBe(false);
+    expect(await messagesInQueue(cloud, 'StreamDeadLetterQueue')).toBe(0);
   }, 90_000);
 });

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDynamoDbEventStore, type EventStore } from '../../adapters/eventstore';
 import { publishCommands, runShowCommands } from '../../adapters/projections/testing/showLifecycle';
 import { readArchive } from '../../local/archives/archive';
 import { localCredentials, type LocalCloud } from '../../local/cloud';
+import { messagesInQueue } from '../../local/sqs/testing';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
 /**
@@ -73,6 +72,6 @@ describe('events appended by commands reach the bus through the outbox publisher
       expect(archived.map((e) => e.detailType)).toEqual(events.map((e) => e.type));
     }
     // The publisher never gave up on a batch.
-    expect(existsSync(join(stack.dataDir, 'failed-stream-batches.jsonl'))).toBe(false);
+    expect(await messagesInQueue(cloud, 'StreamDeadLetterQueue')).toBe(0);
   }, 180_000);
 });

@@ -143,6 +143,10 @@ describe('loadServerlessConfig on a fixture using every event kind', () => {
     expect(service.buses).toEqual([{ logicalId: 'EventBus', name: 'fixture-test' }, { name: 'side-bus' }]);
   });
 
+  it('lists AWS::SQS::Queue resources with the attributes a local queue honours (CloudFormation-only ones dropped)', () => {
+    expect(service.queues).toEqual([{ logicalId: 'DeadLetters', name: 'fixture-test-dlq', attributes: { MessageRetentionPeriod: '1209600' } }]);
+  });
+
   it('honours --stage and --region', async () => {
     const prod = await loadServerlessConfig({ serviceDir: fixtureDir, stage: 'prod', region: 'us-east-2', env: {} });
     expect(prod.functions[0]?.environment.EVENTS_TABLE_ARN).toBe('arn:aws:dynamodb:us-east-2:000000000000:table/fixture-prod-events');

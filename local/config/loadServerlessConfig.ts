@@ -11,6 +11,7 @@ import { collectHttpRoutes, normalizeAuthorizers, normalizeCors } from './httpAp
 import { describeFunction, describeResource, describeStateMachine, type LocalResource } from './intrinsics';
 import { localServiceSchema, type LocalService } from './model';
 import { lambdaLogicalId, stateMachineLogicalId } from './naming';
+import { normalizeQueues } from './queues';
 import { rawServerlessSchema, type RawServerless } from './rawSchema';
 import { normalizeResources } from './resources';
 import { normalizeStateMachines, stateMachineEventRules, stateMachineNameOf } from './stateMachines';
@@ -109,6 +110,7 @@ export const loadServerlessConfig = async (options: LoadServerlessConfigOptions)
     schedules: scheduledRules(functions),
     stateMachines: normalizeStateMachines(context),
     ...resources,
+    queues: normalizeQueues(context),
     distributions: normalizeDistributions(context, resources.buckets),
   });
 };

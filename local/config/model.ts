@@ -203,6 +203,9 @@ export const busSchema = z.strictObject({ logicalId: z.string().optional(), name
 /** AWS::Events::Archive: every event of its bus (matching its pattern, if any) is kept for replay. */
 export const archiveSchema = z.strictObject({ logicalId: z.string(), name: z.string(), eventBusName: z.string(), pattern: jsonObject.optional() });
 export type LocalArchive = z.infer<typeof archiveSchema>;
+/** AWS::SQS::Queue: created at start with the attributes a local queue honours (local/config/queues.ts). */
+export const queueSchema = z.strictObject({ logicalId: z.string(), name: z.string(), attributes: z.record(z.string(), z.string()) });
+export type LocalQueue = z.infer<typeof queueSchema>;
 
 /** An AWS::CloudFront::Distribution in front of one of the buckets (local/config/distributions.ts). */
 export const distributionSchema = z.strictObject({
@@ -234,6 +237,7 @@ export const localServiceSchema = z.strictObject({
   buckets: z.array(bucketSchema),
   buses: z.array(busSchema),
   archives: z.array(archiveSchema),
+  queues: z.array(queueSchema),
   distributions: z.array(distributionSchema),
   /** Each table's `TimeToLiveSpecification` that is enabled: applied with UpdateTimeToLive (CreateTable cannot). */
   timeToLive: z.array(z.strictObject({ tableName: z.string(), attributeName: z.string() })),

@@ -28,12 +28,22 @@ export interface StreamSubscriptionDeps {
   readonly region: string;
   readonly checkpoints: CheckpointStore;
   invoke(functionName: string, event: { Records: LambdaStreamRecord[] }): Promise<unknown>;
-  /** Lambda's on-failure destination: the batch that exhausted its retries, with why. */
-  onFailure(records: readonly LambdaStreamRecord[], reason: string): void;
+  /**
+   * Lambda's on-failure destination: the batch that exhausted its retries, with why, its shard, how many times it was
+   * invoked and whether the function failed (rather than reporting item failures). Awaited before the shard moves on.
+   */
+  onFailure(records: readonly LambdaStreamRecord[], reason: string, batch: FailedBatchContext): unknown;
   readonly pollIntervalMs?: number;
   /** How long a listing of the stream's shards is reused before it is asked for again (default 1 s). */
   readonly shardListMaxAgeMs?: number;
   readonly retryDelayMs?: (attempt: number) => number;
+}
+
+export interface FailedBatchContext {
+  readonly shardId: string;
+  readonly invokeCount: number;
+  /** True when the function failed (an error); false when it answered with batch item failures. */
+  readonly functionError: boolean;
 }
 
 interface ShardCursor {
@@ -179,13 +189,14 @@ export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: 
       cursor.takeAtMost = Math.ceil(batch.length / 2);
     }
     const spent = config.maximumRetryAttempts >= 0 && cursor.attempts > config.maximumRetryAttempts;
-    if (spent) giveUp(arn, shardId, cursor, outcome.kind === 'retryFrom' ? batch.length - outcome.index : batch.length, outcome);
+    if (spent) await giveUp(arn, shardId, cursor, outcome.kind === 'retryFrom' ? batch.length - outcome.index : batch.length, outcome);
     else await sleep(retryDelay(cursor.attempts));
   };
 
-  const giveUp = (arn: string, shardId: string, cursor: ShardCursor, failedCount: number, outcome: BatchOutcome): void => {
+  const giveUp = async (arn: string, shardId: string, cursor: ShardCursor, failedCount: number, outcome: BatchOutcome): Promise<void> => {
     const reason = outcome.kind === 'failed' ? outcome.error : 'batch item failures reported';
-    deps.onFailure(cursor.pending.slice(0, failedCount).map((r) => toLambdaStreamRecord(r, arn, deps.region)), reason);
+    const records = cursor.pending.slice(0, failedCount).map((r) => toLambdaStreamRecord(r, arn, deps.region));
+    await deps.onFailure(records, reason, { shardId, invokeCount: cursor.attempts, functionError: outcome.kind === 'failed' });
     acknowledge(cursor, shardId, failedCount);
     cursor.attempts = 0;
     cursor.takeAtMost = config.batchSize;

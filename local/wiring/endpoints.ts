@@ -13,6 +13,10 @@ export interface LocalEndpoints {
   readonly mediaconvert: string;
   /** The Razorpay simulator (Orders API and checkout), RAZORPAY_API_URL of the payment functions. */
   readonly payments: string;
+  /** SQS (serverless.yml's queues: the stream dead-letter queue), AWS_ENDPOINT_URL_SQS. */
+  readonly sqs: string;
+  /** Lambda's Invoke API (the dead-letter redrive re-invokes a stream consumer), AWS_ENDPOINT_URL_LAMBDA. */
+  readonly lambda: string;
   /** The media distribution's local stand-in (local/playback), where playback grants and thumbnail URLs point; absent without a distribution. */
   readonly playback?: string;
   /** The web app, when this stack serves it (`npm start` does; tests ask for it). */
@@ -33,6 +37,8 @@ export const sdkEnvironment = (endpoints: LocalEndpoints, region: string): Recor
   // The edge port serves Cognito's API too (local/cognito).
   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: endpoints.cognito,
   AWS_ENDPOINT_URL_MEDIACONVERT: endpoints.mediaconvert,
+  AWS_ENDPOINT_URL_SQS: endpoints.sqs,
+  AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda,
   // s3rver stores the SDK's default streaming checksum framing as object data; send checksums only when required.
   AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
   AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',

@@ -1,10 +1,12 @@
-import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { LocalService } from '../config';
+import { lambdaArn } from '../config/naming';
 import type { LambdaRuntime } from '../lambda';
 import type { LocalSettings } from '../settings';
+import type { QueueDestination } from '../sqs/destination';
+import { streamFailureRecord } from '../sqs/streamFailureRecord';
 import { fileCheckpoints } from '../streams/checkpoints';
 import { startStreamSubscription, type StreamSubscription } from '../streams/subscription';
 
@@ -12,15 +14,15 @@ import { startStreamSubscription, type StreamSubscription } from '../streams/sub
 export const startSubscriptions = (
   service: LocalService,
   settings: LocalSettings,
-  deps: { dynamodb: DynamoDBClient; streams: DynamoDBStreamsClient; runtime: LambdaRuntime; log: (line: string) => void },
+  deps: { dynamodb: DynamoDBClient; streams: DynamoDBStreamsClient; runtime: LambdaRuntime; onFailureDestination: QueueDestination; log: (line: string) => void },
 ): StreamSubscription[] => {
   const checkpoints = fileCheckpoints(join(settings.dataDir, 'stream-checkpoints.json'));
-  const deadLetters = join(settings.dataDir, 'failed-stream-batches.jsonl');
   return service.streamSubscriptions.map((sub) => {
     const fn = service.functions.find((f) => f.key === sub.functionKey);
+    const functionName = fn?.name ?? sub.functionKey;
     return startStreamSubscription(
       {
-        functionName: fn?.name ?? sub.functionKey,
+        functionName,
         tableName: sub.tableName,
         batchSize: sub.batchSize,
         startingPosition: sub.startingPosition === 'LATEST' ? 'LATEST' : 'TRIM_HORIZON',
@@ -34,10 +36,13 @@ export const startSubscriptions = (
         region: service.region,
         checkpoints,
         invoke: (name, event) => deps.runtime.invoke(name, event),
-        onFailure: (records, reason) => {
-          // Lambda's on-failure destination for stream sources gets the batch's coordinates; we keep the records.
-          appendFileSync(deadLetters, `${JSON.stringify({ at: new Date().toISOString(), function: fn?.name, reason, records })}\n`);
-          deps.log(`stream batch for ${fn?.name ?? sub.functionKey} failed after retries (${reason}); written to ${deadLetters}`);
+        // As Lambda does: the destination gets the batch's coordinates (its records stay in the stream), and the shard
+        // moves on only once SQS has taken the message. Without a destination the batch is dropped, as on AWS.
+        onFailure: async (records, reason, batch) => {
+          deps.log(`stream batch of ${records.length} for ${functionName} failed after ${batch.invokeCount} attempts (${reason})`);
+          if (sub.onFailure === undefined) return;
+          const record = streamFailureRecord(records, batch, { functionArn: lambdaArn(service, functionName), now: new Date() });
+          await deps.onFailureDestination(sub.onFailure, record);
         },
       },
     );

@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: '/insights', element: later(() => import('./pages/insights').then((m) => m.InsightsPage)) },
       { path: '/admin/users', element: later(() => import('./pages/adminUsers').then((m) => m.AdminUsersPage)) },
       { path: '/admin/needs-a-hand', element: later(() => import('./pages/adminNeedsHand').then((m) => m.AdminNeedsHandPage)) },
+      { path: '/admin/stream-dead-letters', element: later(() => import('./pages/adminDeadLetters').then((m) => m.AdminDeadLettersPage)) },
       { path: '/noc', element: later(() => import('./pages/noc').then((m) => m.NocPage)) },
       { path: '/noc/alert-rules', element: later(() => import('./pages/nocAlertRules').then((m) => m.AlertRulesPage)) },
       { path: '*', element: <NotFoundPage /> },

@@ -5,12 +5,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
 import { makeTestClip } from '../../local/mediaconvert/testClip';
+import { messagesInQueue, sendStreamDeadLetter } from '../../local/sqs/testing';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
 /**
  * The admins' pages in a real browser against `npm start`'s stack: an admin finds a user by email and grants a role,
  * which the user's next sign-in carries; an admin reprocesses a show whose transcode failed (a transient MediaConvert
- * fault, injected once) from "Needs a hand", and the show reaches review. Each page gets an axe audit and a screenshot.
+ * fault, injected once) from "Needs a hand", and the show reaches review; an admin redrives a stream batch the catalogue
+ * projector gave up on from "Dead letters". Each page gets an axe audit and a screenshot.
  */
 const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
 const artifacts = join(process.cwd(), 'test-artifacts', 'web');
@@ -69,7 +71,7 @@ describe('the admins\' pages', () => {
     web = stack.cloud.endpoints.web ?? '';
     api = stack.cloud.endpoints.api;
     browser = await chromium.launch({ executablePath: chromiumPath });
-    await warm(stack, ['accountsPostConfirmation', 'register', 'login', 'me', 'grantRole', 'findUsers', 'disableUser', 'enableUser', 'listShowsNeedingHand', 'reprocessShow']);
+    await warm(stack, ['accountsPostConfirmation', 'register', 'login', 'me', 'grantRole', 'findUsers', 'disableUser', 'enableUser', 'listShowsNeedingHand', 'reprocessShow', 'listStreamDeadLetters', 'redriveStreamDeadLetters']);
     // An admin with an account of their own: registered, made admin by the first admin (a token of the local issuer).
     await register('root@example.com');
     const { data: me } = await (await signInApi('root@example.com')).GET('/me');
@@ -145,4 +147,19 @@ describe('the admins\' pages', () => {
     await adminPage.getByRole('heading', { name: 'Shows that need a hand' }).waitFor();
     await adminPage.getByRole('heading', { name: 'Harbour Lights' }).waitFor({ state: 'detached' });
   }, 240_000);
+
+  it('shows an admin a stream batch the catalogue projector gave up on, with its records, and redrives it into the projector', async () => {
+    // What Lambda sends the queue once the projector spent its retries, naming the first records of the events stream.
+    const eventsTable = stack.cloud.service.tables.find((t) => t.TableName.endsWith('-events'))?.TableName ?? '';
+    const first = await sendStreamDeadLetter(stack.cloud, { functionKey: 'catalogProjector', tableName: eventsTable, count: 3 });
+    await adminPage.getByRole('link', { name: 'Dead letters' }).click();
+    await adminPage.getByRole('heading', { name: 'showrunner-dev-catalogProjector' }).waitFor();
+    await adminPage.getByText('The 3 record(s), read back from the stream').waitFor();
+    await audit(adminPage, 'admin-dead-letters');
+    // The projector's writes are version-gated: records it had projected change nothing the second time.
+    await adminPage.getByRole('button', { name: `Redrive the batch of showrunner-dev-catalogProjector from ${first}` }).click();
+    await adminPage.getByText(/^Redriven: showrunner-dev-catalogProjector handled the 3 record\(s\)/).waitFor();
+    expect(await messagesInQueue(stack.cloud, 'StreamDeadLetterQueue')).toBe(0);
+    await adminPage.getByText('The stream dead-letter queue is empty.').waitFor();
+  }, 120_000);
 });

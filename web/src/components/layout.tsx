@@ -37,6 +37,7 @@ const sections: readonly { readonly to: string; readonly label: string; readonly
   { to: '/noc/alert-rules', label: 'Alert rules', role: 'operator' },
   { to: '/insights', label: 'Insights', role: 'operator' },
   { to: '/admin/needs-a-hand', label: 'Needs a hand', role: 'operator' },
+  { to: '/admin/stream-dead-letters', label: 'Dead letters', role: 'operator' },
   { to: '/admin/users', label: 'Users', role: 'admin' },
 ];
 
