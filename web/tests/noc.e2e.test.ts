@@ -7,8 +7,9 @@ import { showrunnerApi, signedInApi } from '../../client/index';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
 /**
- * The NOC pages in a real browser (Debian's Chromium) against `npm start`'s stack: an operator (an admin until the
- * operator role exists) opens the dashboard, an admin tightens an alert rule on the alert rules page, QoS traffic
+ * The NOC pages in a real browser (Debian's Chromium) against `npm start`'s stack: an operator (granted the role,
+ * signed in through the form) sees the alert rules read-only and opens the dashboard, an admin tightens an alert rule
+ * on the alert rules page, QoS traffic
  * arrives through POST /qos/events, and the open dashboard (refreshing itself) shows the plots change and the
  * alert raised, then resolved with its history. Each page gets an axe audit and a screenshot, also phone-sized.
  */
@@ -73,7 +74,7 @@ describe('the NOC dashboard', () => {
     const { data: tokens } = await untilOk(() => anonymous.POST('/auth/login', { body: { email, password } }));
     const { data: me } = await untilOk(() => signedInApi({ baseUrl: api }, tokens?.accessToken ?? '').GET('/me'));
     const admin = signedInApi({ baseUrl: api }, await stack.token('admin-1', ['admin']));
-    await untilOk(() => admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: me?.userId ?? '', role: 'admin' } } }));
+    await untilOk(() => admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: me?.userId ?? '', role: 'operator' } } }));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -83,17 +84,29 @@ describe('the NOC dashboard', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
 
-    // An admin tightens the CDN error rule so a handful of sessions can raise and clear it.
+    // The operator sees the rules and their thresholds, and cannot change them.
     await page.getByRole('link', { name: 'Alert rules' }).click();
-    const rule = page.getByRole('form', { name: 'Thresholds of errors-per-cdn' });
-    await rule.waitFor();
+    const seen = page.getByRole('form', { name: 'Thresholds of errors-per-cdn' });
+    await seen.waitFor();
     await audit(page, 'noc-alert-rules');
+    expect(await seen.getByLabel('Raise above (ratio 0-1)').getAttribute('readonly')).not.toBeNull();
+    expect(await seen.getByRole('button', { name: 'Save errors-per-cdn' }).count()).toBe(0);
+
+    // An admin (a session of their own) tightens the CDN error rule so a handful of sessions can raise and clear it.
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const adminSession = { accessToken: await stack.token('admin-1', ['admin']), email: 'admin@example.com' };
+    await adminContext.addInitScript(`sessionStorage.setItem('showrunner.session', ${JSON.stringify(JSON.stringify(adminSession))})`);
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(`${web}/noc/alert-rules`);
+    const rule = adminPage.getByRole('form', { name: 'Thresholds of errors-per-cdn' });
+    await rule.waitFor();
     await rule.getByLabel('Raise above (ratio 0-1)').fill('0.5');
     await rule.getByLabel('Clear below (ratio 0-1)').fill('0.4');
     await rule.getByLabel('Minimum attempts').fill('2');
     await rule.getByLabel('Window (minutes)').fill('5');
     await rule.getByRole('button', { name: 'Save errors-per-cdn' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await adminPage.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await adminContext.close();
 
     await page.getByRole('link', { name: 'NOC', exact: true }).click();
     const plays = page.getByRole('figure', { name: 'Plays' });
