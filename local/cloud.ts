@@ -55,7 +55,7 @@ type Stopper = () => Promise<void>;
  * reverse; a failure half-way stops what had started, so nothing is left holding a port.
  */
 export const startLocalCloud = async (settings: LocalSettings, log: (line: string) => void = console.log): Promise<LocalCloud> => {
-  const service = await loadServerlessConfig({ serviceDir: dirname(settings.configPath), configFile: settings.configPath, stage: settings.stage });
+  const service = await loadServerlessConfig({ serviceDir: dirname(settings.configPath), configFile: settings.configPath, stage: settings.stage, env: { ...process.env, ...settings.configEnv } });
   stopOrphanedDynamoDbLocal(join(settings.dataDir, 'dynamodb'));
   await assertPortFree(settings.ports.api, 'API', 'SHOWRUNNER_API_PORT');
   await assertPortFree(settings.ports.edge, 'EventBridge and Step Functions', 'SHOWRUNNER_EDGE_PORT');

@@ -39,6 +39,11 @@ export interface LocalSettings {
   readonly onApiExchange?: (exchange: ApiExchange) => void;
   /** When set, these Task states' TimeoutSeconds/HeartbeatSeconds replace the definitions' (by state name): for tests of a timeout path. */
   readonly stateDeadlines?: StateDeadlines;
+  /**
+   * When set, `${env:...}` in serverless.yml reads these over process.env: for a test stack that chooses a deployment
+   * setting (SHOWRUNNER_MODERATION_BACKEND) without changing its jest worker's environment for the suites after it.
+   */
+  readonly configEnv?: Readonly<Record<string, string>>;
 }
 
 export class LocalSettingsError extends Error {

@@ -19,8 +19,19 @@ export interface E2eStack {
   stop(): Promise<void>;
 }
 
+export interface E2eStackOptions {
+  readonly schedulePeriodMs?: number;
+  readonly web?: { readonly port: number };
+  /**
+   * The machine reviewer's content moderation (SHOWRUNNER_MODERATION_BACKEND). `off` unless a suite asks: loading the
+   * nsfwjs model costs each stack about 19 s of a core (bench/results.md, `moderation`), and only the publish workflow
+   * e2e and adapters/moderation are about it; the others review on the media signals alone, as `off` deploys.
+   */
+  readonly moderation?: 'model' | 'off';
+}
+
 /** `npm start`'s stack from the real serverless.yml, on free ports, with its data in a fresh temp folder. */
-export const startE2eStack = async (name: string, options: { readonly schedulePeriodMs?: number; readonly web?: { readonly port: number } } = {}): Promise<E2eStack> => {
+export const startE2eStack = async (name: string, { moderation = 'off', ...options }: E2eStackOptions = {}): Promise<E2eStack> => {
   const root = mkdtempSync(join(tmpdir(), `showrunner-${name}-`));
   const dataDir = join(root, 'data');
   const check = documentedAnswers();
@@ -29,7 +40,7 @@ export const startE2eStack = async (name: string, options: { readonly schedulePe
     const problem = check(exchange);
     if (problem !== undefined) offDocument.push(problem);
   };
-  const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml'), onApiExchange, ...options }, () => undefined);
+  const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve('serverless.yml'), onApiExchange, configEnv: { SHOWRUNNER_MODERATION_BACKEND: moderation }, ...options }, () => undefined);
   const issuer = await localIssuerFor(cloud.service, dataDir);
   return {
     cloud,

@@ -76,6 +76,9 @@ export const stackProcess = async (root: string): Promise<StackProcess> => {
     SHOWRUNNER_PLAYBACK_PORT: String(ports.playback),
     // npm start serves the web app too: on a free port, so stacks of parallel suites do not meet on 5173.
     SHOWRUNNER_WEB_PORT: '0',
+    // Restarts and crashes are this stack's subject, not moderation: each start would load the nsfwjs model again
+    // (about 19 s of a core), so the machine reviewer uses the media signals alone (test/e2eStack.ts says more).
+    SHOWRUNNER_MODERATION_BACKEND: 'off',
   };
   const token = async (sub: string, groups: readonly string[]) => (await localIssuerFor(service, dataDir)).mint({ sub, groups: [...groups] });
   const running = (): ChildProcess => {

@@ -238,6 +238,12 @@ describe('the publish workflow', () => {
     const rejection = (await events(black.showId)).find((e) => e.type === 'ShowRejected');
     expect(rejection?.actor).toEqual({ id: 'machine-reviewer', kind: 'service' });
     expect(rejection?.data).toMatchObject({ reason: 'VIDEO_QUALITY' });
+    // This stack runs the real moderation model (npm start's default): its scores are recorded with the approval.
+    const approval = (await events(clean.showId)).find((e) => e.type === 'ShowApproved');
+    const moderation = approval?.type === 'ShowApproved' ? approval.data.assessment?.moderation : undefined;
+    expect(moderation?.model).toBe('nsfwjs-mobilenet-v2');
+    expect(moderation?.framesScored).toBeGreaterThan(0);
+    expect(Object.keys(moderation?.scores ?? {})).toEqual(expect.arrayContaining(['Neutral', 'Drawing']));
   }, 100_000);
 
   it('ends a corrupt upload cleanly with an ingest failure that says why', async () => {
