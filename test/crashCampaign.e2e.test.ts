@@ -93,18 +93,18 @@ describe('a crash campaign', () => {
     }
   };
 
-  const acknowledgements = () => drafted.length + uploaded.length + qosAcknowledged.length;
+  const acknowledgements = () => [drafted.length, uploaded.length, qosAcknowledged.length];
 
   /**
-   * Each round: load starts, and once the restarted stack acknowledges again (its functions' cold starts take seconds
-   * on a busy machine) the kill falls at a random moment of the load.
+   * Each round: load starts, and once the restarted stack acknowledges each kind of load again (its functions' cold
+   * starts take seconds on a busy machine, and take turns) the kill falls at a random moment of the load.
    */
   const crashUnderLoad = async () => {
     for (let crash = 0; crash < crashes; crash += 1) {
       let stopAt = Date.now() + 600_000;
       const load = loadUntil(() => stopAt);
       const before = acknowledgements();
-      await waitFor('the stack to acknowledge load', async () => (acknowledgements() > before ? true : undefined), 180_000);
+      await waitFor('the stack to acknowledge a draft, an upload and QoS events', async () => (acknowledgements().every((count, kind) => count > (before[kind] ?? 0)) ? true : undefined), 180_000);
       const loadFor = loadMs.min + Math.floor(Math.random() * (loadMs.max - loadMs.min));
       await new Promise((r) => setTimeout(r, loadFor));
       stopAt = Date.now() + 1_000;
