@@ -2331,7 +2331,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2343,7 +2343,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
@@ -2457,7 +2471,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description something failed on our side; it is logged, and retrying later may succeed */
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,7 +2483,21 @@ export interface operations {
                      *       "message": "something went wrong on our side; it has been logged"
                      *     }
                      */
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
                 };
             };
         };
