@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createBundler, type Bundler } from './bundles';
 import { LambdaFunctionError, LambdaRuntimeStoppedError, UnknownFunctionError } from './errors';
 import { InitGate } from './initGate';
-import { Sandbox } from './sandbox';
+import { Sandbox, type SandboxCode } from './sandbox';
+
+/** The sandbox's own code, bundled like the handlers it loads. */
+const workerSource = join(__dirname, 'worker.ts');
 
 /** What the runtime needs of a function: the fields of local/config's LocalFunction. */
 export interface RunnableFunction {
@@ -24,6 +29,8 @@ export interface LambdaRuntimeOptions {
   readonly maxConcurrencyPerFunction?: number;
   /** Sandboxes initializing at once across all functions (default: this machine's cores); the rest wait their turn. */
   readonly maxConcurrentInits?: number;
+  /** Where handler bundles are kept between runs (default: .local/bundles under the current directory). */
+  readonly bundleDir?: string;
   /**
    * Where a failed invocation's error and stack go (default: this process's stderr), one line each, prefixed with
    * the function's name: on AWS they would be in the function's log group; locally, a 500 or a failed task needs them
@@ -76,8 +83,9 @@ class FunctionPool {
 
   constructor(
     private readonly fn: RunnableFunction,
-    private readonly options: Required<Omit<LambdaRuntimeOptions, 'functions' | 'maxConcurrentInits'>>,
+    private readonly options: Required<Omit<LambdaRuntimeOptions, 'functions' | 'maxConcurrentInits' | 'bundleDir'>>,
     private readonly initGate: InitGate,
+    private readonly bundler: Bundler,
   ) {}
 
   async invoke(event: unknown, invokeOptions: InvokeOptions): Promise<unknown> {
@@ -123,10 +131,21 @@ class FunctionPool {
       },
       { ...definedOnly(this.options.baseEnv), ...this.fn.environment, ...reservedEnvironment(this.fn, this.options.region) },
       this.fn.timeoutSeconds,
-      this.initGate.turn(),
+      this.code().then(async (code) => ({ code, release: await this.initGate.turn() })),
     );
     this.sandboxes.push(sandbox);
     return sandbox;
+  }
+
+  // Built before the init's turn: bundling is the deploy's work, not the cold start's. A handler that does not build
+  // fails its init as Lambda fails one that does not load.
+  private async code(): Promise<SandboxCode> {
+    try {
+      const [workerFile, handlerFile] = await Promise.all([this.bundler.bundleOf(workerSource), this.bundler.bundleOf(this.fn.handler.file)]);
+      return { workerFile, handlerFile };
+    } catch (error) {
+      throw new LambdaFunctionError(this.fn.name, 'Runtime.UserCodeSyntaxError', error instanceof Error ? error.message : String(error));
+    }
   }
 
   // A dead sandbox (timeout, crash) leaves the pool; a waiter then gets a fresh one, as Lambda re-inits.
@@ -143,7 +162,8 @@ class FunctionPool {
 
 /**
  * Runs serverless.yml's functions as Lambda does: each in its own worker threads (lazily started, kept warm, one
- * invocation at a time each), with its own environment, a Lambda context and its timeout enforced.
+ * invocation at a time each), from esbuild bundles as deployed (local/lambda/bundles.ts), with its own environment, a
+ * Lambda context and its timeout enforced.
  *
  * @example
  * const lambda = createLambdaRuntime({ functions: service.functions, baseEnv: { AWS_ENDPOINT_URL_DYNAMODB: endpoint } });
@@ -157,10 +177,11 @@ export const createLambdaRuntime = (options: LambdaRuntimeOptions): LambdaRuntim
     maxConcurrencyPerFunction: options.maxConcurrencyPerFunction ?? 4,
     errorLog: options.errorLog ?? ((text: string) => void process.stderr.write(text)),
   };
+  const bundler = createBundler(options.bundleDir);
   const initGate = new InitGate(options.maxConcurrentInits ?? availableParallelism());
   const pools = new Map<string, FunctionPool>();
   for (const fn of options.functions) {
-    const pool = new FunctionPool(fn, settings, initGate);
+    const pool = new FunctionPool(fn, settings, initGate, bundler);
     pools.set(fn.key, pool);
     pools.set(fn.name, pool);
   }

@@ -1,18 +1,15 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LambdaFunctionError, LambdaRuntimeStoppedError, LambdaTimeoutError } from './errors';
 import { workerMessageSchema, type InvokeRequest, type WorkerMessage, type WorkerSetup } from './protocol';
 
-/** Lambda gives a cold start 10 s to initialize; tsx compiling a big handler on a busy laptop needs more slack. */
+/** Lambda gives a cold start 10 s to initialize; a big handler on a busy laptop needs more slack. */
 const initLimitMs = 30_000;
 
-// Resolved once, absolutely, so workers find tsx whatever the current directory.
-// `--conditions=import`: handlers are written with `import` and bundled by esbuild on deploy, which resolves
-// packages through their "import" export; ESM-only packages such as @middy/core 7 have no other. Node 22 then
-// loads such ESM from tsx's CommonJS output with require(esm).
-const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
-const workerFile = join(__dirname, 'worker.ts');
+/** What a sandbox runs: the bundled worker (local/lambda/worker.ts) and the function's bundled handler. */
+export interface SandboxCode {
+  readonly workerFile: string;
+  readonly handlerFile: string;
+}
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -33,17 +30,20 @@ export class Sandbox {
   private crash: LambdaFunctionError | null = null;
   private killed = false;
 
-  /** `turn` is this init's place in the runtime's InitGate: the worker starts, and the init limit runs, once it comes. */
+  /**
+   * `turn` comes with the sandbox's code once built, and is its place in the runtime's InitGate: the worker starts, and
+   * the init limit runs, once it comes.
+   */
   constructor(
     private readonly setup: WorkerSetup,
     private readonly env: Record<string, string>,
     private readonly timeoutSeconds: number,
-    turn: Promise<() => void>,
+    turn: Promise<{ readonly code: SandboxCode; readonly release: () => void }>,
   ) {
-    this.ready = turn.then(async (release) => {
+    this.ready = turn.then(async ({ code, release }) => {
       try {
         if (this.dead) throw new LambdaRuntimeStoppedError(setup.functionName);
-        await this.init(this.startWorker());
+        await this.init(this.startWorker(code));
       } finally {
         release();
       }
@@ -52,11 +52,12 @@ export class Sandbox {
   }
 
   // The heap is capped at the function's memory size: a handler that would run out of memory on Lambda does here.
-  private startWorker(): Worker {
-    const worker = new Worker(workerFile, {
-      execArgv: ['--conditions=import', '--import', tsxLoader],
+  // No --enable-source-maps: it parses each map at load; the worker maps traces lazily (lazySourceMaps.ts).
+  private startWorker(code: SandboxCode): Worker {
+    const worker = new Worker(code.workerFile, {
+      execArgv: [],
       env: this.env,
-      workerData: this.setup,
+      workerData: { ...this.setup, handlerFile: code.handlerFile } satisfies WorkerSetup,
       resourceLimits: { maxOldGenerationSizeMb: this.setup.memorySize },
     });
     this.worker = worker;

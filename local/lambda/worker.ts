@@ -1,3 +1,4 @@
+import './lazySourceMaps';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
