@@ -78,7 +78,14 @@ describe('a crash campaign', () => {
     const worker = async (step: () => Promise<void>) => {
       while (Date.now() < stopAt()) await step().catch((error: unknown) => refusals.push(`${String(error)} ${String((error as { cause?: unknown }).cause)}`));
     };
-    await Promise.all([worker(draftOne), worker(draftOne), worker(sendQos), worker(uploadOne)]);
+    // Uploads until one is acknowledged in this round, then no more: each starts a whole transcode, and a few of those
+    // in flight prove the workflow's recovery as well as dozens that would only load the machine.
+    const uploadsBefore = uploaded.length;
+    const uploadOnce = async () => {
+      if (uploaded.length > uploadsBefore) await new Promise((r) => setTimeout(r, 250));
+      else await uploadOne();
+    };
+    await Promise.all([worker(draftOne), worker(draftOne), worker(sendQos), worker(uploadOnce)]);
   };
 
   /** The last answer a probe read: what a timeout reports. */

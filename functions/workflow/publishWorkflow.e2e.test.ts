@@ -195,7 +195,8 @@ describe('the publish workflow', () => {
     const second = await api('POST', `/reviews/${showId}/decision`, ['reviewer'], { decision: 'reject', reason: 'changed my mind' });
     expect(second.status).toBe(409);
 
-    await waitForEvent(showId, 'ShowPublished');
+    // The first publish pays the cold starts of the resumer and the publish functions.
+    await waitFor(`ShowPublished of ${showId}`, async () => ((await types(showId)).includes('ShowPublished') ? true : undefined), 180_000);
     const published = (await events(showId)).find((e) => e.type === 'ShowPublished');
     const hls = published?.type === 'ShowPublished' ? published.data.playback.find((p) => p.format === 'hls')?.url : undefined;
     // Published URLs point at the media distribution (locally its stand-in, local/playback); playing needs a grant.

@@ -93,11 +93,20 @@ describe('the NOC dashboard', () => {
     expect(await seen.getByRole('button', { name: 'Save errors-per-cdn' }).count()).toBe(0);
 
     // An admin (a session of their own) tightens the CDN error rule so a handful of sessions can raise and clear it.
+    // The pages take the caller's roles from GET /me: the admin is a registered account too.
+    const adminEmail = 'noc-admin@example.com';
+    await untilOk(() => anonymous.POST('/auth/register', { body: { email: adminEmail, password } }), [202, 400]);
+    const { data: adminTokens } = await untilOk(() => anonymous.POST('/auth/login', { body: { email: adminEmail, password } }));
+    const { data: adminMe } = await untilOk(() => signedInApi({ baseUrl: api }, adminTokens?.accessToken ?? '').GET('/me'));
+    await untilOk(() => admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: adminMe?.userId ?? '', role: 'admin' } } }));
     const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const adminSession = { accessToken: await stack.token('admin-1', ['admin']), email: 'admin@example.com' };
-    await adminContext.addInitScript(`sessionStorage.setItem('showrunner.session', ${JSON.stringify(JSON.stringify(adminSession))})`);
     const adminPage = await adminContext.newPage();
-    await adminPage.goto(`${web}/noc/alert-rules`);
+    await adminPage.goto(`${web}/sign-in`);
+    await adminPage.getByLabel('Email').fill(adminEmail);
+    await adminPage.getByLabel('Password').fill(password);
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.getByRole('button', { name: 'Sign out' }).waitFor();
+    await adminPage.getByRole('link', { name: 'Alert rules' }).click();
     const rule = adminPage.getByRole('form', { name: 'Thresholds of errors-per-cdn' });
     await rule.waitFor();
     await rule.getByLabel('Raise above (ratio 0-1)').fill('0.5');
