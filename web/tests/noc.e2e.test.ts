@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
 
@@ -68,21 +68,26 @@ describe('the NOC dashboard', () => {
     expect(data?.acceptedCount).toBe(events.length);
   };
 
-  it('shows an operator the plots change after QoS traffic, and an alert raised then resolved with its history', async () => {
+  /** A registered account holding `role` (granted by an admin through the API), signed in through the form. */
+  const signedInWithRole = async (address: string, role: 'operator' | 'admin'): Promise<{ context: BrowserContext; page: Page }> => {
     const anonymous = showrunnerApi({ baseUrl: api });
-    await untilOk(() => anonymous.POST('/auth/register', { body: { email, password } }), [202, 400]);
-    const { data: tokens } = await untilOk(() => anonymous.POST('/auth/login', { body: { email, password } }));
+    await untilOk(() => anonymous.POST('/auth/register', { body: { email: address, password } }), [202, 400]);
+    const { data: tokens } = await untilOk(() => anonymous.POST('/auth/login', { body: { email: address, password } }));
     const { data: me } = await untilOk(() => signedInApi({ baseUrl: api }, tokens?.accessToken ?? '').GET('/me'));
     const admin = signedInApi({ baseUrl: api }, await stack.token('admin-1', ['admin']));
-    await untilOk(() => admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: me?.userId ?? '', role: 'operator' } } }));
-
+    await untilOk(() => admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: me?.userId ?? '', role } } }));
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${web}/sign-in`);
-    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Email').fill(address);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return { context, page };
+  };
+
+  it('shows an operator the plots change after QoS traffic, and an alert raised then resolved with its history', async () => {
+    const { context, page } = await signedInWithRole(email, 'operator');
 
     // The operator sees the rules and their thresholds, and cannot change them.
     await page.getByRole('link', { name: 'Alert rules' }).click();
@@ -94,18 +99,7 @@ describe('the NOC dashboard', () => {
 
     // An admin (a session of their own) tightens the CDN error rule so a handful of sessions can raise and clear it.
     // The pages take the caller's roles from GET /me: the admin is a registered account too.
-    const adminEmail = 'noc-admin@example.com';
-    await untilOk(() => anonymous.POST('/auth/register', { body: { email: adminEmail, password } }), [202, 400]);
-    const { data: adminTokens } = await untilOk(() => anonymous.POST('/auth/login', { body: { email: adminEmail, password } }));
-    const { data: adminMe } = await untilOk(() => signedInApi({ baseUrl: api }, adminTokens?.accessToken ?? '').GET('/me'));
-    await untilOk(() => admin.PUT('/users/{userId}/roles/{role}', { params: { path: { userId: adminMe?.userId ?? '', role: 'admin' } } }));
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const adminPage = await adminContext.newPage();
-    await adminPage.goto(`${web}/sign-in`);
-    await adminPage.getByLabel('Email').fill(adminEmail);
-    await adminPage.getByLabel('Password').fill(password);
-    await adminPage.getByRole('button', { name: 'Sign in' }).click();
-    await adminPage.getByRole('button', { name: 'Sign out' }).waitFor();
+    const { context: adminContext, page: adminPage } = await signedInWithRole('noc-admin@example.com', 'admin');
     await adminPage.getByRole('link', { name: 'Alert rules' }).click();
     const rule = adminPage.getByRole('form', { name: 'Thresholds of errors-per-cdn' });
     await rule.waitFor();
