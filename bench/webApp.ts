@@ -29,12 +29,18 @@ const firstFrameProbe = `
     const video = document.querySelector('video');
     if (video !== null && window.__played !== video) { window.__played = video; video.muted = true; void video.play().catch(() => undefined); }
   }).observe(document, { childList: true, subtree: true });
+  // A play() before the player attached its source is dropped: play again once there is something to play.
+  document.addEventListener('canplay', (e) => {
+    if (window.__firstFrame === undefined && e.target.paused) { e.target.muted = true; void e.target.play().catch(() => undefined); }
+  }, true);
 `;
 
-const barePage = (masterUrl: string) => `<!doctype html><html lang="en"><head><title>bare hls.js</title><script src="/bench-hls.min.js"></script></head>
+/** hls.js as its README shows it, signing each request with the playback grant's query as the app's player does. */
+const barePage = (masterUrl: string, grantQuery: string) => `<!doctype html><html lang="en"><head><title>bare hls.js</title><script src="/bench-hls.min.js"></script></head>
 <body><video controls muted playsinline aria-label="bare"></video><script>
 const video = document.querySelector('video');
-const hls = new Hls();
+const query = ${JSON.stringify(grantQuery)};
+const hls = new Hls({ xhrSetup: (xhr, url) => xhr.open('GET', query === '' || url.includes('Signature=') ? url : url + (url.includes('?') ? '&' : '?') + query, true) });
 hls.loadSource(${JSON.stringify(masterUrl)});
 hls.attachMedia(video);
 </script></body></html>`;
@@ -91,7 +97,16 @@ const openPage = async (browser: Browser, stack: Stack) => {
   return { page, scripts, close: () => context.close() };
 };
 
-const firstFrameAt = async (page: Page): Promise<number> => Number(await (await page.waitForFunction('window.__firstFrame', undefined, { timeout: 120_000, polling: 'raf' })).jsonValue());
+/** When the frame never comes, the error says what the page showed instead (its alerts, its address). */
+const firstFrameAt = async (page: Page): Promise<number> => {
+  try {
+    return Number(await (await page.waitForFunction('window.__firstFrame', undefined, { timeout: 120_000, polling: 'raf' })).jsonValue());
+  } catch (error) {
+    const alerts = await page.getByRole('alert').allTextContents().catch(() => []);
+    const video = await page.evaluate('JSON.stringify({ src: document.querySelector("video")?.currentSrc, time: document.querySelector("video")?.currentTime, error: document.querySelector("video")?.error?.message })').catch(() => 'none');
+    throw new Error(`no first frame on ${page.url()}: alerts ${JSON.stringify(alerts)}, video ${String(video)}`, { cause: error });
+  }
+};
 const sinceNavigation = async (page: Page): Promise<number> => Number(await page.evaluate('performance.now()'));
 
 const appRun = async (browser: Browser, stack: Stack) => {
@@ -117,9 +132,10 @@ const appRun = async (browser: Browser, stack: Stack) => {
 const bareRun = async (browser: Browser, stack: Stack, hlsJs: Buffer) => {
   const grant = await call(`${stack.api}/shows/${stack.showId}/playback`, stack.viewerToken);
   const master = (grant.body.sources as { format: string; url: string }[]).find((s) => s.format === 'hls')?.url ?? '';
+  const grantQuery = (grant.body.cloudFront as { query?: string } | undefined)?.query ?? '';
   const { page, close } = await openPage(browser, stack);
   try {
-    await page.route(`${stack.web}/bench-bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: barePage(master) }));
+    await page.route(`${stack.web}/bench-bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: barePage(master, grantQuery) }));
     await page.route(`${stack.web}/bench-hls.min.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: hlsJs }));
     await page.goto(`${stack.web}/bench-bare.html`);
     return await firstFrameAt(page);
