@@ -2,64 +2,21 @@
 import '../local/lambda/jsonStaysJson';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { bucketStartOf, contributionOf, rankKeyOf, rollupResolutions, seriesKeyOf, type RollupFilter, type RollupResolution } from '../domain/qos';
 import { playerApi } from '../functions/qos/player/api';
-import { rollupUpdate } from '../functions/qos/player/rollupStore';
 import { createServiceTables } from '../test/serviceTables';
 import { percentile, round } from './measure';
+import { seedRollups } from './nocDashboardSeed';
 
 /**
  * The NOC dashboard's reads in-process over a seeded rollups table (a child started as the local Lambda workers
- * are: ESM-only middy needs the import condition). Seeded straight into the table, as the projector would have
- * written it: for 30 days, the "all" series and one per show (100) and per country (20), hourly and daily, and
- * 5-minute periods for the last day; each cell as if 3 sessions per show x country per 5 minutes had come in.
- * Show x country (and CDN) series are not seeded: no panel of this benchmark reads them.
+ * are: ESM-only middy needs the import condition); the data: bench/nocDashboardSeed.ts.
  */
 const env = z.object({ BENCH_DYNAMODB: z.string().url(), BENCH_REGION: z.string(), BENCH_REQUESTS: z.coerce.number().default(40) }).parse(process.env);
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
-const shows = 100;
-const countries = 20;
 const now = Date.parse('2026-12-01T12:00:00.000Z');
-
-/** One cell's seeded counters: what `sessions` sessions of one show x country contribute, with some failing. */
-const seededItem = (resolution: RollupResolution, filter: RollupFilter, period: string, sessions: number, seed: number) => {
-  const one = contributionOf({ sid: 'x', cid: 'x', attemptedAt: `${period}:00.000Z`, firstFrameAt: `${period}:01.000Z`, videoStartTimeMs: 300 + (seed % 40) * 50, playMs: 600_000, stallMs: seed % 7 === 0 ? 9_000 : 1_000, bitrateKbpsMs: 600_000 * 3000, exitedBeforeStart: false, startFailed: seed % 13 === 0, playbackFailed: false });
-  const update = rollupUpdate('t', { cell: { resolution, filter, period }, delta: one }, 30);
-  const values = update.ExpressionAttributeValues as Record<string, unknown>;
-  const item: Record<string, unknown> = { series: seriesKeyOf(resolution, filter), period };
-  for (const [name, attribute] of Object.entries(update.ExpressionAttributeNames)) item[attribute] = (values[name.replace('#', ':')] as number) * sessions;
-  const rank = rankKeyOf(resolution, filter, period);
-  return rank === undefined ? item : { ...item, rankKey: rank.rankKey, dimensionValue: rank.value };
-};
-
-const seed = async (db: DynamoDBDocumentClient, table: string) => {
-  const filters: RollupFilter[] = [{}, ...Array.from({ length: shows }, (_, i) => ({ show: `show-${i}` })), ...Array.from({ length: countries }, (_, i) => ({ country: `C${String.fromCharCode(65 + i)}` }))];
-  const items: Record<string, unknown>[] = [];
-  const spans: [RollupResolution, number][] = [['1d', 31], ['1h', 31 * 24], ['5m', 289]];
-  for (const [resolution, count] of spans) {
-    const minutes = rollupResolutions[resolution];
-    const perCell = (minutes / 5) * 3;
-    for (let p = 0; p < count; p += 1) {
-      const period = bucketStartOf(new Date(now - p * minutes * 60_000).toISOString(), minutes);
-      filters.forEach((filter, f) => items.push(seededItem(resolution, filter, period, perCell * (filter.show !== undefined ? countries : filter.country !== undefined ? shows : shows * countries), p + f)));
-    }
-  }
-  const chunks = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
-  const started = performance.now();
-  for (let i = 0; i < chunks.length; i += 16) {
-    await Promise.all(chunks.slice(i, i + 16).map(async (chunk) => {
-      let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
-      while (pending.length > 0) {
-        const answer = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-        pending = (answer.UnprocessedItems?.[table] ?? []) as typeof pending;
-      }
-    }));
-  }
-  return { items: items.length, seconds: (performance.now() - started) / 1000 };
-};
 
 const event = (path: string, query: Record<string, string>) =>
   ({
@@ -71,7 +28,7 @@ const main = async () => {
   const client = new DynamoDBClient({ endpoint: env.BENCH_DYNAMODB, region: env.BENCH_REGION, credentials });
   const db = DynamoDBDocumentClient.from(client);
   const tables = await createServiceTables(client, ['qos-rollups'] as const);
-  const seeded = await seed(db, tables.names['qos-rollups']);
+  const seeded = await seedRollups(db, tables.names['qos-rollups'], now);
   const api = playerApi({
     db, tables: { log: 'unused', sessions: 'unused', alerts: 'unused', rollups: tables.names['qos-rollups'] },
     qos: { QOS_BUCKET_MINUTES: 5, QOS_RETENTION_DAYS: 30, QOS_ALERT_RULES: [] },

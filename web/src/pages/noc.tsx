@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { alertsWithHistory, dashboardSeries, dashboardWorst, type NocFilter, type Range, type Series, type SeriesMetrics } from '../api/noc';
 import { useApp } from '../app';
 import { Empty, ErrorMessage, Loading } from '../components/status';
@@ -37,13 +38,13 @@ const panels: readonly Panel[] = [
   { title: 'Average bitrate', lines: [{ label: 'kbps', color: '#0969da', of: (m) => m.averageBitrateKbps }], summary: (t) => num(t.averageBitrateKbps, ' kbps') },
 ];
 
-const Plots = ({ series }: { series: Series }) => {
+const Plots = ({ series, busy }: { series: Series; busy: boolean }) => {
   const times = series.points.map((p) => Date.parse(p.start) / 1000);
   return (
     <div className="panels">
       {panels.map((panel) => {
         const lines: PlotLine[] = panel.lines.map((l) => ({ label: l.label, color: l.color, values: series.points.map((p) => l.of(p.metrics)) }));
-        return <TimePlot key={panel.title} title={panel.title} times={times} lines={lines} summary={panel.summary(series.total)} />;
+        return <TimePlot key={panel.title} title={panel.title} times={times} lines={lines} summary={panel.summary(series.total)} busy={busy} />;
       })}
     </div>
   );
@@ -80,7 +81,7 @@ const Worst = ({ range, dimension, title }: { range: Range; dimension: 'show' | 
   const { api } = useApp();
   const worst = useQuery({ queryKey: ['noc', 'worst', range, dimension], queryFn: () => dashboardWorst(api, range, dimension), refetchInterval: refreshMs });
   return (
-    <section className="worst" aria-labelledby={`worst-${dimension}`}>
+    <section className="worst" aria-labelledby={`worst-${dimension}`} aria-busy={worst.isFetching}>
       <h3 id={`worst-${dimension}`}>{title}</h3>
       {worst.isPending && <Loading what={title.toLowerCase()} />}
       <ErrorMessage error={worst.error} />
@@ -134,7 +135,10 @@ const Alerts = () => {
 export const NocPage = () => {
   const { api } = useApp();
   const allowed = useHasRole('operator');
-  const [range, setRange] = useState<Range>('1h');
+  // The range lives in the address: a link or a reload opens the same view.
+  const [params, setParams] = useSearchParams();
+  const range = ranges.find((r) => r === params.get('range')) ?? '1h';
+  const setRange = (next: Range) => setParams((current) => ({ ...Object.fromEntries(current), range: next }), { replace: true });
   const [filter, setFilter] = useState<NocFilter>({});
   const series = useQuery({ queryKey: ['noc', 'series', range, filter], queryFn: () => dashboardSeries(api, range, filter), refetchInterval: refreshMs, enabled: allowed });
   if (!allowed) return <p role="alert">The NOC dashboard is for operators and admins: sign in with such an account.</p>;
@@ -144,7 +148,7 @@ export const NocPage = () => {
       <Filters range={range} setRange={setRange} filter={filter} setFilter={setFilter} />
       {series.isPending && <Loading what="the QoE series" />}
       <ErrorMessage error={series.error} />
-      {series.data !== undefined && <Plots series={series.data} />}
+      {series.data !== undefined && <Plots series={series.data} busy={series.isFetching} />}
       <h2>Worst over the last {range}</h2>
       <div className="worst-lists">
         <Worst range={range} dimension="show" title="Shows" />

@@ -10,9 +10,10 @@ export interface PlotLine {
 
 /**
  * One dashboard panel: a uPlot time series (canvas, fast at hundreds of points). The figure's caption says what
- * it shows and its latest value in words, for people who cannot see the canvas; `data-drawn` counts the draws.
+ * it shows and its latest value in words, for people who cannot see the canvas; `data-drawn` counts the draws, and
+ * `aria-busy` says a newer answer is on its way.
  */
-export const TimePlot = ({ title, times, lines, summary }: { title: string; times: readonly number[]; lines: readonly PlotLine[]; summary: string }) => {
+export const TimePlot = ({ title, times, lines, summary, busy = false }: { title: string; times: readonly number[]; lines: readonly PlotLine[]; summary: string; busy?: boolean }) => {
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const figure = useRef<HTMLElement>(null);
@@ -53,7 +54,7 @@ export const TimePlot = ({ title, times, lines, summary }: { title: string; time
   });
 
   return (
-    <figure className="panel" ref={figure} aria-label={title} data-summary={summary}>
+    <figure className="panel" ref={figure} aria-label={title} aria-busy={busy} data-summary={summary}>
       <figcaption>
         <strong>{title}</strong> <span className="muted">{summary}</span>
       </figcaption>
