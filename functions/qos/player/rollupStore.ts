@@ -45,11 +45,21 @@ export const rollupUpdate = (table: string, change: RollupChange, sessionRetenti
 
 const rollupItemSchema = z.looseObject({ series: z.string(), period: z.string(), dimensionValue: z.string().optional() });
 
-/** An item's aggregate: absent counters are 0 (an ADD creates only what it touched). */
+/**
+ * An item's counters: absent ones are 0 (an ADD creates only what it touched). Built once: a 30-day worst-of list
+ * parses thousands of items, and a schema made per field and item cost most of its time.
+ */
+const counter = z.number().default(0);
+const aggregateItemSchema = z.looseObject({
+  ...Object.fromEntries(aggregateCounterFields.map((field) => [field, counter])),
+  ...Object.fromEntries(vstBinUpperMs.map((_, i) => [binAttribute(i), counter])),
+});
+
+/** An item's aggregate. */
 export const aggregateOfItem = (item: Record<string, unknown>): QoeAggregate => {
-  const number = (key: string) => z.number().default(0).parse(item[key]);
-  const aggregate: Record<string, unknown> = { vst: vstBinUpperMs.map((_, i) => number(binAttribute(i))) };
-  for (const field of aggregateCounterFields) aggregate[field] = number(field);
+  const parsed = aggregateItemSchema.parse(item) as Record<string, number>;
+  const aggregate: Record<string, unknown> = { vst: vstBinUpperMs.map((_, i) => parsed[binAttribute(i)] ?? 0) };
+  for (const field of aggregateCounterFields) aggregate[field] = parsed[field] ?? 0;
   return aggregate as unknown as QoeAggregate;
 };
 
