@@ -7,6 +7,7 @@ import { eventStoreBenchmark } from './eventstore';
 import { gatewayBenchmark } from './gateway';
 import { moderationBenchmark } from './moderation';
 import { nocDashboardBenchmark } from './nocDashboard';
+import { nocDashboardPageBenchmark } from './nocDashboardPage';
 import { premiumBenchmark } from './premium';
 import { publishWorkflowBenchmark } from './publishWorkflow';
 import { qosIngestBenchmark } from './qosIngest';
@@ -16,4 +17,4 @@ import { startupBenchmark } from './startup';
 import { webAppBenchmark } from './webApp';
 
 /** Every benchmark `npm run bench` runs, in order: add yours here (one module, one section). */
-export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, nocDashboardBenchmark, publishWorkflowBenchmark, moderationBenchmark, coldStartBenchmark, webAppBenchmark];
+export const benchModules: readonly BenchModule[] = [dynamodbLocalCapacityBenchmark, eventStoreBenchmark, gatewayBenchmark, eventDeliveryBenchmark, startupBenchmark, sessionIngestBenchmark, catalogBenchmark, premiumBenchmark, qosIngestProfileBenchmark, qosIngestBenchmark, nocDashboardBenchmark, nocDashboardPageBenchmark, publishWorkflowBenchmark, moderationBenchmark, coldStartBenchmark, webAppBenchmark];
