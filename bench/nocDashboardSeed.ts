@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { bucketStartOf, contributionOf, rankKeyOf, rollupResolutions, seriesKeyOf, type RollupFilter, type RollupResolution } from '../domain/qos';
+import { contributionOf, periodStartOf, rankKeyOf, rollupResolutions, seriesKeyOf, type RollupFilter, type RollupResolution } from '../domain/qos';
 import { rollupUpdate } from '../functions/qos/player/rollupStore';
 
 /**
  * The NOC dashboard benchmarks' data, seeded straight into a rollups table as the projector would have written it:
- * for 30 days, the "all" series and one per show (100) and per country (20), hourly and daily, and 5-minute periods
- * for the last day; each cell as if 3 sessions per show x country per 5 minutes had come in. Show x country (and
+ * for 30 days, the "all" series and one per show (100) and per country (20), hourly, daily and weekly, and 5-minute
+ * periods for the last day; each cell as if 3 sessions per show x country per 5 minutes had come in. Show x country (and
  * CDN) series are not seeded: no panel the benchmarks read needs them.
  */
 export const seededShows = 100;
@@ -27,12 +27,12 @@ const seededItem = (resolution: RollupResolution, filter: RollupFilter, period: 
 export const seededItems = (now: number): Record<string, unknown>[] => {
   const filters: RollupFilter[] = [{}, ...Array.from({ length: seededShows }, (_, i) => ({ show: `show-${i}` })), ...Array.from({ length: seededCountries }, (_, i) => ({ country: `C${String.fromCharCode(65 + i)}` }))];
   const items: Record<string, unknown>[] = [];
-  const spans: [RollupResolution, number][] = [['1d', 31], ['1h', 31 * 24], ['5m', 289]];
+  const spans: [RollupResolution, number][] = [['1w', 6], ['1d', 31], ['1h', 31 * 24], ['5m', 289]];
   for (const [resolution, count] of spans) {
     const minutes = rollupResolutions[resolution];
     const perCell = (minutes / 5) * 3;
     for (let p = 0; p < count; p += 1) {
-      const period = bucketStartOf(new Date(now - p * minutes * 60_000).toISOString(), minutes);
+      const period = periodStartOf(resolution, new Date(now - p * minutes * 60_000).toISOString());
       filters.forEach((filter, f) => items.push(seededItem(resolution, filter, period, perCell * (filter.show !== undefined ? seededCountries : filter.country !== undefined ? seededShows : seededShows * seededCountries), p + f)));
     }
   }

@@ -1,11 +1,26 @@
-import { bucketStartOf } from './buckets';
 import { combine, contributionOf, emptyAggregate, isZeroAggregate, type QoeAggregate } from './rollup';
 import type { SessionQoe } from './sessionQoe';
 
-/** The periods rollups are kept at: 5 minutes (the last day's plots), hours (up to 12 days), days (30 days). */
-export const rollupResolutions = { '5m': 5, '1h': 60, '1d': 1440 } as const;
+/**
+ * The periods rollups are kept at: 5 minutes (the last day's plots), hours (up to 12 days), days (30 days), and ISO
+ * weeks (Monday 00:00 UTC), so a 30-day worst-of list reads a few weeks instead of 30 days.
+ */
+export const rollupResolutions = { '5m': 5, '1h': 60, '1d': 1440, '1w': 10_080 } as const;
 export type RollupResolution = keyof typeof rollupResolutions;
 export const rollupResolutionNames = Object.keys(rollupResolutions) as RollupResolution[];
+
+/** Where a resolution's periods start, after the epoch (a Thursday): weeks on Mondays, the rest on multiples of their length. */
+const periodOffsetMs = (resolution: RollupResolution): number => (resolution === '1w' ? 4 * 86_400_000 : 0);
+
+/** Whether a period of `resolution` starts at `ms` (epoch milliseconds). */
+export const isPeriodStart = (resolution: RollupResolution, ms: number): boolean => (ms - periodOffsetMs(resolution)) % (rollupResolutions[resolution] * 60_000) === 0;
+
+/** The start of the period of `resolution` holding `ts`, `YYYY-MM-DDTHH:MM` (UTC). */
+export const periodStartOf = (resolution: RollupResolution, ts: string): string => {
+  const size = rollupResolutions[resolution] * 60_000;
+  const offset = periodOffsetMs(resolution);
+  return new Date(Math.floor((Date.parse(ts) - offset) / size) * size + offset).toISOString().slice(0, 16);
+};
 
 export type RollupDimension = 'show' | 'country' | 'cdn';
 export const rollupDimensions: readonly RollupDimension[] = ['show', 'country', 'cdn'];
@@ -59,7 +74,7 @@ export const cellKeyOf = (cell: RollupCell): string => `${seriesKeyOf(cell.resol
 /** The cells a session counts in: each filter it falls under, at each resolution, in the period of its play attempt. */
 export const cellsOf = (s: SessionQoe): RollupCell[] =>
   rollupResolutionNames.flatMap((resolution) => {
-    const period = bucketStartOf(s.attemptedAt, rollupResolutions[resolution]);
+    const period = periodStartOf(resolution, s.attemptedAt);
     return filtersOf(s).map((filter) => ({ resolution, filter, period }));
   });
 

@@ -1,6 +1,6 @@
 import type { QoeMetrics } from './metrics';
 import { vstBinUpperMs, type QoeAggregate } from './rollup';
-import { rollupResolutions, type RollupResolution } from './rollupKeys';
+import { isPeriodStart, rollupResolutions, type RollupResolution } from './rollupKeys';
 
 /**
  * The dashboard's metrics of one point (or of a whole range), from a rollup aggregate: the same metrics GET /qos/metrics
@@ -91,16 +91,21 @@ export const planSeries = (from: string, to: string): SeriesPlan => {
 /** The point a stored period is summed into. */
 export const pointOf = (period: string, stepMinutes: number): string => iso(floorTo(Date.parse(`${period}Z`), stepMinutes));
 
+/** Coarsest first: the first resolution whose period starts at t and ends by `end` covers t. */
+const coarsestFirst: readonly RollupResolution[] = ['1w', '1d', '1h'];
+
 /**
- * The fewest stored periods that exactly cover [from, to] widened to 5-minute edges: whole days as days, whole
- * hours as hours, the edges as 5 minutes (at most about 100 periods for 30 days): what the worst-of lists read.
+ * The fewest stored periods that exactly cover [from, to] widened to 5-minute edges: whole ISO weeks as weeks,
+ * whole days as days, whole hours as hours, the edges as 5 minutes (about 30 periods for 30 days, at most about 60):
+ * what the worst-of lists read.
  */
 export const coverPeriods = (from: string, to: string): { resolution: RollupResolution; period: string }[] => {
   const five = 5 * 60_000;
   const end = floorTo(Date.parse(to), 5) + five;
   const cover: { resolution: RollupResolution; period: string }[] = [];
   for (let t = floorTo(Date.parse(from), 5); t < end; ) {
-    const resolution: RollupResolution = t % 86_400_000 === 0 && t + 86_400_000 <= end ? '1d' : t % 3_600_000 === 0 && t + 3_600_000 <= end ? '1h' : '5m';
+    const at = t;
+    const resolution = coarsestFirst.find((r) => isPeriodStart(r, at) && at + rollupResolutions[r] * 60_000 <= end) ?? '5m';
     cover.push({ resolution, period: iso(t) });
     t += rollupResolutions[resolution] * 60_000;
   }

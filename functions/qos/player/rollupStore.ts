@@ -14,8 +14,8 @@ import type { PlayerTables } from './config';
  */
 const binAttribute = (i: number) => `v${i}`;
 
-/** How long each resolution is kept: the finer ones as long as the sessions they come from, days for a year. */
-const retentionDaysOf = (resolution: RollupResolution, sessionRetentionDays: number) => (resolution === '1d' ? 400 : sessionRetentionDays + 2);
+/** How long each resolution is kept: the finer ones as long as the sessions they come from, days and weeks for a year. */
+const retentionDaysOf = (resolution: RollupResolution, sessionRetentionDays: number) => (resolution === '1d' || resolution === '1w' ? 400 : sessionRetentionDays + 2);
 
 /** The UpdateItem of one cell's change: ADD what changed, SET the keys the index reads. */
 export const rollupUpdate = (table: string, change: RollupChange, sessionRetentionDays: number) => {
