@@ -35,8 +35,11 @@ const drawnProbe = `(() => {
   return plotted && ranked ? performance.now() : false;
 })()`;
 
-/** When the last dashboard answer arrived (ms since navigation start), from the page's resource timings. */
-const lastAnswerProbe = `Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/qos/dashboard/')).map((e) => e.responseEnd))`;
+/** When the first dashboard request left and the last answer arrived (ms since navigation start), from resource timings. */
+const answersProbe = `(() => {
+  const answers = performance.getEntriesByType('resource').filter((e) => e.name.includes('/qos/dashboard/'));
+  return { firstRequestMs: Math.min(...answers.map((e) => e.startTime)), lastAnswerMs: Math.max(...answers.map((e) => e.responseEnd)) };
+})()`;
 
 const call = async (url: string, method: string, body?: unknown, token?: string) => {
   const response = await fetch(url, { method, headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -86,7 +89,7 @@ const drawnAt = async (page: Page): Promise<number> => {
   }
 };
 
-/** One visit in a fresh context: ms from navigation start to drawn, and to the last dashboard answer. */
+/** One visit in a fresh context: ms from navigation start to drawn, to the first dashboard request and to its last answer. */
 const visit = async (browser: Browser, web: string, session: string, range: string) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(`sessionStorage.setItem('showrunner.session', ${JSON.stringify(session)});`);
@@ -94,11 +97,11 @@ const visit = async (browser: Browser, web: string, session: string, range: stri
     const page = await context.newPage();
     await page.goto(`${web}/noc?range=${range}`);
     const drawnMs = await drawnAt(page);
-    const lastAnswerMs = Number(await page.evaluate(lastAnswerProbe));
+    const answers = (await page.evaluate(answersProbe)) as { firstRequestMs: number; lastAnswerMs: number };
     // What was drawn is the seeded traffic: five worst shows listed.
     const shows = await page.getByRole('region', { name: 'Shows' }).getByRole('listitem').count();
     if (shows !== 5) throw new Error(`bench: the NOC page at ${page.url()} listed ${shows} worst shows, not 5`);
-    return { drawnMs, lastAnswerMs };
+    return { drawnMs, ...answers };
   } finally {
     await context.close();
   }
@@ -120,7 +123,7 @@ export const nocDashboardPageBenchmark: BenchModule = {
       const web = cloud.endpoints.web ?? '';
       // A warm-up of each range: Lambda cold starts are a once-per-container cost, not an operator's.
       for (const range of ranges) await visit(browser, web, session, range);
-      const runs = new Map<string, { drawnMs: number; lastAnswerMs: number }[]>(ranges.map((r) => [r, []]));
+      const runs = new Map<string, Awaited<ReturnType<typeof visit>>[]>(ranges.map((r) => [r, []]));
       for (let i = 0; i < rounds; i += 1) for (const range of ranges) runs.get(range)?.push(await visit(browser, web, session, range));
       const ms = (samples: readonly number[]) => samples.map((v) => round(v)).join(', ');
       return {
@@ -131,13 +134,13 @@ export const nocDashboardPageBenchmark: BenchModule = {
           `${seeded.items} rollup items seeded straight into the stack's rollups table in ${seeded.seconds.toFixed(1)} s (bench/nocDashboardSeed.ts, the in-process bench's data, ending now)`,
           'An operator (registered, granted the role by an admin, signed in after) opens /noc?range=<range>: config.json, the app and the NOC chunk, GET /me, then the series and the three worst-of lists (shows, countries, CDNs) side by side, and the alerts (not waited for)',
           'Drawn: every plot has drawn (uPlot\'s draw hook, data-drawn) and every plot and worst-of list has aria-busy="false" and shows its answer; the time is performance.now() in the first animation frame where that holds',
-          'Last dashboard answer: responseEnd of the latest /qos/dashboard/ request (resource timing): the rest of the page time is the app loading and drawing',
+          'First dashboard request: startTime of the earliest /qos/dashboard/ request (the app, its NOC chunk and GET /me came before); last dashboard answer: responseEnd of the latest (resource timing); drawn minus that is React and uPlot drawing',
         ],
-        columns: ['range', 'drawn p50 ms', 'drawn max ms', 'last dashboard answer p50 ms', 'runs (drawn ms)'],
+        columns: ['range', 'drawn p50 ms', 'drawn max ms', 'first dashboard request p50 ms', 'last dashboard answer p50 ms', 'runs (drawn ms)'],
         rows: ranges.map((range) => {
           const samples = runs.get(range) ?? [];
           const drawn = samples.map((s) => s.drawnMs);
-          return { range, 'drawn p50 ms': round(median(drawn)), 'drawn max ms': round(Math.max(...drawn)), 'last dashboard answer p50 ms': round(median(samples.map((s) => s.lastAnswerMs))), 'runs (drawn ms)': ms(drawn) };
+          return { range, 'drawn p50 ms': round(median(drawn)), 'drawn max ms': round(Math.max(...drawn)), 'first dashboard request p50 ms': round(median(samples.map((s) => s.firstRequestMs))), 'last dashboard answer p50 ms': round(median(samples.map((s) => s.lastAnswerMs))), 'runs (drawn ms)': ms(drawn) };
         }),
       };
     } finally {
