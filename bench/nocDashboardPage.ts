@@ -98,9 +98,10 @@ const visit = async (browser: Browser, web: string, session: string, range: stri
     await page.goto(`${web}/noc?range=${range}`);
     const drawnMs = await drawnAt(page);
     const answers = (await page.evaluate(answersProbe)) as { firstRequestMs: number; lastAnswerMs: number };
-    // What was drawn is the seeded traffic: five worst shows listed.
+    // What was drawn is the range asked for, over the seeded traffic: five worst shows listed.
+    const shown = await page.getByLabel('Time range').inputValue();
     const shows = await page.getByRole('region', { name: 'Shows' }).getByRole('listitem').count();
-    if (shows !== 5) throw new Error(`bench: the NOC page at ${page.url()} listed ${shows} worst shows, not 5`);
+    if (shown !== range || shows !== 5) throw new Error(`bench: the NOC page at ${page.url()} showed range ${shown} and ${shows} worst shows, not ${range} and 5`);
     return { drawnMs, ...answers };
   } finally {
     await context.close();
