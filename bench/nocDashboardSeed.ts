@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, NumberValue, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { contributionOf, periodStartOf, rankKeyOf, rollupResolutions, seriesKeyOf, type RollupFilter, type RollupResolution } from '../domain/qos';
 import { rollupUpdate } from '../functions/qos/player/rollupStore';
 
@@ -12,13 +12,19 @@ import { rollupUpdate } from '../functions/qos/player/rollupStore';
 export const seededShows = 100;
 export const seededCountries = 20;
 
+/** a x b exactly: a week of all traffic's kbps x ms passes 2^53, which only a NumberValue carries exactly. */
+const times = (a: number, b: number) => {
+  const product = BigInt(a) * BigInt(b);
+  return product > BigInt(Number.MAX_SAFE_INTEGER) ? NumberValue.from(product.toString()) : Number(product);
+};
+
 /** One cell's seeded counters: what `sessions` sessions of one show x country contribute, with some failing. */
 const seededItem = (resolution: RollupResolution, filter: RollupFilter, period: string, sessions: number, seed: number) => {
   const one = contributionOf({ sid: 'x', cid: 'x', attemptedAt: `${period}:00.000Z`, firstFrameAt: `${period}:01.000Z`, videoStartTimeMs: 300 + (seed % 40) * 50, playMs: 600_000, stallMs: seed % 7 === 0 ? 9_000 : 1_000, bitrateKbpsMs: 600_000 * 3000, exitedBeforeStart: false, startFailed: seed % 13 === 0, playbackFailed: false });
   const update = rollupUpdate('t', { cell: { resolution, filter, period }, delta: one }, 30);
   const values = update.ExpressionAttributeValues as Record<string, unknown>;
   const item: Record<string, unknown> = { series: seriesKeyOf(resolution, filter), period, expiresAt: values[':expiresAt'] };
-  for (const [name, attribute] of Object.entries(update.ExpressionAttributeNames)) item[attribute] = (values[name.replace('#', ':')] as number) * sessions;
+  for (const [name, attribute] of Object.entries(update.ExpressionAttributeNames)) item[attribute] = times(values[name.replace('#', ':')] as number, sessions);
   const rank = rankKeyOf(resolution, filter, period);
   return rank === undefined ? item : { ...item, rankKey: rank.rankKey, dimensionValue: rank.value };
 };

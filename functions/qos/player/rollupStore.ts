@@ -1,4 +1,6 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod';
 import {
   aggregateCounterFields, rankKeyOf, rollupResolutions, seriesKeyOf, vstBinUpperMs,
@@ -63,12 +65,19 @@ export const aggregateOfItem = (item: Record<string, unknown>): QoeAggregate => 
   return aggregate as unknown as QoeAggregate;
 };
 
-const queryAll = async (client: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> => {
+/**
+ * Every item of a paginated Query, numbers read as doubles: a week's sums (kbps x ms played by millions of sessions)
+ * pass 2^53, which the document client refuses to unmarshall; the nearest double is what the metrics compute with
+ * anyway. The document client shares its base client's config and middleware, so it sends the plain command as that
+ * client would.
+ */
+const queryAll = async (client: DynamoDBDocumentClient, input: Omit<QueryCommandInput, 'ExpressionAttributeValues'>, values: Record<string, unknown>): Promise<Record<string, unknown>[]> => {
+  const base = client as unknown as DynamoDBClient;
   const items: Record<string, unknown>[] = [];
-  let key: Record<string, unknown> | undefined;
+  let key: QueryCommandInput['ExclusiveStartKey'];
   do {
-    const page = await client.send(new QueryCommand({ ...input, ...(key === undefined ? {} : { ExclusiveStartKey: key }) }));
-    items.push(...(page.Items ?? []));
+    const page = await base.send(new QueryCommand({ ...input, ExpressionAttributeValues: marshall(values), ...(key === undefined ? {} : { ExclusiveStartKey: key }) }));
+    items.push(...(page.Items ?? []).map((item) => unmarshall(item, { wrapNumbers: (n) => Number(n) })));
     key = page.LastEvaluatedKey;
   } while (key !== undefined);
   return items;
@@ -79,8 +88,7 @@ export const readSeries = async (client: DynamoDBDocumentClient, tables: PlayerT
   const items = await queryAll(client, {
     TableName: tables.rollups,
     KeyConditionExpression: 'series = :series AND period BETWEEN :first AND :last',
-    ExpressionAttributeValues: { ':series': seriesKeyOf(resolution, filter), ':first': first, ':last': last },
-  });
+  }, { ':series': seriesKeyOf(resolution, filter), ':first': first, ':last': last });
   return items.map((item) => ({ period: rollupItemSchema.parse(item).period, aggregate: aggregateOfItem(item) }));
 };
 
@@ -90,8 +98,7 @@ export const readRankPeriod = async (client: DynamoDBDocumentClient, tables: Pla
     TableName: tables.rollups,
     IndexName: 'byRank',
     KeyConditionExpression: 'rankKey = :rankKey',
-    ExpressionAttributeValues: { ':rankKey': `${cell.resolution}|${dimension}|${cell.period}` },
-  });
+  }, { ':rankKey': `${cell.resolution}|${dimension}|${cell.period}` });
   return items.map((item) => ({ value: rollupItemSchema.parse(item).dimensionValue ?? '', aggregate: aggregateOfItem(item) }));
 };
 
