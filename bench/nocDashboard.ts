@@ -13,7 +13,7 @@ const answerSchema = z.object({
 /**
  * The NOC dashboard's API per panel over 30 days of rollups for 100 shows x 20 countries (bench/nocDashboardInProcess.ts
  * seeds them straight into the table and calls the handlers in-process, one request at a time). Page time to all
- * plots drawn is not measured here.
+ * plots drawn: bench/nocDashboardPage.ts (section nocDashboardPage).
  */
 export const nocDashboardBenchmark: BenchModule = {
   section: 'nocDashboard',
