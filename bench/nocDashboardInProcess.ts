@@ -41,7 +41,8 @@ const main = async () => {
     ['series, one show, 30 days', api.dashboardSeries, '/qos/dashboard/series', { range: '30d', show: 'show-7' }],
     ['series, all traffic, 24 hours (288 points of 5 min)', api.dashboardSeries, '/qos/dashboard/series', { range: '24h' }],
     ['series, one country, 7 days (168 points of 1 h)', api.dashboardSeries, '/qos/dashboard/series', { range: '7d', country: 'CC' }],
-    ['worst shows, 30 days (100 shows)', api.dashboardWorst, '/qos/dashboard/worst', { range: '30d', dimension: 'show' }],
+    ['worst shows, 30 days to Tuesday 12:00 (100 shows; 30 periods)', api.dashboardWorst, '/qos/dashboard/worst', { range: '30d', dimension: 'show' }],
+    ['worst shows, 30 days to Tuesday 11:37 (41 periods)', api.dashboardWorst, '/qos/dashboard/worst', { range: '30d', dimension: 'show', to: '2026-12-01T11:37:00.000Z' }],
     ['worst countries, 30 days', api.dashboardWorst, '/qos/dashboard/worst', { range: '30d', dimension: 'country' }],
     ['worst shows, 24 hours', api.dashboardWorst, '/qos/dashboard/worst', { range: '24h', dimension: 'show' }],
   ];

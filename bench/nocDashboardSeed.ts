@@ -6,7 +6,7 @@ import { rollupUpdate } from '../functions/qos/player/rollupStore';
 /**
  * The NOC dashboard benchmarks' data, seeded straight into a rollups table as the projector would have written it:
  * for 30 days, the "all" series and one per show (100) and per country (20), hourly, daily and weekly, and 5-minute
- * periods for the last day; each cell as if 3 sessions per show x country per 5 minutes had come in. Show x country (and
+ * periods for the last day and around 30 days back (a 30-day range's edges); each cell as if 3 sessions per show x country per 5 minutes had come in. Show x country (and
  * CDN) series are not seeded: no panel the benchmarks read needs them.
  */
 export const seededShows = 100;
@@ -33,11 +33,13 @@ const seededItem = (resolution: RollupResolution, filter: RollupFilter, period: 
 export const seededItems = (now: number): Record<string, unknown>[] => {
   const filters: RollupFilter[] = [{}, ...Array.from({ length: seededShows }, (_, i) => ({ show: `show-${i}` })), ...Array.from({ length: seededCountries }, (_, i) => ({ country: `C${String.fromCharCode(65 + i)}` }))];
   const items: Record<string, unknown>[] = [];
-  const spans: [RollupResolution, number][] = [['1w', 6], ['1d', 31], ['1h', 31 * 24], ['5m', 289]];
-  for (const [resolution, count] of spans) {
+  // [resolution, first, last): periods back from now. 5 minutes: the last day, and two hours either side of 30 days
+  // back, where a 30-day range ending in the last hour starts.
+  const spans: [RollupResolution, number, number][] = [['1w', 0, 6], ['1d', 0, 31], ['1h', 0, 31 * 24], ['5m', 0, 289], ['5m', 30 * 288 - 24, 30 * 288 + 24]];
+  for (const [resolution, firstBack, lastBack] of spans) {
     const minutes = rollupResolutions[resolution];
     const perCell = (minutes / 5) * 3;
-    for (let p = 0; p < count; p += 1) {
+    for (let p = firstBack; p < lastBack; p += 1) {
       const period = periodStartOf(resolution, new Date(now - p * minutes * 60_000).toISOString());
       filters.forEach((filter, f) => items.push(seededItem(resolution, filter, period, perCell * (filter.show !== undefined ? seededCountries : filter.country !== undefined ? seededShows : seededShows * seededCountries), p + f)));
     }

@@ -50,7 +50,7 @@ const scoreOf = (metric: WorstMetric, m: RollupMetrics): number | null => {
 
 /**
  * GET /qos/dashboard/worst: every show (country, CDN) over the range, from the fewest stored periods that cover it
- * (whole ISO weeks, days, hours, 5-minute edges: about 30 Queries on the byRank index for 30 days), ranked by a metric.
+ * (whole ISO weeks, days, hours, 5-minute edges: 30 to 47 Queries on the byRank index for 30 days), ranked by a metric.
  */
 export const dashboardWorst = (deps: PlayerDeps) => httpHandler({ ...qosRoutes.dashboardWorst, clock: deps.clock }, async ({ query, now }) => {
   const { from, to } = rangeOf(query, now);
