@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, NumberValue, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { contributionOf, periodStartOf, rankKeyOf, rollupResolutions, seriesKeyOf, type RollupFilter, type RollupResolution } from '../domain/qos';
+import { contributionOf, isKept, periodStartOf, rankKeyOf, rollupResolutions, seriesKeyOf, type RollupFilter, type RollupResolution } from '../domain/qos';
 import { rollupUpdate } from '../functions/qos/player/rollupStore';
 
 /**
@@ -41,7 +41,9 @@ export const seededItems = (now: number): Record<string, unknown>[] => {
     const perCell = (minutes / 5) * 3;
     for (let p = firstBack; p < lastBack; p += 1) {
       const period = periodStartOf(resolution, new Date(now - p * minutes * 60_000).toISOString());
-      filters.forEach((filter, f) => items.push(seededItem(resolution, filter, period, perCell * (filter.show !== undefined ? seededCountries : filter.country !== undefined ? seededShows : seededShows * seededCountries), p + f)));
+      filters.forEach((filter, f) => {
+        if (isKept(resolution, filter)) items.push(seededItem(resolution, filter, period, perCell * (filter.show !== undefined ? seededCountries : filter.country !== undefined ? seededShows : seededShows * seededCountries), p + f));
+      });
     }
   }
   return items;

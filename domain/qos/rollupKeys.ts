@@ -3,7 +3,8 @@ import type { SessionQoe } from './sessionQoe';
 
 /**
  * The periods rollups are kept at: 5 minutes (the last day's plots), hours (up to 12 days), days (30 days), and ISO
- * weeks (Monday 00:00 UTC), so a 30-day worst-of list reads a few weeks instead of 30 days.
+ * weeks (Monday 00:00 UTC) for the series the worst-of lists read (isKept), so a 30-day list reads a few weeks
+ * instead of 30 days.
  */
 export const rollupResolutions = { '5m': 5, '1h': 60, '1d': 1440, '1w': 10_080 } as const;
 export type RollupResolution = keyof typeof rollupResolutions;
@@ -71,11 +72,17 @@ export interface RollupCell {
 
 export const cellKeyOf = (cell: RollupCell): string => `${seriesKeyOf(cell.resolution, cell.filter)}@${cell.period}`;
 
-/** The cells a session counts in: each filter it falls under, at each resolution, in the period of its play attempt. */
+/**
+ * Whether a series is kept at a resolution: weeks only for the series filtered on exactly one dimension, the only ones
+ * read over whole weeks (the worst-of lists; the plots never read weeks), which spares each session 5 writes of 32.
+ */
+export const isKept = (resolution: RollupResolution, filter: RollupFilter): boolean => resolution !== '1w' || rollupDimensions.filter((d) => filter[d] !== undefined).length === 1;
+
+/** The cells a session counts in: each filter it falls under, at each resolution it is kept at, in the period of its play attempt. */
 export const cellsOf = (s: SessionQoe): RollupCell[] =>
   rollupResolutionNames.flatMap((resolution) => {
     const period = periodStartOf(resolution, s.attemptedAt);
-    return filtersOf(s).map((filter) => ({ resolution, filter, period }));
+    return filtersOf(s).flatMap((filter) => (isKept(resolution, filter) ? [{ resolution, filter, period }] : []));
   });
 
 export interface RollupChange {

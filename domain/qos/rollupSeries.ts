@@ -97,7 +97,7 @@ const coarsestFirst: readonly RollupResolution[] = ['1w', '1d', '1h'];
 /**
  * The fewest stored periods that exactly cover [from, to] widened to 5-minute edges: whole ISO weeks as weeks,
  * whole days as days, whole hours as hours, the edges as 5 minutes (30 to 47 periods for 30 days, 43 on average):
- * what the worst-of lists read.
+ * what the worst-of lists read, for series filtered on one dimension (the only ones kept weekly).
  */
 export const coverPeriods = (from: string, to: string): { resolution: RollupResolution; period: string }[] => {
   const five = 5 * 60_000;
