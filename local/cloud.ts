@@ -225,7 +225,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   stoppers.push(() => scheduler.stop());
 
-  const health = healthOf({ dynamodb, bus, sfn, s3: s3.endpoint, edge: edge.endpoint, mediaconvert: mediaConvertApi.endpoint, payments: payments.endpoint });
+  const health = healthOf({ dynamodb, bus, sfn, s3: s3.endpoint, edge: edge.endpoint, mediaconvert: mediaConvertApi.endpoint, payments: payments.endpoint, sqs: deadLetters.sqs });
 
   const gateway = await startApi(service, settings, runtime, health, issuer);
   stoppers.push(gateway.stop);
