@@ -12,6 +12,8 @@ import { median, round } from './measure';
 import { handlerParts, lambdaEnvironment, packagedFunctions, packageService, unpack, type PackagedFunction } from './packagedBundles';
 
 const runs = Number(process.env.BENCH_COLDSTART_RUNS ?? 5);
+/** `BENCH_COLDSTART_FUNCTIONS=listShows,publisher` measures only those functions (a quick look while changing a bundle). */
+const only = process.env.BENCH_COLDSTART_FUNCTIONS?.split(',').filter((name) => name !== '');
 const repoDir = join(__dirname, '..');
 
 // Loads the bundle and prints how long the load took, on the clock and in CPU time: the module init a cold start
@@ -104,7 +106,7 @@ const run = async (): Promise<BenchSection> => {
   const packageDir = process.env.SHOWRUNNER_PACKAGE_DIR ?? (await packageService());
   const cache = new Map<string, Measured>();
   const rows = [];
-  for (const fn of packagedFunctions(packageDir)) {
+  for (const fn of packagedFunctions(packageDir).filter((f) => only === undefined || only.includes(f.name))) {
     // Functions built from one file share one bundle: it is measured once.
     const key = createHash('sha256').update(readFileSync(fn.zipPath)).digest('hex');
     const m = cache.get(key) ?? (await measure(fn));
