@@ -4,7 +4,7 @@ import type { Caller } from '../http/caller';
 import { HttpError, notFound, unauthorized } from '../http/errors';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
-import type { CatalogDeps } from './deps';
+import type { CatalogDeps, CatalogReadDeps } from './deps';
 import { cacheableJson, privateCaching, publicCaching } from './httpCache';
 import { catalogRoutes } from './routes';
 import { studioApi } from './studio';
@@ -21,7 +21,7 @@ const signedIn = (caller: Caller | undefined): Caller => {
 const engageable = (entry: CatalogEntry, caller: Caller | undefined) => entry.status === 'published' && canSee(entry, viewerOf(caller));
 
 /** GET /shows: published public shows, from the read model. */
-export const listShowsHandler = (deps: CatalogDeps) =>
+export const listShowsHandler = (deps: CatalogReadDeps) =>
   httpHandler({ ...catalogRoutes.listShows, clock: deps.clock }, async ({ query, headers }) => {
     try {
       const page = await listPublishedShows(deps.db, deps.tables.catalog, await deps.generation(), query);
@@ -33,7 +33,7 @@ export const listShowsHandler = (deps: CatalogDeps) =>
   });
 
 /** Also behind the authorizer as GET /studio/shows/{showId}, where a creator sees their unpublished and private shows. */
-export const getShowHandler = (deps: CatalogDeps) =>
+export const getShowHandler = (deps: CatalogReadDeps) =>
   httpHandler({ ...catalogRoutes.getShow, clock: deps.clock }, async ({ path, caller, headers }) => {
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
     if (found === undefined || !canSee(found.entry, viewerOf(caller))) throw notFound(`show ${path.showId}`);
@@ -42,7 +42,7 @@ export const getShowHandler = (deps: CatalogDeps) =>
     return cacheableJson(detailOf(found.entry, found.totals), { headers, cacheControl, version: found.entry.version });
   });
 
-export const likeShowHandler = (deps: CatalogDeps) =>
+export const likeShowHandler = (deps: CatalogReadDeps) =>
   httpHandler({ ...catalogRoutes.likeShow, clock: deps.clock }, async ({ path, caller, now }) => {
     const user = signedIn(caller);
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);
@@ -51,7 +51,7 @@ export const likeShowHandler = (deps: CatalogDeps) =>
     return json(counted ? 201 : 200, { showId: path.showId, liked: true, counted });
   });
 
-export const rateShowHandler = (deps: CatalogDeps) =>
+export const rateShowHandler = (deps: CatalogReadDeps) =>
   httpHandler({ ...catalogRoutes.rateShow, clock: deps.clock }, async ({ path, body, caller, now }) => {
     const user = signedIn(caller);
     const found = await getShowWithTotals(deps.db, deps.tables, await deps.generation(), path.showId);

@@ -1,5 +1,5 @@
-import { catalogDeps } from '../deps';
+import { catalogReadDeps } from '../deps';
 import { needsHandApi } from '../needsHand';
 
 /** `listShowsNeedingHand` of functions.yml: its bundle holds this handler and what it uses, no other function's (README, Bundles). */
-export const handler = needsHandApi(catalogDeps()).listShowsNeedingHand;
+export const handler = needsHandApi(catalogReadDeps()).listShowsNeedingHand;

@@ -1,5 +1,5 @@
 import { rateShowHandler } from '../api';
-import { catalogDeps } from '../deps';
+import { catalogReadDeps } from '../deps';
 
 /** `rateShow` of functions.yml: its bundle holds this handler and what it uses, no other function's (README, Bundles). */
-export const handler = rateShowHandler(catalogDeps());
+export const handler = rateShowHandler(catalogReadDeps());
