@@ -12,6 +12,8 @@ import { median, round } from './measure';
 import { handlerParts, lambdaEnvironment, packagedFunctions, packageService, unpack, type PackagedFunction } from './packagedBundles';
 
 const runs = Number(process.env.BENCH_COLDSTART_RUNS ?? 5);
+/** `BENCH_COLDSTART_FUNCTIONS=listShows,publisher` measures only those functions (a quick look while changing a bundle). */
+const only = process.env.BENCH_COLDSTART_FUNCTIONS?.split(',').filter((name) => name !== '');
 const repoDir = join(__dirname, '..');
 
 // Loads the bundle and prints how long the load took, on the clock and in CPU time: the module init a cold start
@@ -30,20 +32,50 @@ const esbuildOptions = (): BuildOptions => {
 /** The SDK clients a bundle holds: each client package embeds its package.json name. */
 const sdkClientsOf = (bundle: string): string[] => [...new Set([...bundle.matchAll(/name:"(@aws-sdk\/client-[a-z0-9-]+)"/g)].map((m) => m[1] ?? ''))].sort();
 
-/** An empty handler that imports and creates the same SDK clients, bundled the way the functions are. */
-const emptyHandlerBundle = async (clients: readonly string[], dir: string): Promise<string> => {
-  const lines = await Promise.all(
+const clientImports = async (clients: readonly string[]): Promise<string[]> =>
+  Promise.all(
     clients.map(async (pkg, i) => {
       const exported = Object.keys((await import(pkg)) as object).find((name) => /^[A-Z][A-Za-z0-9]*Client$/.test(name));
       return `import { ${exported} as Client${i} } from '${pkg}';`;
     }),
   );
-  const entry = join(dir, 'empty.ts');
-  writeFileSync(entry, `${lines.join('\n')}\nexport const clients = [${clients.map((_, i) => `new Client${i}({})`).join(', ')}];\nexport const handler = async () => ({ statusCode: 200 });\n`);
-  const outfile = join(dir, 'empty.js');
+
+const bundleEntry = async (dir: string, name: string, source: string): Promise<string> => {
+  const entry = join(dir, `${name}.ts`);
+  writeFileSync(entry, source);
+  const outfile = join(dir, `${name}.js`);
   await build({ ...esbuildOptions(), entryPoints: [entry], outfile, nodePaths: [join(repoDir, 'node_modules')] });
   return outfile;
 };
+
+/** An empty handler that imports and creates the same SDK clients, bundled the way the functions are. */
+const emptyHandlerBundle = async (clients: readonly string[], dir: string): Promise<string> =>
+  bundleEntry(dir, 'empty', `${(await clientImports(clients)).join('\n')}\nexport const clients = [${clients.map((_, i) => `new Client${i}({})`).join(', ')}];\nexport const handler = async () => ({ statusCode: 200 });\n`);
+
+const runtimeDir = join(repoDir, 'functions', 'runtime');
+
+/**
+ * The runtime floor: the same SDK clients, traced, plus what every function loads before its own code (functions/
+ * runtime: the Powertools tracer with the X-Ray SDK, the logger, metrics, the middy pipeline, and a configuration
+ * parsed with zod at load, as DEVELOPERS.md asks). A function's own code is what it costs above this.
+ */
+const runtimeFloorBundle = async (clients: readonly string[], dir: string): Promise<string> =>
+  bundleEntry(
+    dir,
+    'floor',
+    [
+      "import * as z from 'zod';",
+      ...(await clientImports(clients)),
+      `import { readConfig } from '${join(runtimeDir, 'config')}';`,
+      `import { lambdaHandler } from '${join(runtimeDir, 'lambda')}';`,
+      `import { countMetric } from '${join(runtimeDir, 'metrics')}';`,
+      `import { tracer } from '${join(runtimeDir, 'tracer')}';`,
+      "const config = readConfig(z.object({ AWS_REGION: z.string().min(1), POWERTOOLS_SERVICE_NAME: z.string().min(1).optional() }), process.env, 'floor configuration');",
+      `export const clients = [${clients.map((_, i) => `tracer.captureAWSv3Client(new Client${i}({}))`).join(', ')}];`,
+      'export const handler = lambdaHandler(async () => { countMetric(\'Api5xx\', 0); return { statusCode: 200, body: config.AWS_REGION }; });',
+      '',
+    ].join('\n'),
+  );
 
 interface Init {
   readonly wall: number;
@@ -65,6 +97,8 @@ interface Measured {
   readonly emptyZipped: number;
   readonly emptyInitMs: number;
   readonly emptyInitCpuMs: number;
+  readonly floorUnzipped: number;
+  readonly floorInitCpuMs: number;
 }
 
 /** The function's bundle and its empty twin load in turns, so a busy moment of the machine falls on both. */
@@ -74,12 +108,15 @@ const measure = async (fn: PackagedFunction): Promise<Measured> => {
     const file = join(dir, handlerParts(fn.handler).file);
     const clients = sdkClientsOf(readFileSync(file, 'utf8'));
     const empty = await emptyHandlerBundle(clients, dir);
+    const floor = await runtimeFloorBundle(clients, dir);
     const env = lambdaEnvironment(fn, dir);
     const own: Init[] = [];
     const twin: Init[] = [];
+    const floors: Init[] = [];
     for (let i = 0; i < runs; i += 1) {
       own.push(await initMs(file, env));
       twin.push(await initMs(empty, env));
+      floors.push(await initMs(floor, env));
     }
     const emptyCode = readFileSync(empty);
     return {
@@ -92,6 +129,8 @@ const measure = async (fn: PackagedFunction): Promise<Measured> => {
       emptyZipped: deflateRawSync(emptyCode).length,
       emptyInitMs: median(twin.map((i) => i.wall)),
       emptyInitCpuMs: median(twin.map((i) => i.cpu)),
+      floorUnzipped: statSync(floor).size,
+      floorInitCpuMs: median(floors.map((i) => i.cpu)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -104,7 +143,7 @@ const run = async (): Promise<BenchSection> => {
   const packageDir = process.env.SHOWRUNNER_PACKAGE_DIR ?? (await packageService());
   const cache = new Map<string, Measured>();
   const rows = [];
-  for (const fn of packagedFunctions(packageDir)) {
+  for (const fn of packagedFunctions(packageDir).filter((f) => only === undefined || only.includes(f.name))) {
     // Functions built from one file share one bundle: it is measured once.
     const key = createHash('sha256').update(readFileSync(fn.zipPath)).digest('hex');
     const m = cache.get(key) ?? (await measure(fn));
@@ -120,8 +159,13 @@ const run = async (): Promise<BenchSection> => {
       'empty: unzipped KB': kb(m.emptyUnzipped),
       'empty: init ms': round(m.emptyInitMs, 1),
       'empty: init CPU ms': round(m.emptyInitCpuMs, 1),
-      'init vs empty': `${round(m.initMs / m.emptyInitMs, 2)}x`,
-      'CPU vs empty': `${round(m.initCpuMs / m.emptyInitCpuMs, 2)}x`,
+      // Without an SDK client the twin is an empty file: a ratio to it says nothing (the floor's still does).
+      'init vs empty': m.clients.length === 0 ? 'n/a' : `${round(m.initMs / m.emptyInitMs, 2)}x`,
+      'CPU vs empty': m.clients.length === 0 ? 'n/a' : `${round(m.initCpuMs / m.emptyInitCpuMs, 2)}x`,
+      'floor: unzipped KB': kb(m.floorUnzipped),
+      'floor: init CPU ms': round(m.floorInitCpuMs, 1),
+      'floor vs empty (CPU)': m.clients.length === 0 ? 'n/a' : `${round(m.floorInitCpuMs / m.emptyInitCpuMs, 2)}x`,
+      'CPU vs floor': `${round(m.initCpuMs / m.floorInitCpuMs, 2)}x`,
     });
   }
   return {
@@ -131,9 +175,10 @@ const run = async (): Promise<BenchSection> => {
     notes: [
       'Init = require() of the unzipped bundle in a fresh Node process with the function\'s Lambda environment (dummy credentials, no AWS): what a cold start pays before the first invocation. Goal: at most 1.5x the empty handler.',
       'Init CPU ms = the CPU time (user + system) of that require(): on a machine shared with other work the clock also counts the wait for a core, the CPU time does not, so the CPU ratio is the steadier one. Both ratios are medians of the function over medians of its twin.',
-      'The empty handler imports and creates the same @aws-sdk clients (read from the bundle) and is built with the same esbuild options; its zip size is the deflated file.',
+      'The empty handler imports and creates the same @aws-sdk clients (read from the bundle) and is built with the same esbuild options; its zip size is the deflated file. A function with no SDK client (the docs) has an empty file as its twin: its ratio is n/a.',
+      'Floor = the same SDK clients, traced, plus what every function loads before its own code (functions/runtime: Powertools tracer with the X-Ray SDK, logger, metrics, the middy pipeline, a configuration parsed with zod at load): "floor vs empty" is the least any traced, config-checking function pays; "CPU vs floor" is what its own code adds.',
     ],
-    columns: ['function', 'zip KB', 'unzipped KB', 'init ms (median)', 'init CPU ms', 'SDK clients', 'empty: zip KB', 'empty: unzipped KB', 'empty: init ms', 'empty: init CPU ms', 'init vs empty', 'CPU vs empty'],
+    columns: ['function', 'zip KB', 'unzipped KB', 'init ms (median)', 'init CPU ms', 'SDK clients', 'empty: zip KB', 'empty: unzipped KB', 'empty: init ms', 'empty: init CPU ms', 'init vs empty', 'CPU vs empty', 'floor: unzipped KB', 'floor: init CPU ms', 'floor vs empty (CPU)', 'CPU vs floor'],
     rows,
   };
 };

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -91,26 +93,32 @@ const openPage = async (browser: Browser, stack: Stack) => {
   await context.addInitScript(`sessionStorage.setItem('showrunner.session', ${JSON.stringify(session)}); ${firstFrameProbe}`);
   const page = await context.newPage();
   const scripts = new Map<string, Buffer>();
+  // What went wrong when no frame comes: the page's console and every request that failed or was refused.
+  const trouble: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && trouble.push(`console: ${message.text()}`));
+  page.on('pageerror', (error) => trouble.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => trouble.push(`failed: ${request.method()} ${request.url().slice(0, 160)} ${request.failure()?.errorText ?? ''}`));
   page.on('response', (response) => {
+    if (response.status() >= 400) trouble.push(`${response.status()}: ${response.request().method()} ${response.url().slice(0, 160)}`);
     if (response.request().resourceType() === 'script' && response.ok()) void response.body().then((body) => scripts.set(response.url(), body), () => undefined);
   });
-  return { page, scripts, close: () => context.close() };
+  return { page, scripts, trouble, close: () => context.close() };
 };
 
 /** When the frame never comes, the error says what the page showed instead (its alerts, its address). */
-const firstFrameAt = async (page: Page): Promise<number> => {
+const firstFrameAt = async (page: Page, trouble: readonly string[]): Promise<number> => {
   try {
-    return Number(await (await page.waitForFunction('window.__firstFrame', undefined, { timeout: 120_000, polling: 'raf' })).jsonValue());
+    return Number(await (await page.waitForFunction('window.__firstFrame', undefined, { timeout: Number(process.env.BENCH_WEB_FRAME_TIMEOUT_MS ?? 120_000), polling: 'raf' })).jsonValue());
   } catch (error) {
     const alerts = await page.getByRole('alert').allTextContents().catch(() => []);
     const video = await page.evaluate('JSON.stringify({ src: document.querySelector("video")?.currentSrc, time: document.querySelector("video")?.currentTime, error: document.querySelector("video")?.error?.message })').catch(() => 'none');
-    throw new Error(`no first frame on ${page.url()}: alerts ${JSON.stringify(alerts)}, video ${String(video)}`, { cause: error });
+    throw new Error(`no first frame on ${page.url()}: alerts ${JSON.stringify(alerts)}, video ${String(video)}; ${trouble.slice(0, 20).join('; ')}`, { cause: error });
   }
 };
 const sinceNavigation = async (page: Page): Promise<number> => Number(await page.evaluate('performance.now()'));
 
 const appRun = async (browser: Browser, stack: Stack) => {
-  const { page, scripts, close } = await openPage(browser, stack);
+  const { page, scripts, trouble, close } = await openPage(browser, stack);
   try {
     await page.goto(`${stack.web}/`);
     const link = page.getByRole('link', { name: title });
@@ -122,23 +130,39 @@ const appRun = async (browser: Browser, stack: Stack) => {
     await watch.waitFor();
     const watchAt = await sinceNavigation(page);
     await watch.click();
-    const frameAt = await firstFrameAt(page);
+    const frameAt = await firstFrameAt(page, trouble);
     return { interactiveMs, fromNavigationMs: frameAt, fromWatchMs: frameAt - watchAt, catalogueJs, playingJs: [...scripts.values()] };
   } finally {
     await close();
   }
 };
 
-const bareRun = async (browser: Browser, stack: Stack, hlsJs: Buffer) => {
+/**
+ * A real loopback HTTP server for the bare page: Chromium's Local Network Access refuses a page it did not fetch from
+ * the network (as Playwright's route.fulfill hands it over) any request to the loopback playback origin.
+ */
+const serveBarePage = async (hlsJs: Buffer): Promise<{ url: string; setPage: (html: string) => void; close: () => Promise<void> }> => {
+  let html = '';
+  const server = createServer((request, response) => {
+    const [type, body] = request.url === '/bench-hls.min.js' ? ['text/javascript', hlsJs] : ['text/html', html];
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/bench-bare.html`, setPage: (page) => (html = page), close: () => new Promise((done) => server.close(() => done())) };
+};
+
+type BareServer = Awaited<ReturnType<typeof serveBarePage>>;
+
+const bareRun = async (browser: Browser, stack: Stack, bareServer: BareServer) => {
   const grant = await call(`${stack.api}/shows/${stack.showId}/playback`, stack.viewerToken);
   const master = (grant.body.sources as { format: string; url: string }[]).find((s) => s.format === 'hls')?.url ?? '';
   const grantQuery = (grant.body.cloudFront as { query?: string } | undefined)?.query ?? '';
-  const { page, close } = await openPage(browser, stack);
+  bareServer.setPage(barePage(master, grantQuery));
+  const { page, trouble, close } = await openPage(browser, stack);
   try {
-    await page.route(`${stack.web}/bench-bare.html`, (route) => route.fulfill({ contentType: 'text/html', body: barePage(master, grantQuery) }));
-    await page.route(`${stack.web}/bench-hls.min.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: hlsJs }));
-    await page.goto(`${stack.web}/bench-bare.html`);
-    return await firstFrameAt(page);
+    await page.goto(bareServer.url);
+    return await firstFrameAt(page, trouble);
   } finally {
     await close();
   }
@@ -153,17 +177,17 @@ export const webAppBenchmark: BenchModule = {
     const root = mkdtempSync(join(tmpdir(), 'bench-web-'));
     const dataDir = join(root, 'data');
     const cloud = await startLocalCloud({ ports: { api: 0, edge: 0, dynamodb: 0, s3: 0 }, dataDir, stage: 'dev', configPath: resolve(__dirname, '..', 'serverless.yml'), web: { port: 0 } }, () => undefined);
+    const bareServer = await serveBarePage(readFileSync(require.resolve('hls.js/dist/hls.min.js')));
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--autoplay-policy=no-user-gesture-required'] });
     try {
       const stack: Stack = { cloud, web: cloud.endpoints.web ?? '', api: cloud.endpoints.api, ...(await publishShow(cloud, dataDir, root)) };
-      const hlsJs = readFileSync(require.resolve('hls.js/dist/hls.min.js'));
       // A warm-up of each side: Lambda cold starts are a once-per-container cost, not a viewer's.
       await appRun(browser, stack);
-      await bareRun(browser, stack, hlsJs);
+      await bareRun(browser, stack, bareServer);
       const app: Awaited<ReturnType<typeof appRun>>[] = [];
       const bare: number[] = [];
       for (let i = 0; i < rounds; i += 1) {
-        bare.push(await bareRun(browser, stack, hlsJs));
+        bare.push(await bareRun(browser, stack, bareServer));
         app.push(await appRun(browser, stack));
       }
       const last = app[app.length - 1];
@@ -196,6 +220,7 @@ export const webAppBenchmark: BenchModule = {
       };
     } finally {
       await browser.close();
+      await bareServer.close();
       await cloud.stop();
       rmSync(root, { recursive: true, force: true });
     }

@@ -593,6 +593,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shows/{showId}/ingest/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest the show's recorded source again after its ingest failed (its creator, admins)
+         * @description For an ingest that failed for a reason other than the file itself (it could not be read, the probe timed out, the task crashed): a new run of the workflow starts from ingest on the same object, with no new upload. A file with no video stream or in an unsupported format, or an empty one, needs a new source instead (POST /shows/{showId}/uploads); the 409 says which.
+         */
+        post: operations["retryIngest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/shows/{showId}/likes": {
         parameters: {
             query?: never;
@@ -4901,6 +4921,122 @@ export interface operations {
                 };
             };
             /** @description the show takes no captions any more (withdrawn or deleted) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description something failed on our side; it is logged, and retrying later may succeed (API Gateway answers `{"message":"Internal Server Error"}` when the function itself crashed) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "internal_error",
+                     *       "message": "something went wrong on our side; it has been logged"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayFailure"];
+                };
+            };
+            /** @description the function did not answer within API Gateway's integration timeout (30 s); nothing is known to have changed unless the route is idempotent: retry later, with the same idempotency key where the route takes one */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayFailure"];
+                };
+            };
+        };
+    };
+    retryIngest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                showId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new run started from ingest */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        executionName: string;
+                        showId: string;
+                    };
+                };
+            };
+            /** @description the request is not valid: `details` names each field that was wrong and why */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "message": "the request's body is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no valid bearer token: API Gateway answers `{"message":"Unauthorized"}` for a missing, expired or forged token; sign in (POST /auth/login) and send `Authorization: Bearer <accessToken>` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Unauthorized"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayUnauthorized"] | components["schemas"]["Error"];
+                };
+            };
+            /** @description the caller holds none of the roles creator, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "forbidden",
+                     *       "message": "this needs one of the roles creator, admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such show, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the show's ingest did not fail, its failed run is still running, or its source itself cannot be used (upload a new one) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -118,7 +118,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   stoppers.push(s3.stop);
   // CloudFront's part: the media distribution in front of the (private) media bucket.
-  const playbackOrigin = await startLocalPlayback(service, s3.endpoint, settings.ports.playback);
+  const playbackOrigin = await startLocalPlayback(service, s3.endpoint, settings.ports.playback, settings.dataDir);
   if (playbackOrigin !== undefined) stoppers.push(playbackOrigin.stop);
 
   const deliver = async (target: RuleTarget, payload: unknown, event: EventBridgeEvent): Promise<void> => {
@@ -225,7 +225,7 @@ const wire = async (service: LocalService, settings: LocalSettings, log: (line: 
   });
   stoppers.push(() => scheduler.stop());
 
-  const health = healthOf({ dynamodb, bus, sfn, s3: s3.endpoint, edge: edge.endpoint, mediaconvert: mediaConvertApi.endpoint, payments: payments.endpoint });
+  const health = healthOf({ dynamodb, bus, sfn, s3: s3.endpoint, edge: edge.endpoint, mediaconvert: mediaConvertApi.endpoint, payments: payments.endpoint, sqs: deadLetters.sqs });
 
   const gateway = await startApi(service, settings, runtime, health, issuer);
   stoppers.push(gateway.stop);

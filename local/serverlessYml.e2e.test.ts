@@ -21,7 +21,7 @@ describe('npm start on the real serverless.yml', () => {
   it('answers GET /health with each part probed by the health function through the SDK', async () => {
     const response = await fetch(`${cloud.endpoints.api}/health`);
     const body: unknown = await response.json();
-    const parts = { dynamodb: 'up', eventbridge: 'up', sfn: 'up', s3: 'up', cognito: 'up', mediaconvert: 'up', payments: 'up' };
+    const parts = { dynamodb: 'up', eventbridge: 'up', sfn: 'up', s3: 'up', cognito: 'up', mediaconvert: 'up', sqs: 'up', payments: 'up' };
     expect({ status: response.status, body }).toEqual({ status: 200, body: { status: 'ok', parts } });
     expect(await cloud.health()).toEqual({ ok: true, parts });
     expect(response.headers.get('cache-control')).toBe('no-store');

@@ -17,6 +17,7 @@ const changeOf = (event: ShowEvent, current: Lifecycle): Change | undefined => {
       return { status: 'awaitingUpload', stage: null, problem: null, transcodeId: null };
     case 'SourceUploaded':
     case 'IngestStarted':
+    case 'IngestRetryRequested':
       return processing('ingest');
     case 'SourceProbed':
       return processing('transcode');

@@ -115,8 +115,9 @@ const errorOf = (event: ShowEvent): WorkflowTimeline['error'] => {
 
 /** The error that stands after `event`. */
 const nextError = (error: WorkflowTimeline['error'], event: ShowEvent): WorkflowTimeline['error'] => {
-  // A new upload starts a new run; a reprocess starts a new transcode: the previous attempt's error no longer stands.
-  if (event.type === 'UploadRequested' || event.type === 'TranscodeRequested') return null;
+  // A new upload starts a new run; a retried ingest or a reprocess starts its stage over: the previous attempt's error
+  // no longer stands.
+  if (event.type === 'UploadRequested' || event.type === 'IngestRetryRequested' || event.type === 'TranscodeRequested') return null;
   // The specific failure event of a stage (IngestFailed, TranscodeFailed) names its reason better than the
   // run's ProcessingFailed that follows it.
   const keepsSpecific = event.type === 'ProcessingFailed' && error?.stage === event.data.stage;

@@ -3,6 +3,7 @@ import { captionsAdded } from '../../events/catalog/captionsAdded';
 import { captionsRemoved } from '../../events/catalog/captionsRemoved';
 import { deliveryFormatSchema, languageSchema, messageSchema, positiveInt, transcodeIdSchema, undeterminedLanguage, uploadIdSchema } from '../../events/catalog/fields';
 import { ingestFailureReasonSchema } from '../../events/catalog/ingestFailed';
+import { ingestRetryRequested } from '../../events/catalog/ingestRetryRequested';
 import { processingFailed } from '../../events/catalog/processingFailed';
 import { escalationReasonSchema } from '../../events/catalog/reviewEscalated';
 import { showDraftedV1Schema } from '../../events/catalog/showDrafted';
@@ -19,6 +20,9 @@ import type { ShowCommand } from './commands';
 import { executionStatuses } from './stranded';
 
 const showChangeFields = { ...metadataChangeFields, visibility: audienceSchema.optional() };
+
+/** The run behind a show's status, as the caller found it in Step Functions. */
+const runBehindSchema = z.strictObject({ executionName: z.string().min(1).max(256), status: z.enum(executionStatuses) });
 
 /** What PUT /shows/{showId} takes: at least one of the catalogue fields, the premium flag or the visibility. */
 export const showChangesSchema = z
@@ -59,7 +63,8 @@ export const showCommandInputSchemas = {
   WithdrawShow: z.strictObject({ reason: withdrawalReasonSchema, note: messageSchema.optional() }),
   DeleteShow: z.strictObject({ reason: withdrawalReasonSchema.optional(), note: messageSchema.optional() }),
   RecordProcessingFailure: processingFailed.schema.omit({ showId: true }),
-  RequestReprocess: z.strictObject({ run: z.strictObject({ executionName: z.string().min(1).max(256), status: z.enum(executionStatuses) }) }),
+  RequestReprocess: z.strictObject({ run: runBehindSchema }),
+  RetryIngest: z.strictObject({ run: runBehindSchema, executionName: ingestRetryRequested.schema.shape.executionName }),
   AddCaptions: captionsAdded.schema.omit({ showId: true }),
   RemoveCaptions: captionsRemoved.schema.omit({ showId: true }),
 } satisfies { [TType in ShowCommand['type']]: z.ZodType<CommandInput<TType>> };

@@ -57,6 +57,8 @@ export type DeleteShow = Command<'DeleteShow', ShowDeletedData>;
 export type RecordProcessingFailure = Command<'RecordProcessingFailure', ProcessingFailedData>;
 /** An admin's reprocess; `run` is the execution behind the show's status and what Step Functions says of it. */
 export type RequestReprocess = Command<'RequestReprocess', { run: RunBehind }>;
+/** The creator's or an admin's retry of a failed ingest on the recorded source; `executionName` names the new run. */
+export type RetryIngest = Command<'RetryIngest', { run: RunBehind; executionName: string }>;
 
 /** Captions in one language, already validated and stored as WebVTT at `key` (the API's job: it sees the file). */
 export type AddCaptions = Command<'AddCaptions', CaptionsAddedData>;
@@ -70,6 +72,7 @@ export type ShowCommand =
   | StartIngest
   | RecordSourceProbe
   | RecordIngestFailure
+  | RetryIngest
   | RequestTranscode
   | RecordTranscodeCompletion
   | RecordTranscodeFailure

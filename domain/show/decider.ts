@@ -4,6 +4,7 @@ import { decideCaptionsAdded, decideCaptionsRemoved } from './decideCaptions';
 import { decideDelete, decideDraft, decideMetadataUpdate, decideWithdraw } from './decideCatalog';
 import { decideProcessingFailure } from './decideFailure';
 import { decideIngestFailure, decideIngestStart, decideSourceProbe, decideSourceUploaded, decideUploadRequest } from './decideIngest';
+import { decideIngestRetry } from './decideIngestRetry';
 import {
   decideApproval,
   decideEscalation,
@@ -42,6 +43,8 @@ export const decideShow = (command: ShowCommand, state: ShowState): ShowEvent[] 
       return decideSourceProbe(command, state);
     case 'RecordIngestFailure':
       return decideIngestFailure(command, state);
+    case 'RetryIngest':
+      return decideIngestRetry(command, state);
     case 'RequestTranscode':
       return decideTranscodeRequest(command, state);
     case 'RecordTranscodeCompletion':

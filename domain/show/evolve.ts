@@ -64,6 +64,11 @@ export const evolveShow = (state: ShowState, event: ShowEvent): ShowState => {
       return { ...state, status: 'probed', probe: event.data };
     case 'IngestFailed':
       return { ...state, status: 'ingestFailed', ingestFailure: { reason: event.data.reason, message: event.data.message } };
+    case 'IngestRetryRequested': {
+      // The recorded source stands; the new run starts its ingest over, so nothing of the failed one applies.
+      const upload = uploadFor(state, event.data.uploadId);
+      return { ...state, status: 'uploaded', upload: { ...upload, executionId: null }, probe: null, ingestFailure: null, processingFailure: null };
+    }
     case 'TranscodeRequested': {
       const { transcodeId, ladder, formats } = event.data;
       return {

@@ -26,6 +26,7 @@ export const showRefusalCodes = [
   'NOTHING_TO_REPROCESS',
   'REPROCESS_NOT_ALLOWED',
   'SHOW_DELETED',
+  'INGEST_RETRY_NOT_ALLOWED',
 ] as const;
 export type ShowRefusalCode = (typeof showRefusalCodes)[number];
 

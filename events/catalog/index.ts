@@ -1,6 +1,7 @@
 import { captionsAdded } from './captionsAdded';
 import { captionsRemoved } from './captionsRemoved';
 import { ingestFailed } from './ingestFailed';
+import { ingestRetryRequested } from './ingestRetryRequested';
 import { ingestStarted } from './ingestStarted';
 import { processingFailed } from './processingFailed';
 import { reviewEscalated } from './reviewEscalated';
@@ -28,6 +29,7 @@ export const showContracts = [
   ingestStarted,
   sourceProbed,
   ingestFailed,
+  ingestRetryRequested,
   transcodeRequested,
   transcodeCompleted,
   transcodeFailed,
@@ -51,6 +53,7 @@ export {
   captionsAdded,
   captionsRemoved,
   ingestFailed,
+  ingestRetryRequested,
   ingestStarted,
   processingFailed,
   reviewEscalated,

@@ -4,6 +4,7 @@ import type {
   captionsAdded,
   captionsRemoved,
   ingestFailed,
+  ingestRetryRequested,
   ingestStarted,
   processingFailed,
   reviewEscalated,
@@ -33,6 +34,7 @@ export type SourceUploadedData = EventDataOf<typeof sourceUploaded>;
 export type IngestStartedData = EventDataOf<typeof ingestStarted>;
 export type SourceProbedData = EventDataOf<typeof sourceProbed>;
 export type IngestFailedData = EventDataOf<typeof ingestFailed>;
+export type IngestRetryRequestedData = EventDataOf<typeof ingestRetryRequested>;
 export type TranscodeRequestedData = EventDataOf<typeof transcodeRequested>;
 export type TranscodeCompletedData = EventDataOf<typeof transcodeCompleted>;
 export type TranscodeFailedData = EventDataOf<typeof transcodeFailed>;

@@ -13,8 +13,8 @@ const accepted = () => json(202, { status: 'accepted', message: 'if this address
 const isTriggerFailure = (error: unknown): boolean => error instanceof Error && (error.name === 'UserLambdaValidationException' || error.name === 'UnexpectedLambdaException');
 
 /**
- * The account routes over their ports: handlers.ts wires them to this container's user pool and event store, tests
- * to a user pool in memory and their own tables.
+ * The account routes over their ports: each function's entry module (entries/) wires them to this container's user
+ * pool and event store, tests to a user pool in memory and their own tables.
  */
 export const accountsApi = (deps: AccountsDeps) => {
   const { store, pool, clock } = deps;

@@ -33,10 +33,19 @@ export const cachedGeneration = (read: () => Promise<number>, ttlMs = generation
   };
 };
 
-/** The catalogue's clients and tables from this container's environment: called once, at load, by each entry module. */
-export const catalogDeps = (env: Env = process.env): CatalogDeps => {
+/** What the routes that only read the read models (and count engagement) need: no event store. */
+export type CatalogReadDeps = Omit<CatalogDeps, 'store'>;
+
+/**
+ * The read models' clients and tables from this container's environment, for the functions that never append: their
+ * bundles then hold neither the event store nor the event contracts it parses with.
+ */
+export const catalogReadDeps = (env: Env = process.env): CatalogReadDeps => {
   const config = readConfig(configSchema, env, 'catalogue configuration');
   const db = documentClient();
   const tables = { catalog: config.CATALOG_TABLE, engagement: config.ENGAGEMENT_TABLE };
-  return { db, tables, store: eventStore(env), clock: systemClock, generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
+  return { db, tables, clock: systemClock, generation: cachedGeneration(async () => (await readGenerations(db, tables.catalog, catalogProjection)).active) };
 };
+
+/** The catalogue's clients, tables and event store from this container's environment: called once, at load, by each entry module. */
+export const catalogDeps = (env: Env = process.env): CatalogDeps => ({ ...catalogReadDeps(env), store: eventStore(env) });

@@ -2,12 +2,12 @@ import { InvalidCursorError, listShowsNeedingHand } from '../../adapters/project
 import { HttpError } from '../http/errors';
 import { httpHandler } from '../http/httpHandler';
 import { json } from '../http/response';
-import type { CatalogDeps } from './deps';
+import type { CatalogReadDeps } from './deps';
 import { needsHandRoutes } from './needsHandRoutes';
 import { studioItemOf } from './views';
 
 /** GET /operations/shows-needing-a-hand: one Query on the catalogue's sparse index of failed and rejected shows. */
-export const needsHandApi = (deps: CatalogDeps) => ({
+export const needsHandApi = (deps: CatalogReadDeps) => ({
   listShowsNeedingHand: httpHandler({ ...needsHandRoutes.listShowsNeedingHand, clock: deps.clock }, async ({ query }) => {
     const page = await listShowsNeedingHand(deps.db, deps.tables.catalog, await deps.generation(), query).catch((error: unknown) => {
       throw error instanceof InvalidCursorError ? new HttpError(400, 'invalid_cursor', error.message) : error;

@@ -1,6 +1,6 @@
 import { mediaConvertClient } from '../runtime/sdk/mediaConvert';
 import { transcodeProgress } from '../workflow/transcodeProgress';
-import { catalogDeps } from './deps';
+import { catalogReadDeps } from './deps';
 import { studioApi } from './studio';
 
 const mediaConvert = mediaConvertClient();
@@ -10,6 +10,6 @@ const mediaConvert = mediaConvertClient();
  * for the same progress lookup as GET /shows/{showId}/workflow (MediaConvert's own percentage of the running job).
  */
 export const handler = studioApi({
-  ...catalogDeps(),
+  ...catalogReadDeps(),
   transcodeProgress: async (transcodeId) => (await transcodeProgress(mediaConvert, transcodeId))?.percent ?? null,
 }).listStudioShows;

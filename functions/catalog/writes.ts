@@ -47,25 +47,27 @@ const appendOrStale = async (showId: string, expectedVersion: number | undefined
   }
 };
 
-/** The catalogue's writes, through the Show decider: draft, change (metadata, visibility), delete. */
-export const catalogWrites = (deps: CatalogDeps) => ({
-  createShow: httpHandler({ ...catalogRoutes.createShow, clock: deps.clock }, async (request) => {
+/** POST /shows: drafts a show through the Show decider. */
+export const createShowHandler = (deps: CatalogDeps) =>
+  httpHandler({ ...catalogRoutes.createShow, clock: deps.clock }, async (request) => {
     const handled = await executeShowCommand(deps.store, { type: 'DraftShow', ...request.body, now: request.now, actor: actorOf(request.caller) }, commandContext(request));
     return json(201, { showId: request.body.showId, version: handled.nextExpectedVersion }, { etag: `"v${handled.nextExpectedVersion}"`, location: `/shows/${request.body.showId}` });
-  }),
+  });
 
-  /** Its creator or an admin; the decider records only what changes (metadata and visibility are separate facts). */
-  updateShow: httpHandler({ ...catalogRoutes.updateShow, clock: deps.clock }, async (request) => {
+/** Its creator or an admin; the decider records only what changes (metadata and visibility are separate facts). */
+export const updateShowHandler = (deps: CatalogDeps) =>
+  httpHandler({ ...catalogRoutes.updateShow, clock: deps.clock }, async (request) => {
     const { showId } = request.path;
     const owned = await requireOwnedShow(deps.store, showId, viewerOf(request.caller));
     const expectedVersion = expectedVersionOf(showId, request.headers['if-match'], owned.version);
     const command = { type: 'UpdateShowMetadata' as const, showId, ...request.body, now: request.now, actor: actorOf(request.caller) };
     const handled = await appendOrStale(showId, expectedVersion, () => executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion }));
     return json(200, { showId, version: handled.nextExpectedVersion }, { etag: `"v${handled.nextExpectedVersion}"` });
-  }),
+  });
 
-  /** Its creator or an admin, idempotently: the media goes afterwards (mediaCleanup reacts to ShowDeleted). */
-  deleteShow: httpHandler({ ...catalogRoutes.deleteShow, clock: deps.clock }, async (request) => {
+/** Its creator or an admin, idempotently: the media goes afterwards (mediaCleanup reacts to ShowDeleted). */
+export const deleteShowHandler = (deps: CatalogDeps) =>
+  httpHandler({ ...catalogRoutes.deleteShow, clock: deps.clock }, async (request) => {
     const { showId } = request.path;
     const owned = await requireOwnedShow(deps.store, showId, viewerOf(request.caller), { deletedToo: true });
     const expectedVersion = owned.state.status === 'deleted' ? undefined : expectedVersionOf(showId, request.headers['if-match'], owned.version);
@@ -73,5 +75,7 @@ export const catalogWrites = (deps: CatalogDeps) => ({
     const command = { type: 'DeleteShow' as const, showId, ...reason, now: request.now, actor: actorOf(request.caller) };
     const handled = await appendOrStale(showId, expectedVersion, () => executeShowCommand(deps.store, command, { ...commandContext(request), expectedVersion }));
     return json(200, { showId, version: handled.nextExpectedVersion });
-  }),
-});
+  });
+
+/** The catalogue's writes, through the Show decider: draft, change (metadata, visibility), delete. */
+export const catalogWrites = (deps: CatalogDeps) => ({ createShow: createShowHandler(deps), updateShow: updateShowHandler(deps), deleteShow: deleteShowHandler(deps) });

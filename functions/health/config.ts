@@ -6,6 +6,8 @@ const configSchema = z.object({
   /** The bucket S3 is probed with (HeadBucket): the media bucket players read from. */
   MEDIA_BUCKET: z.string().min(1),
   USER_POOL_ID: z.string().min(1),
+  /** The queue SQS is probed with (GetQueueAttributes): the stream dead-letter queue. */
+  STREAM_DEAD_LETTER_QUEUE_URL: z.url(),
   /**
    * Set only where the payment gateway is ours to watch (the local cloud's Razorpay simulator, which the local
    * runtime names here for every function): Razorpay's own API is a third party's, not a part of this system.

@@ -4,12 +4,14 @@ import { DescribeEventBusCommand } from '@aws-sdk/client-eventbridge';
 import { ListJobsCommand } from '@aws-sdk/client-mediaconvert';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { cognitoClient } from '../runtime/sdk/cognito';
 import { dynamoDbClient } from '../runtime/sdk/dynamodb';
 import { eventBridgeClient } from '../runtime/sdk/eventBridge';
 import { mediaConvertClient } from '../runtime/sdk/mediaConvert';
 import { s3Client } from '../runtime/sdk/s3';
 import { sfnClient } from '../runtime/sdk/sfn';
+import { sqsClient } from '../runtime/sdk/sqs';
 import type { HealthConfig } from './config';
 
 export type PartState = 'up' | 'down';
@@ -29,6 +31,7 @@ export const createProbes = (config: HealthConfig): Record<string, Probe> => {
   const s3 = s3Client();
   const cognito = cognitoClient();
   const mediaConvert = mediaConvertClient();
+  const sqs = sqsClient();
   return {
     dynamodb: () => dynamodb.send(new DescribeTableCommand({ TableName: config.EVENTS_TABLE })),
     eventbridge: () => events.send(new DescribeEventBusCommand({ Name: config.EVENT_BUS_NAME })),
@@ -36,6 +39,7 @@ export const createProbes = (config: HealthConfig): Record<string, Probe> => {
     s3: () => s3.send(new HeadBucketCommand({ Bucket: config.MEDIA_BUCKET })),
     cognito: () => cognito.send(new DescribeUserPoolCommand({ UserPoolId: config.USER_POOL_ID })),
     mediaconvert: () => mediaConvert.send(new ListJobsCommand({ MaxResults: 1 })),
+    sqs: () => sqs.send(new GetQueueAttributesCommand({ QueueUrl: config.STREAM_DEAD_LETTER_QUEUE_URL, AttributeNames: ['QueueArn'] })),
     ...(config.RAZORPAY_API_URL === undefined ? {} : { payments: () => answers(config.RAZORPAY_API_URL ?? '') }),
   };
 };

@@ -1,10 +1,10 @@
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import * as z from 'zod';
 import { sdkClient } from '../runtime/clients';
 import { systemClock } from '../runtime/clock';
 import { readConfig, type Env } from '../runtime/config';
+import { sqsClient } from '../runtime/sdk/sqs';
 import { lambdaInvoker } from './deadLetters/invoker';
 import { sqsDeadLetterQueue } from './deadLetters/queue';
 import { dynamoDbStreamRecords } from './deadLetters/streamRecords';
@@ -12,9 +12,6 @@ import type { DeadLettersDeps } from './deadLettersApi';
 
 const configSchema = z.object({ STREAM_DEAD_LETTER_QUEUE_URL: z.url('must be the queue URL (!Ref StreamDeadLetterQueue)') });
 
-// The queue is in this stack's region: its regional endpoint is the queue URL's own, so the client need not switch to
-// the URL's host (which, locally, is the Ref's AWS form; AWS_ENDPOINT_URL_SQS points at the local SQS).
-const sqsClient = sdkClient(() => new SQSClient({ useQueueUrlAsEndpoint: false }));
 const streamsClient = sdkClient(() => new DynamoDBStreamsClient({}));
 const lambdaClient = sdkClient(() => new LambdaClient({}));
 

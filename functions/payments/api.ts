@@ -17,8 +17,8 @@ const statusOf: Record<string, number> = {
 };
 
 /**
- * The payment routes over their ports: handlers.ts wires them to this container's event store, gateway and
- * secrets, tests to fakes and their own tables.
+ * The payment routes over their ports: each function's entry module (entries/) wires them to this container's event
+ * store, gateway and secrets, tests to fakes and their own tables.
  */
 export const paymentsApi = (deps: PaymentsDeps) => ({
   /**

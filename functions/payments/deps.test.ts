@@ -10,7 +10,7 @@ const local = {
   RAZORPAY_WEBHOOK_SECRET: 'local-webhook-secret-do-not-use-on-aws',
 };
 
-const load = () => import('./handlers');
+const load = () => import('./entries/createPremiumOrder');
 
 describe('the payments composition root', () => {
   it('fails at cold start naming the missing variable, before any request', async () => {

@@ -26,7 +26,8 @@ export const ingest = (deps: WorkflowDeps) => async (event: unknown) => {
   if (run.sizeBytes === 0) return failEmpty(deps, run);
   const base = { showId: run.showId, actor: workflowActor };
   try {
-    await record(deps.store, run, 'source-uploaded', { type: 'RecordSourceUploaded', ...base, now: deps.now(), uploadId: run.uploadId, key: run.key, sizeBytes: run.sizeBytes, etag: run.etag });
+    // A retried ingest runs on the source its upload already recorded.
+    if (run.retryIngest !== true) await record(deps.store, run, 'source-uploaded', { type: 'RecordSourceUploaded', ...base, now: deps.now(), uploadId: run.uploadId, key: run.key, sizeBytes: run.sizeBytes, etag: run.etag });
   } catch (error) {
     return { outcome: 'duplicate' as const, refusal: refusalOf(error) };
   }

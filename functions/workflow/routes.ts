@@ -165,6 +165,17 @@ export const workflowRoutes = {
     summary: 'Run the workflow again on the show\'s source, from the transcode on (admins)',
     responses: { 202: { description: 'a new run started', schema: z.strictObject({ showId: z.string(), executionName: z.string() }) }, 404: noShow, 409: { description: 'nothing to reprocess, or the show is not in a state that allows it' } },
   }),
+  retryIngest: route({
+    routeKey: 'POST /shows/{showId}/ingest/retry', operationId: 'retryIngest', tag, access: { roles: ['creator', 'admin'] }, path: showPathSchema,
+    summary: 'Ingest the show\'s recorded source again after its ingest failed (its creator, admins)',
+    description:
+      'For an ingest that failed for a reason other than the file itself (it could not be read, the probe timed out, the task crashed): a new run of the workflow starts from ingest on the same object, with no new upload. A file with no video stream or in an unsupported format, or an empty one, needs a new source instead (POST /shows/{showId}/uploads); the 409 says which.',
+    responses: {
+      202: { description: 'a new run started from ingest', schema: z.strictObject({ showId: z.string(), executionName: z.string() }) },
+      404: { description: 'no such show, or not yours' },
+      409: { description: 'the show\'s ingest did not fail, its failed run is still running, or its source itself cannot be used (upload a new one)' },
+    },
+  }),
   workflow: route({
     routeKey: 'GET /shows/{showId}/workflow', operationId: 'showWorkflow', tag, access: { roles: [] }, path: showPathSchema,
     summary: 'The stage timeline of the show\'s latest run, with transcode progress while it runs',

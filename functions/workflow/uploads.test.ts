@@ -124,4 +124,19 @@ describe('the Ingest task', () => {
     const failed = (await fixture.store.store.readStream(showStreamId('in-empty'))).events.map((e) => decodeShowEvent(e)).filter((e) => e.type === 'IngestFailed');
     expect(failed.map((e) => e.data)).toEqual([{ showId: 'in-empty', uploadId, reason: 'SOURCE_UNREADABLE', message: 'the file is empty' }]);
   });
+
+  it('ingests a retried source again without recording its arrival twice; an ordinary run of the same object is a duplicate', async () => {
+    const wf = { id: 'wf', kind: 'service' as const };
+    const failure = { type: 'RecordIngestFailure' as const, showId: '', now: '2026-03-02T11:00:00.000Z', actor: wf, uploadId: 'upload-1', reason: 'PROBE_TIMED_OUT' as const, message: 'ffprobe took too long' };
+    const retry = { type: 'RetryIngest' as const, showId: '', now: '2026-03-02T11:05:00.000Z', actor: { id: 'user-1', kind: 'user' as const }, run: { executionName: 'run-1', status: 'FAILED' as const }, executionName: 'retry-1' };
+    await fixture.showUpTo('in-retry', 4, [failure, retry]);
+    const retried = { ...run('in-retry', 'upload-1'), sizeBytes: 1000, executionName: 'retry-1' };
+    const task = ingest(fixture.deps);
+    expect(await task(retried)).toMatchObject({ outcome: 'duplicate' });
+    // The source bucket of this fixture answers nothing, so the probe fails: what matters is that ingest ran again.
+    expect(await task({ ...retried, retryIngest: true })).toMatchObject({ outcome: 'failed' });
+    const types = await typesOf('in-retry');
+    expect(types.slice(types.indexOf('IngestRetryRequested'))).toEqual(['IngestRetryRequested', 'IngestStarted', 'IngestFailed']);
+    expect(types.filter((t) => t === 'SourceUploaded')).toHaveLength(1);
+  });
 });

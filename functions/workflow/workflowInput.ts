@@ -14,6 +14,8 @@ export const runSchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
   etag: z.string(),
   executionName: z.string().min(1),
+  /** A retried ingest (POST /shows/{showId}/ingest/retry): the source is recorded already, ingest starts again. */
+  retryIngest: z.literal(true).optional(),
 });
 export type Run = z.infer<typeof runSchema>;
 

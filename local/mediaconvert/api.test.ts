@@ -1,24 +1,8 @@
 import { GetJobCommand, ListJobsCommand, MediaConvertClient, NotFoundException } from '@aws-sdk/client-mediaconvert';
 import { startMediaConvertApi } from './api';
-import { createJobStore, type LocalJob } from './jobs';
+import { createJobStore } from './jobs';
+import { progressingJob } from './testing/progressingJob';
 
-const job = (id: string, overrides: Partial<LocalJob> = {}): LocalJob => ({
-  id,
-  arn: `arn:aws:mediaconvert:eu-west-1:000000000000:jobs/${id}`,
-  role: 'arn:aws:iam::000000000000:role/mc',
-  queue: 'arn:aws:mediaconvert:eu-west-1:000000000000:queues/Default',
-  settings: { OutputGroups: [] },
-  userMetadata: { showId: 'show-1', transcodeId: `t-${id}` },
-  createdAt: new Date('2026-03-01T10:00:00Z'),
-  status: 'PROGRESSING',
-  currentPhase: 'TRANSCODING',
-  percentComplete: 42,
-  startedAt: new Date('2026-03-01T10:00:01Z'),
-  finishedAt: null,
-  outputGroupDetails: null,
-  error: null,
-  ...overrides,
-});
 
 describe("the local MediaConvert's GetJob and ListJobs, through the AWS SDK", () => {
   const jobs = createJobStore();
@@ -28,8 +12,8 @@ describe("the local MediaConvert's GetJob and ListJobs, through the AWS SDK", ()
   beforeAll(async () => {
     api = await startMediaConvertApi(jobs);
     client = new MediaConvertClient({ endpoint: api.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    jobs.add(job('done', { status: 'COMPLETE', currentPhase: null, percentComplete: 100, finishedAt: new Date('2026-03-01T10:01:00Z') }));
-    jobs.add(job('running'));
+    jobs.add(progressingJob('done', { status: 'COMPLETE', currentPhase: null, percentComplete: 100, finishedAt: new Date('2026-03-01T10:01:00Z') }));
+    jobs.add(progressingJob('running'));
   });
   afterAll(async () => {
     client.destroy();

@@ -5,27 +5,10 @@ import { join } from 'node:path';
 import { GetJobCommand, ListJobsCommand, MediaConvertClient } from '@aws-sdk/client-mediaconvert';
 import { startMediaConvertApi } from './api';
 import { createJobRecords, type JobRecord } from './jobRecords';
-import type { LocalJob } from './jobs';
 import { lostJobMessage } from './recovery';
+import { progressingJob } from './testing/progressingJob';
 import { createLocalMediaConvertService } from './transcoder';
 
-const job = (id: string, overrides: Partial<LocalJob> = {}): LocalJob => ({
-  id,
-  arn: `arn:aws:mediaconvert:eu-west-1:000000000000:jobs/${id}`,
-  role: 'arn:aws:iam::000000000000:role/mc',
-  queue: 'arn:aws:mediaconvert:eu-west-1:000000000000:queues/Default',
-  settings: { OutputGroups: [] },
-  userMetadata: { showId: 'show-1' },
-  createdAt: new Date('2026-03-01T10:00:00Z'),
-  status: 'PROGRESSING',
-  currentPhase: 'TRANSCODING',
-  percentComplete: 40,
-  startedAt: new Date('2026-03-01T10:00:01Z'),
-  finishedAt: null,
-  outputGroupDetails: null,
-  error: null,
-  ...overrides,
-});
 
 /** The pid of a process that has ended. */
 const deadPid = (): number => {
@@ -60,11 +43,11 @@ describe('the local MediaConvert after its process was killed mid-job', () => {
     children.push(orphan, stranger);
     const records = createJobRecords(join(dataDir, 'jobs'));
     const lost: JobRecord = {
-      job: job('lost'),
+      job: progressingJob('lost'),
       run: { ownerPid: deadPid(), workDir, processes: [{ pid: orphan.pid ?? -1, binary: fakeFfmpeg }, { pid: stranger.pid ?? -1, binary: fakeFfmpeg }] },
     };
     records.save(lost);
-    records.save({ job: job('done', { status: 'COMPLETE', currentPhase: null, percentComplete: 100, finishedAt: new Date('2026-03-01T10:02:00Z'), createdAt: new Date('2026-03-01T09:00:00Z') }), run: null });
+    records.save({ job: progressingJob('done', { status: 'COMPLETE', currentPhase: null, percentComplete: 100, finishedAt: new Date('2026-03-01T10:02:00Z'), createdAt: new Date('2026-03-01T09:00:00Z') }), run: null });
 
     service = createLocalMediaConvertService({ s3Endpoint: 'http://127.0.0.1:1', region: 'eu-west-1', dataDir });
     api = await startMediaConvertApi(service.jobs);

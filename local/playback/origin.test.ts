@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -96,5 +96,28 @@ describe('the local playback origin (CloudFront with a trusted key group, in fro
     expect(preflight.headers.get('access-control-allow-headers')).toBe('range');
     expect((await fetch(at(keys.segment), { method: 'PUT', body: 'x' })).status).toBe(403);
     expect((await fetch(`${origin.url}/shows/%E0%A4%A/x.ts`)).status).toBe(400);
+  });
+
+  it('keeps its key pair in its key file: a grant handed out before a restart still plays after it', async () => {
+    const keyFile = join(dataDir, 'playback', 'signing-key.json');
+    const first = await startPlaybackOrigin({ s3: client, bucket: 'media', unsignedPathPatterns: [], cors, keyFile });
+    const signedBefore = cloudFrontSigner({ domain: first.url, keyPairId: first.keyPairId, privateKey: async () => first.privateKeyPem });
+    const grant = await signedBefore.grant({ outputs, now: new Date(), ttlSeconds: 60 });
+    await first.stop();
+    const again = await startPlaybackOrigin({ s3: client, bucket: 'media', unsignedPathPatterns: [], cors, keyFile, port: first.port });
+    try {
+      expect(again.keyPairId).toBe(first.keyPairId);
+      expect((await fetch(`${again.url}/${keys.segment}?${grant.cloudFront?.query ?? ''}`)).status).toBe(200);
+      expect(statSync(keyFile).mode & 0o077).toBe(0);
+    } finally {
+      await again.stop();
+    }
+    // Without a key file each start has a key of its own, which the earlier grant does not match.
+    const fresh = await startPlaybackOrigin({ s3: client, bucket: 'media', unsignedPathPatterns: [], cors, port: first.port });
+    try {
+      expect((await fetch(`${fresh.url}/${keys.segment}?${grant.cloudFront?.query ?? ''}`)).status).toBe(403);
+    } finally {
+      await fresh.stop();
+    }
   });
 });

@@ -1,9 +1,9 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, type GetObjectCommandOutput, type S3Client } from '@aws-sdk/client-s3';
 import { grantOf, resourceMatches, verifyGrant } from './cloudFrontGrant';
+import { loadSigningKey } from './signingKey';
 
 /** The response headers policy's CORS part, as `ResponseHeadersPolicyConfig.CorsConfig` spells it. */
 export interface OriginCors {
@@ -23,6 +23,8 @@ export interface PlaybackOriginOptions {
   readonly cors: OriginCors;
   readonly port?: number;
   readonly now?: () => Date;
+  /** Where the distribution's key pair is kept across restarts (local/playback/signingKey.ts); none: a key per run. */
+  readonly keyFile?: string;
 }
 
 const errorXml = (code: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message.replace(/[<&>]/g, '')}</Message></Error>`;
@@ -72,12 +74,11 @@ const statusOfS3Error = (error: unknown) => {
  * no trusted key group (thumbnails) are served as they are; every other one needs a grant (the signed URL's query or
  * the signed cookies) that this origin's key signed, whose policy covers the URL and has not expired. It answers
  * with the response headers policy's CORS headers, and reads the bucket signed, since the bucket itself refuses
- * unsigned reads. It makes its own key pair at start: grants live minutes, so a restart only asks players for new ones.
+ * unsigned reads. Its key pair is kept in the data folder, so grants handed out before a restart still play after it.
  */
 export const startPlaybackOrigin = async (options: PlaybackOriginOptions) => {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  const keyPairId = `K${randomBytes(7).toString('hex').toUpperCase()}`;
-  const publicKeys = new Map([[keyPairId, publicKey]]);
+  const { keyPairId, privateKeyPem, publicKeyPem } = loadSigningKey(options.keyFile);
+  const publicKeys = new Map([[keyPairId, publicKeyPem]]);
   const now = options.now ?? (() => new Date());
   let base = '';
 
@@ -131,7 +132,7 @@ export const startPlaybackOrigin = async (options: PlaybackOriginOptions) => {
     port,
     keyPairId,
     /** The private key the playback signer is given locally (on AWS it comes from SSM). */
-    privateKeyPem: privateKey,
+    privateKeyPem,
     stop: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

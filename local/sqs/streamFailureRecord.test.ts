@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { inMemoryCheckpoints } from '../streams/checkpoints';
 import { startStreamSubscription } from '../streams/subscription';
+import { streamedTable } from '../streams/testing/streamedTable';
 import { queueDestination } from './destination';
 import { startLocalSqs } from './part';
 import { streamFailureRecord } from './streamFailureRecord';
@@ -54,17 +55,7 @@ describe("a stream batch that spent its retries, at the subscription's SQS on-fa
   });
 
   it("is Lambda's invocation record: the function, the condition, the shard and sequence range, the batch size; no records", async () => {
-    const tableName = `dlq-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    await dynamodb.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
-      }),
-    );
-    for (const pk of ['a', 'b', 'c']) await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: pk }, secret: { S: `payload-${pk}` } } }));
+    const tableName = await streamedTable(dynamodb, 'dlq', ['a', 'b', 'c'].map((pk) => ({ pk: { S: pk }, secret: { S: `payload-${pk}` } })));
     const sqs = await startLocalSqs({ dataDir, region, accountId: '000000000000', queues: [{ logicalId: 'Dlq', name: 'dead-letters', attributes: {} }] });
     const destination = queueDestination(sqs, region, credentials);
     const client = new SQSClient({ region, endpoint: sqs.endpoint, credentials });

@@ -1,8 +1,9 @@
-import { CreateTableCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { inMemoryCheckpoints } from './checkpoints';
 import type { LambdaStreamRecord } from './lambdaRecord';
 import { startStreamSubscription, type StreamSubscriptionConfig, type StreamSubscription } from './subscription';
+import { streamedTable } from './testing/streamedTable';
 
 const dynamodb = new DynamoDBClient({});
 const streams = new DynamoDBStreamsClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB });
@@ -14,22 +15,8 @@ afterAll(async () => {
   streams.destroy();
 });
 
-const tableWithItems = async (count: number): Promise<string> => {
-  const tableName = `stream-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
-    }),
-  );
-  for (let i = 1; i <= count; i += 1) {
-    await dynamodb.send(new PutItemCommand({ TableName: tableName, Item: { pk: { S: `item-${i}` }, n: { N: String(i) } } }));
-  }
-  return tableName;
-};
+const tableWithItems = (count: number): Promise<string> =>
+  streamedTable(dynamodb, 'stream', Array.from({ length: count }, (_, i) => ({ pk: { S: `item-${i + 1}` }, n: { N: String(i + 1) } })));
 
 const itemNumber = (record: LambdaStreamRecord): number => Number(record.dynamodb.NewImage?.n?.N);
 

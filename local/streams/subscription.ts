@@ -33,6 +33,7 @@ export interface StreamSubscriptionDeps {
    * invoked and whether the function failed (rather than reporting item failures). Awaited before the shard moves on.
    */
   onFailure(records: readonly LambdaStreamRecord[], reason: string, batch: FailedBatchContext): unknown;
+  /** Wait between polls of a shard that had no records (default 250 ms: Lambda polls a DynamoDB stream's shards 4 times a second). */
   readonly pollIntervalMs?: number;
   /** How long a listing of the stream's shards is reused before it is asked for again (default 1 s). */
   readonly shardListMaxAgeMs?: number;
@@ -68,7 +69,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * retries are spent. The position is checkpointed only past records that were handled.
  */
 export const startStreamSubscription = (config: StreamSubscriptionConfig, deps: StreamSubscriptionDeps) => {
-  const pollIntervalMs = deps.pollIntervalMs ?? 200;
+  const pollIntervalMs = deps.pollIntervalMs ?? 250;
   const shardListMaxAgeMs = deps.shardListMaxAgeMs ?? 1000;
   const retryDelay = deps.retryDelayMs ?? ((attempt: number) => Math.min(1000, 50 * 2 ** attempt));
   const cursors = new Map<string, ShardCursor>();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { LocalService } from '../config';
 import { startPlaybackOrigin, type OriginCors, type PlaybackOrigin } from '../playback/origin';
@@ -25,12 +26,15 @@ export const withLocalPlayback = <F extends WithEnvironment>(fn: F, s3Endpoint: 
   return { ...fn, environment: { ...env, ...published, ...signing } };
 };
 
-/** Starts the playback origin of serverless.yml's media distribution, reading the bucket signed as OAC does; none without one. */
-export const startLocalPlayback = async (service: LocalService, s3Endpoint: string, port: number | undefined): Promise<PlaybackOrigin | undefined> => {
+/**
+ * Starts the playback origin of serverless.yml's media distribution, reading the bucket signed as OAC does, its key pair
+ * kept under the data folder; none without a distribution.
+ */
+export const startLocalPlayback = async (service: LocalService, s3Endpoint: string, port: number | undefined, dataDir: string): Promise<PlaybackOrigin | undefined> => {
   const [distribution] = service.distributions;
   if (distribution === undefined) return undefined;
   const s3 = new S3Client({ endpoint: s3Endpoint, region: service.region, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', credentials: localCredentials });
-  const origin = await startPlaybackOrigin({ s3, bucket: distribution.bucket, unsignedPathPatterns: distribution.unsignedPathPatterns, cors: distribution.cors ?? managedCors, ...(port === undefined || port === 0 ? {} : { port }) });
+  const origin = await startPlaybackOrigin({ s3, bucket: distribution.bucket, unsignedPathPatterns: distribution.unsignedPathPatterns, cors: distribution.cors ?? managedCors, keyFile: join(dataDir, 'playback', 'signing-key.json'), ...(port === undefined || port === 0 ? {} : { port }) });
   return {
     ...origin,
     stop: async () => {

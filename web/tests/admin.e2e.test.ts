@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
 import { makeTestClip } from '../../local/mediaconvert/testClip';
 import { messagesInQueue, sendStreamDeadLetter } from '../../local/sqs/testing';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
+import { launchChromium, seriousViolations } from './browserAudit';
 
 /**
  * The admins' pages in a real browser against `npm start`'s stack: an admin finds a user by email and grants a role,
@@ -14,8 +14,6 @@ import { startE2eStack, type E2eStack } from '../../test/e2eStack';
  * fault, injected once) from "Needs a hand", and the show reaches review; an admin redrives a stream batch the catalogue
  * projector gave up on from "Dead letters". Each page gets an axe audit and a screenshot.
  */
-const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = join(process.cwd(), 'test-artifacts', 'web');
 const password = 'Correct-Horse-42';
 
 const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 150_000): Promise<T> => {
@@ -58,19 +56,14 @@ describe('the admins\' pages', () => {
     const { data } = await showrunnerApi({ baseUrl: api }).POST('/auth/login', { body: { email, password } });
     return signedInApi({ baseUrl: api }, data?.accessToken ?? '');
   };
-  const audit = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  };
+  const audit = async (page: Page, name: string) => expect(await seriousViolations(page, name)).toEqual([]);
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     process.env.SHOWRUNNER_MEDIACONVERT_FAIL_ONCE_INPUTS = '^uploads/needs-hand-';
     stack = await startE2eStack('admin', { web: { port: 0 } });
     web = stack.cloud.endpoints.web ?? '';
     api = stack.cloud.endpoints.api;
-    browser = await chromium.launch({ executablePath: chromiumPath });
+    browser = await launchChromium();
     await warm(stack, ['accountsPostConfirmation', 'register', 'login', 'me', 'grantRole', 'findUsers', 'disableUser', 'enableUser', 'listShowsNeedingHand', 'reprocessShow', 'listStreamDeadLetters', 'redriveStreamDeadLetters']);
     // An admin with an account of their own: registered, made admin by the first admin (a token of the local issuer).
     await register('root@example.com');

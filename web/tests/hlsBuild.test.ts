@@ -4,13 +4,13 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import ffmpeg from '@ffmpeg-installer/ffmpeg';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browserAudit';
 
 /**
  * The app ships hls.js built from its sources with only some of its features (web/vite.config.mts): in a real
  * browser, that build still plays an HLS stream with audio, puts CMCD on its requests and shows a SUBTITLES track.
  */
-const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.m3u8': 'application/vnd.apple.mpegurl', '.ts': 'video/mp2t', '.vtt': 'text/vtt' };
 
 const vite = (root: string, outDir: string) =>
@@ -52,7 +52,7 @@ describe("the app's hls.js build", () => {
     });
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--autoplay-policy=no-user-gesture-required'] });
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,17 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { showrunnerApi } from '../../client/index';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
+import { launchChromium, seriousViolations } from './browserAudit';
 
 /**
  * The sessions insights page in a real browser (Debian's Chromium, headless) against `npm start`'s stack: viewer
  * session events go in through POST /sessions/events (out of order, duplicated, an end before its start, a start
  * corrected by an earlier one), and an admin sees the answers the projector's counters give, then an axe audit.
  */
-const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = join(process.cwd(), 'test-artifacts', 'web');
 
 const players = { p1: '1'.repeat(32), p2: '2'.repeat(32), p3: '3'.repeat(32) };
 const sid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -49,11 +45,10 @@ describe('the sessions insights page', () => {
   let api: string;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     stack = await startE2eStack('insights', { web: { port: 0 } });
     web = stack.cloud.endpoints.web ?? '';
     api = stack.cloud.endpoints.api;
-    browser = await chromium.launch({ executablePath: chromiumPath });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -61,12 +56,7 @@ describe('the sessions insights page', () => {
     await stack?.stop();
   }, 120_000);
 
-  const audit = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  };
+  const audit = async (page: Page, name: string) => expect(await seriousViolations(page, name)).toEqual([]);
 
   it('shows an admin the session counts, the top countries and players, the top country of the year and the bar plot', async () => {
     const anonymous = showrunnerApi({ baseUrl: api });

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
+import { launchChromium, seriousViolations } from './browserAudit';
 
 /**
  * The NOC pages in a real browser (Debian's Chromium) against `npm start`'s stack: an operator (granted the role,
@@ -13,8 +11,6 @@ import { startE2eStack, type E2eStack } from '../../test/e2eStack';
  * arrives through POST /qos/events, and the open dashboard (refreshing itself) shows the plots change and the
  * alert raised, then resolved with its history. Each page gets an axe audit and a screenshot, also phone-sized.
  */
-const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = join(process.cwd(), 'test-artifacts', 'web');
 const password = 'Correct-Horse-42';
 const email = 'noc@example.com';
 
@@ -25,11 +21,10 @@ describe('the NOC dashboard', () => {
   let api: string;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     stack = await startE2eStack('noc', { web: { port: 0 }, schedulePeriodMs: 5000 });
     web = stack.cloud.endpoints.web ?? '';
     api = stack.cloud.endpoints.api;
-    browser = await chromium.launch({ executablePath: chromiumPath });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -37,12 +32,7 @@ describe('the NOC dashboard', () => {
     await stack?.stop();
   }, 120_000);
 
-  const audit = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  };
+  const audit = async (page: Page, name: string) => expect(await seriousViolations(page, name)).toEqual([]);
 
   /** A call repeated while the stack's functions are still starting (a cold start past the gateway's timeout on a busy machine). */
   const untilOk = async <T extends { response: Response }>(call: () => Promise<T>, ok: readonly number[] = [200]): Promise<T> => {

@@ -1,19 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
 import { makeTestClip } from '../../local/mediaconvert/testClip';
 import { startE2eStack, type E2eStack } from '../../test/e2eStack';
+import { launchChromium, seriousViolations } from './browserAudit';
 
 /**
  * The web app in a real browser (Debian's Chromium, headless) against `npm start`'s stack: a creator uploads a clip
  * through the file input and follows it to review, a reviewer approves it, a viewer signs up, finds it, plays it
  * (hls.js), likes and rates it and buys premium. Every page gets an axe audit and a screenshot (test-artifacts/).
  */
-const chromiumPath = process.env.SHOWRUNNER_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = join(process.cwd(), 'test-artifacts', 'web');
 const password = 'Correct-Horse-42';
 const genre = 'webtest';
 
@@ -38,11 +36,10 @@ describe('the web app', () => {
   const sessionsWithFirstFrame = new Set<string>();
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
     stack = await startE2eStack('web', { web: { port: 0 } });
     web = stack.cloud.endpoints.web ?? '';
     api = stack.cloud.endpoints.api;
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--autoplay-policy=no-user-gesture-required'] });
+    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   }, 240_000);
 
   afterAll(async () => {
@@ -65,12 +62,7 @@ describe('the web app', () => {
   };
 
   /** No serious or critical axe violation on the page as it is now; a screenshot of it for people. */
-  const audit = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${name}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  };
+  const audit = async (page: Page, name: string) => expect(await seriousViolations(page, name)).toEqual([]);
 
   const isQosBatch = (request: Request) => request.method() === 'POST' && new URL(request.url()).pathname === '/qos/events';
 

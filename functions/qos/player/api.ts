@@ -7,7 +7,7 @@ import { projectRollups } from './projectRollups';
 import { qosAlerts, qosMetrics } from './read';
 import { evaluateQosAlerts } from './scheduledAlerts';
 
-/** The player QoS functions over their ports: handlers.ts wires them to the container's clients, tests to their own tables. */
+/** The player QoS functions over their ports: each function's entry module (entries/) wires its own factory to the container's clients, tests all of them to their own tables. */
 export const playerApi = (deps: PlayerDeps) => ({
   ingest: ingestPlayerEvents(deps),
   project: projectPlayerEventsHandler(deps),

@@ -7,7 +7,7 @@ import { documentClient } from '../../runtime/sdk/dynamodb';
 import { readIngressConfig, type IngressConfig } from '../ingress';
 import { playerTablesOf, qosConfigOf, type PlayerTables, type QosConfig } from './config';
 
-/** The ports of the player QoS functions: handlers.ts wires them to this container, tests to their own tables. */
+/** The ports of the player QoS functions: each function's entry module (entries/) wires them to this container, tests to their own tables. */
 export interface PlayerDeps {
   readonly db: DynamoDBDocumentClient;
   readonly tables: PlayerTables;
@@ -21,7 +21,7 @@ export interface PlayerDeps {
   readonly store: () => EventStore;
 }
 
-/** The player QoS ports from this container's environment: read once, at load, by handlers.ts. */
+/** The player QoS ports from this container's environment: read once, at load, by each function's entry module (entries/). */
 export const playerDeps = (env: Env = process.env): PlayerDeps => ({
   db: documentClient(),
   tables: playerTablesOf(env),

@@ -30,7 +30,7 @@ export const currentRulesOf = (deps: PlayerDeps) => cachedAlertRules(deps.store,
  */
 export const projectPlayerEventsHandler = (deps: PlayerDeps) => {
   const projection = playbackProjection(deps.db, deps.tables, { bucketMinutes: deps.qos.QOS_BUCKET_MINUTES, retentionDays: deps.qos.QOS_RETENTION_DAYS });
-  // handlers.ts builds every player function in each container: the event store is opened on the first evaluation.
+  // The event store is opened on the first evaluation, not when the handler is built (playerApi builds them all at once).
   const rules = currentRulesOf(deps);
   const evaluate =
     deps.qos.QOS_ALERT_RULES.length === 0 ? undefined : async (touched: readonly SessionQoe[]) => evaluateAlerts(alertEvaluationOf(deps, await rules()), touched, deps.clock().toISOString());

@@ -1,4 +1,6 @@
+import { fiveSessionsQoe } from '../../../domain/qos/testing/fiveSessionsQoe';
 import type { LocalCloud } from '../../../local/cloud';
+import { observePutEvents, type BusEntry } from '../../../test/busEntries';
 import { startE2eStack, type E2eStack } from '../../../test/e2eStack';
 
 /**
@@ -10,7 +12,7 @@ describe('player QoS through the local API', () => {
   let stack: E2eStack;
   let cloud: LocalCloud;
   let adminToken: string;
-  const busEvents: { type: string; detail: { data: { ruleId: string; dimensionValue: string } } }[] = [];
+  const busEntries: BusEntry[] = [];
   let sidCounter = 0;
   const newSid = () => `00000000-0000-4000-8000-${String((sidCounter += 1)).padStart(12, '0')}`;
   const at = (base: number, ms: number) => new Date(base + ms).toISOString();
@@ -35,15 +37,7 @@ describe('player QoS through the local API', () => {
     stack = await startE2eStack('qos');
     cloud = stack.cloud;
     adminToken = await stack.token('ops-1', ['admin']);
-    const bus = cloud.eventBridge;
-    const handle = bus.handle.bind(bus);
-    bus.handle = async (operation, body) => {
-      if (operation === 'PutEvents') {
-        const entries = (body as { Entries?: { DetailType?: string; Detail?: string }[] }).Entries ?? [];
-        for (const entry of entries) if (entry.DetailType?.startsWith('QoeAlert') === true) busEvents.push({ type: entry.DetailType, detail: JSON.parse(entry.Detail ?? '{}') as (typeof busEvents)[number]['detail'] });
-      }
-      return handle(operation, body);
-    };
+    observePutEvents(cloud, (type) => type.startsWith('QoeAlert'), busEntries);
   }, 120_000);
   afterAll(async () => {
     await stack.stop();
@@ -77,18 +71,7 @@ describe('player QoS through the local API', () => {
     const query = `/qos/metrics?dimension=show&value=${cid}&from=${at(t0, -60_000)}&to=${at(t0, 9000)}`;
     const answer = await eventually(() => get<Metrics>(query), (r) => r.body.total?.attempts === 5 && r.body.total.plays === 3);
     expect(answer.status).toBe(200);
-    expect(answer.body.total).toEqual({
-      attempts: 5,
-      plays: 3,
-      videoStartTimeMs: { p50: 2000, p95: 3000 },
-      rebufferingRatio: 2000 / (2000 + 28_000 + 5000 + 4000),
-      exitsBeforeVideoStart: 1,
-      videoStartFailures: 1,
-      videoPlaybackFailures: 1,
-      errorRatio: 2 / 5,
-      averageBitrateKbps: (114e6 + 10e6 + 4e6) / 37_000,
-      concurrentViewers: 2,
-    });
+    expect(answer.body.total).toEqual(fiveSessionsQoe);
     expect(answer.body.buckets.reduce((sum, b) => sum + b.metrics.attempts, 0)).toBe(5);
     // The first request came through the edge in ES: s2 and s3 were wholly in it; s1's and s4's first events
     // (the ones a session's country is taken from) came in the second request, whose payload says PT.
@@ -132,7 +115,8 @@ describe('player QoS through the local API', () => {
     await eventually(attemptsOnCdn, (n) => n === 310);
 
     // `published` marks the fact stored for the outbox; the publisher puts it on the bus moments later.
-    const mine = () => busEvents.filter((e) => e.detail.data.dimensionValue === cdn).map((e) => `${e.type}:${e.detail.data.ruleId}`);
+    const alertData = (e: BusEntry) => (e.detail as { data: { ruleId: string; dimensionValue: string } }).data;
+    const mine = () => busEntries.filter((e) => alertData(e).dimensionValue === cdn).map((e) => `${e.detailType}:${alertData(e).ruleId}`);
     await eventually(async () => mine(), (types) => types.length >= 2);
     await cloud.eventBridge.idle();
     expect(mine()).toEqual(['QoeAlertRaised:errors-per-cdn', 'QoeAlertResolved:errors-per-cdn']);

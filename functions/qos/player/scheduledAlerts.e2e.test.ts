@@ -1,4 +1,5 @@
 import type { LocalCloud } from '../../../local/cloud';
+import { observePutEvents, type BusEntry } from '../../../test/busEntries';
 import { startE2eStack, type E2eStack } from '../../../test/e2eStack';
 
 /**
@@ -11,7 +12,7 @@ describe('an alert whose traffic stops', () => {
   let stack: E2eStack;
   let cloud: LocalCloud;
   let adminToken: string;
-  const busEvents: { type: string; dimensionValue: string; value: number }[] = [];
+  const busEntries: BusEntry[] = [];
   const scheduledRuns: unknown[] = [];
 
   const get = async <T>(path: string): Promise<T | undefined> => {
@@ -31,18 +32,7 @@ describe('an alert whose traffic stops', () => {
     stack = await startE2eStack('qos-schedule', { schedulePeriodMs: 1000 });
     cloud = stack.cloud;
     adminToken = await stack.token('ops-1', ['admin']);
-    const bus = cloud.eventBridge;
-    const handle = bus.handle.bind(bus);
-    bus.handle = async (operation, body) => {
-      if (operation === 'PutEvents') {
-        for (const entry of (body as { Entries?: { DetailType?: string; Detail?: string }[] }).Entries ?? []) {
-          if (entry.DetailType?.startsWith('QoeAlert') !== true) continue;
-          const detail = JSON.parse(entry.Detail ?? '{}') as { data: { dimensionValue: string; value: number } };
-          busEvents.push({ type: entry.DetailType, dimensionValue: detail.data.dimensionValue, value: detail.data.value });
-        }
-      }
-      return handle(operation, body);
-    };
+    observePutEvents(cloud, (type) => type.startsWith('QoeAlert'), busEntries);
     const runtime = cloud.runtime;
     const invoke = runtime.invoke.bind(runtime);
     runtime.invoke = async (name, event, options) => {
@@ -83,7 +73,8 @@ describe('an alert whose traffic stops', () => {
     const runsAtResolve = scheduledRuns.length;
     await eventually(async () => scheduledRuns.length, (n) => n >= runsAtResolve + 3, 30);
     // The alerts are stored facts; the outbox publisher puts them on the bus moments later (later on a loaded machine).
-    const mine = () => busEvents.filter((e) => e.dimensionValue === cdn);
+    const busAlert = ({ detailType, detail }: BusEntry) => ({ type: detailType, ...(detail as { data: { dimensionValue: string; value: number } }).data });
+    const mine = () => busEntries.map(busAlert).filter((e) => e.dimensionValue === cdn).map(({ type, dimensionValue, value }) => ({ type, dimensionValue, value }));
     await eventually(async () => mine().length, (n) => n >= 2, 60);
     await cloud.eventBridge.idle();
     expect(mine()).toEqual([

@@ -4,7 +4,7 @@ import { completedByCountryInsight, completedByPlayerInsight, sessionTotalsInsig
 import { projectViewerSessions } from './project';
 import { completedSessions, startedSessions } from './read';
 
-/** The viewer sessions functions over their ports: handlers.ts wires them to the container's clients, tests to their own tables. */
+/** The viewer sessions functions over their ports: each function's entry module (entries/) wires its own factory to the container's clients, tests all of them to their own tables. */
 export const sessionsApi = (deps: SessionDeps) => ({
   ingest: ingestSessionEvents(deps),
   project: projectViewerSessions(deps),

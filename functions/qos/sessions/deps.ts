@@ -6,7 +6,7 @@ import { readIngressConfig, type IngressConfig } from '../ingress';
 import { sessionTablesOf } from './config';
 import type { SessionTables } from './sessionStore';
 
-/** The ports of the viewer sessions functions: handlers.ts wires them to this container, tests to their own tables. */
+/** The ports of the viewer sessions functions: each function's entry module (entries/) wires them to this container, tests to their own tables. */
 export interface SessionDeps {
   readonly db: DynamoDBDocumentClient;
   readonly tables: SessionTables;
@@ -14,7 +14,7 @@ export interface SessionDeps {
   readonly clock: Clock;
 }
 
-/** The viewer sessions ports from this container's environment: read once, at load, by handlers.ts. */
+/** The viewer sessions ports from this container's environment: read once, at load, by each function's entry module (entries/). */
 export const sessionDeps = (env: Env = process.env): SessionDeps => ({
   db: documentClient(),
   tables: sessionTablesOf(env),

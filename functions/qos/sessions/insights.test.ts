@@ -1,13 +1,11 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { streamEventOf } from '../../../adapters/streams/testing/streamEventOf';
 import type { SessionFact } from '../../../domain/sessions';
 import { createServiceTables } from '../../../test/serviceTables';
 import { callHttp } from '../../http/testing/request';
-import { sessionsApi } from './api';
-import type { SessionDeps } from './deps';
 import { topPlayers } from './insightStore';
 import { projectSessionFacts } from './projectFacts';
+import { sessionsOnLocalTables } from './testing/sessionsOnLocalTables';
 
 /**
  * The sessions insights through the composition root, on DynamoDB Local: a seeded dataset of raw events (late,
@@ -93,23 +91,20 @@ const reference = (events: readonly Raw[]) => {
   };
 };
 
-const client = new DynamoDBClient({});
-const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-let tables: Awaited<ReturnType<typeof createServiceTables<'session-event-log' | 'viewer-sessions' | 'session-insights'>>>;
-let api: ReturnType<typeof sessionsApi>;
-let deps: SessionDeps;
+const sessions = sessionsOnLocalTables(now);
+const { db } = sessions;
 const sent: Raw[] = [];
 
 const ingest = async (events: readonly Raw[]) => {
   for (let i = 0; i < events.length; i += 10) {
     const batch = events.slice(i, i + 10);
-    const answer = await callHttp(api.ingest, { body: batch });
+    const answer = await callHttp(sessions.api.ingest, { body: batch });
     expect(answer.body).toMatchObject({ acceptedCount: batch.length, failedCount: 0 });
     sent.push(...batch);
   }
 };
-const logItems = async () => (await db.send(new ScanCommand({ TableName: deps.tables.log, ConsistentRead: true }))).Items ?? [];
-const project = async (items: readonly Record<string, unknown>[]) => expect(await api.project(streamEventOf(items))).toEqual({ batchItemFailures: [] });
+const logItems = async () => (await db.send(new ScanCommand({ TableName: sessions.deps.tables.log, ConsistentRead: true }))).Items ?? [];
+const project = async (items: readonly Record<string, unknown>[]) => expect(await sessions.api.project(streamEventOf(items))).toEqual({ batchItemFailures: [] });
 
 const answers = async () => {
   const ask = async (handler: Parameters<typeof callHttp>[0], request: Parameters<typeof callHttp>[1] = {}) => {
@@ -118,13 +113,13 @@ const answers = async () => {
     return answer.body;
   };
   return {
-    totals: await ask(api.totalsInsight),
-    top10Countries: await ask(api.countriesInsight, { query: { limit: '10' } }),
-    allCountries: await ask(api.countriesInsight),
-    top10Players: await ask(api.playersInsight),
-    top2025: await ask(api.yearInsight, { path: { year: '2025' } }),
-    top2026: await ask(api.yearInsight, { path: { year: '2026' } }),
-    top2024: await ask(api.yearInsight, { path: { year: '2024' } }),
+    totals: await ask(sessions.api.totalsInsight),
+    top10Countries: await ask(sessions.api.countriesInsight, { query: { limit: '10' } }),
+    allCountries: await ask(sessions.api.countriesInsight),
+    top10Players: await ask(sessions.api.playersInsight),
+    top2025: await ask(sessions.api.yearInsight, { path: { year: '2025' } }),
+    top2026: await ask(sessions.api.yearInsight, { path: { year: '2026' } }),
+    top2024: await ask(sessions.api.yearInsight, { path: { year: '2024' } }),
   };
 };
 const expected = () => {
@@ -140,21 +135,6 @@ const expected = () => {
   };
 };
 
-beforeAll(async () => {
-  tables = await createServiceTables(client, ['session-event-log', 'viewer-sessions', 'session-insights'] as const);
-  deps = {
-    db,
-    tables: { log: tables.names['session-event-log'], sessions: tables.names['viewer-sessions'], insights: tables.names['session-insights'] },
-    ingress: { QOS_API_KEY: undefined, QOS_MAX_BODY_BYTES: 262_144, QOS_RATE_LIMIT_PER_SECOND: 0 },
-    clock: () => new Date(now),
-  };
-  api = sessionsApi(deps);
-});
-
-afterAll(async () => {
-  await tables.dispose();
-  client.destroy();
-});
 
 describe('the sessions insights, against a reference folded from the same raw events', () => {
   it('given a seeded dataset delivered shuffled, in pieces, twice and from two shards at once, answers exactly as the reference', async () => {
@@ -185,13 +165,13 @@ describe('the sessions insights, against a reference folded from the same raw ev
   });
 
   it('refuses callers who are not signed in or neither operators nor admins, and a year that is not one', async () => {
-    expect((await callHttp(api.totalsInsight)).status).toBe(401);
-    expect((await callHttp(api.countriesInsight, { user: { sub: 'viewer-1', groups: '' } })).status).toBe(403);
-    expect((await callHttp(api.countriesInsight, { user: { sub: 'operator-1', groups: 'operator' } })).status).toBe(200);
-    const badYear = await callHttp(api.yearInsight, { user: admin, path: { year: 'last' } });
+    expect((await callHttp(sessions.api.totalsInsight)).status).toBe(401);
+    expect((await callHttp(sessions.api.countriesInsight, { user: { sub: 'viewer-1', groups: '' } })).status).toBe(403);
+    expect((await callHttp(sessions.api.countriesInsight, { user: { sub: 'operator-1', groups: 'operator' } })).status).toBe(200);
+    const badYear = await callHttp(sessions.api.yearInsight, { user: admin, path: { year: 'last' } });
     expect(badYear.status).toBe(400);
     expect(JSON.stringify(badYear.body)).toContain('year');
-    expect((await callHttp(api.playersInsight, { user: admin, query: { limit: '101' } })).status).toBe(400);
+    expect((await callHttp(sessions.api.playersInsight, { user: admin, query: { limit: '101' } })).status).toBe(400);
   });
 });
 
@@ -199,7 +179,7 @@ describe('the top players read', () => {
   it('given players tied on count and on the first 7 hex digits, reads the whole tie group and orders it by id', async () => {
     const low = `0000000${'0'.repeat(25)}`;
     const high = `0000000${'f'.repeat(25)}`;
-    const other = await createServiceTables(client, ['viewer-sessions', 'session-insights'] as const);
+    const other = await createServiceTables(sessions.client, ['viewer-sessions', 'session-insights'] as const);
     const own = { log: 'unused', sessions: other.names['viewer-sessions'], insights: other.names['session-insights'] };
     const completed = (n: number, player: string): SessionFact[] => [
       { kind: 'start', sessionId: sid(n), playerId: player, country: 'PT', ts: '2026-01-01T00:00:00.000000' },

@@ -48,3 +48,6 @@ export const deleteShow = (api: Api, showId: string) => unwrap(api.DELETE('/show
 
 export const startReupload = async (api: Api, showId: string, file: File): Promise<UploadTicket> =>
   onePut(await unwrap(api.POST('/shows/{showId}/uploads', { params: { path: { showId } }, body: { fileName: file.name, contentType: file.type || 'video/mp4', sizeBytes: file.size } })));
+
+/** Ingest the recorded source again after an ingest that failed for a reason other than the file's own. */
+export const retryIngest = (api: Api, showId: string) => unwrap(api.POST('/shows/{showId}/ingest/retry', { params: { path: { showId } } }));

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { deleteShow, reprocessShow, showsNeedingHand, type NeedsHandShow } from '../api/admin';
+import { retryIngest } from '../api/studio';
 import { useApp } from '../app';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 import { useHasRole } from '../components/useMe';
@@ -10,13 +11,15 @@ const Actions = ({ show }: { show: NeedsHandShow }) => {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['needs-hand'] });
-  const reprocess = useMutation({ mutationFn: () => reprocessShow(api, show.showId), onSuccess: refresh });
+  // A show that failed at ingest has no probed source to transcode: its ingest runs again on the recorded source.
+  const atIngest = show.status !== 'rejected' && show.stage === 'ingest';
+  const reprocess = useMutation({ mutationFn: () => (atIngest ? retryIngest(api, show.showId) : reprocessShow(api, show.showId)), onSuccess: refresh });
   const remove = useMutation({ mutationFn: () => deleteShow(api, show.showId), onSuccess: refresh });
   return (
     <>
       <div className="actions">
         <button type="button" className="primary" disabled={reprocess.isPending || reprocess.isSuccess} onClick={() => reprocess.mutate()}>
-          Reprocess {show.title}
+          {atIngest ? `Retry ingest of ${show.title}` : `Reprocess ${show.title}`}
         </button>
         {confirming ? (
           <>

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { deleteShow, myShows, putFile, setVisibility, startReupload, type StudioItem, type Visibility } from '../api/studio';
+import { deleteShow, myShows, putFile, retryIngest, setVisibility, startReupload, type StudioItem, type Visibility } from '../api/studio';
 import { useApp } from '../app';
 import { Empty, ErrorMessage, Loading } from '../components/status';
 
@@ -36,6 +36,24 @@ const Reupload = ({ show }: { show: StudioItem }) => {
   );
 };
 
+/** Ingest failures that are the file's own: only a new source helps, so no retry is offered. */
+const failuresOfTheFile = new Set(['NO_VIDEO_STREAM', 'UNSUPPORTED_FORMAT']);
+const mayRetryIngest = (show: StudioItem) => show.status === 'failed' && show.stage === 'ingest' && !failuresOfTheFile.has(show.problem?.reason ?? '');
+
+/** Ingest the same source again, for a failure that was not the file's (the API's 409 says when a new upload is needed). */
+const RetryIngest = ({ show, onDone }: { show: StudioItem; onDone: () => unknown }) => {
+  const { api } = useApp();
+  const retry = useMutation({ mutationFn: () => retryIngest(api, show.showId), onSuccess: onDone });
+  return (
+    <>
+      <button type="button" disabled={retry.isPending} onClick={() => retry.mutate()}>
+        {`Retry ingest of ${show.title}`}
+      </button>
+      <ErrorMessage error={retry.error} />
+    </>
+  );
+};
+
 const ShowRow = ({ show }: { show: StudioItem }) => {
   const { api } = useApp();
   const queryClient = useQueryClient();
@@ -61,6 +79,7 @@ const ShowRow = ({ show }: { show: StudioItem }) => {
         </select>
       </label>
       {show.status === 'published' && <Link to={`/shows/${show.showId}`}>Open {show.title}</Link>}
+      {mayRetryIngest(show) && <RetryIngest show={show} onDone={refresh} />}
       {canReupload && <Reupload show={show} />}
       <button type="button" disabled={remove.isPending} onClick={() => window.confirm(`Delete ${show.title} and its media for good?`) && remove.mutate()}>
         {`Delete ${show.title}`}

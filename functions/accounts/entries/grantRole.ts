@@ -1,0 +1,5 @@
+import { accountsApi } from '../api';
+import { accountsDeps } from '../deps';
+
+/** `grantRole` of functions.yml: its bundle holds this handler and what it uses, no other function's (README, Bundles). */
+export const handler = accountsApi(accountsDeps()).grantRole;

@@ -1,0 +1,5 @@
+import { accountsDeps } from '../deps';
+import { sessionRoutes } from '../sessions';
+
+/** `me` of functions.yml: its bundle holds this handler and what it uses, no other function's (README, Bundles). */
+export const handler = sessionRoutes(accountsDeps()).me;

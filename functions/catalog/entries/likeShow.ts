@@ -1,0 +1,5 @@
+import { likeShowHandler } from '../api';
+import { catalogReadDeps } from '../deps';
+
+/** `likeShow` of functions.yml: its bundle holds this handler and what it uses, no other function's (README, Bundles). */
+export const handler = likeShowHandler(catalogReadDeps());

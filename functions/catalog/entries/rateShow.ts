@@ -1,0 +1,5 @@
+import { rateShowHandler } from '../api';
+import { catalogReadDeps } from '../deps';
+
+/** `rateShow` of functions.yml: its bundle holds this handler and what it uses, no other function's (README, Bundles). */
+export const handler = rateShowHandler(catalogReadDeps());
