@@ -1,7 +1,8 @@
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { showrunnerApi } from '../../client/index';
-import { startE2eStack, type E2eStack } from '../../test/e2eStack';
-import { launchChromium, seriousViolations } from './browserAudit';
+import type { E2eStack } from '../../test/e2eStack';
+import { seriousViolations } from './browserAudit';
+import { browserStack } from './browserStack';
 
 /**
  * The sessions insights page in a real browser (Debian's Chromium, headless) against `npm start`'s stack: viewer
@@ -44,17 +45,10 @@ describe('the sessions insights page', () => {
   let web: string;
   let api: string;
 
-  beforeAll(async () => {
-    stack = await startE2eStack('insights', { web: { port: 0 } });
-    web = stack.cloud.endpoints.web ?? '';
-    api = stack.cloud.endpoints.api;
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 120_000);
+  const running = browserStack('insights');
+  beforeAll(() => {
+    ({ stack, browser, web, api } = running);
+  });
 
   const audit = async (page: Page, name: string) => expect(await seriousViolations(page, name)).toEqual([]);
 

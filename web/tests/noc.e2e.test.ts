@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
-import { startE2eStack, type E2eStack } from '../../test/e2eStack';
-import { launchChromium, seriousViolations } from './browserAudit';
+import type { E2eStack } from '../../test/e2eStack';
+import { seriousViolations } from './browserAudit';
+import { browserStack } from './browserStack';
 
 /**
  * The NOC pages in a real browser (Debian's Chromium) against `npm start`'s stack: an operator (granted the role,
@@ -20,17 +21,10 @@ describe('the NOC dashboard', () => {
   let web: string;
   let api: string;
 
-  beforeAll(async () => {
-    stack = await startE2eStack('noc', { web: { port: 0 }, schedulePeriodMs: 5000 });
-    web = stack.cloud.endpoints.web ?? '';
-    api = stack.cloud.endpoints.api;
-    browser = await launchChromium();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 120_000);
+  const running = browserStack('noc', { schedulePeriodMs: 5000 });
+  beforeAll(() => {
+    ({ stack, browser, web, api } = running);
+  });
 
   const audit = async (page: Page, name: string) => expect(await seriousViolations(page, name)).toEqual([]);
 

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { showrunnerApi, signedInApi } from '../../client/index';
 import { makeTestClip } from '../../local/mediaconvert/testClip';
-import { startE2eStack, type E2eStack } from '../../test/e2eStack';
-import { launchChromium, seriousViolations } from './browserAudit';
+import type { E2eStack } from '../../test/e2eStack';
+import { seriousViolations } from './browserAudit';
+import { browserStack } from './browserStack';
 
 /**
  * The web app in a real browser (Debian's Chromium, headless) against `npm start`'s stack: a creator uploads a clip
@@ -35,16 +36,12 @@ describe('the web app', () => {
   const cmcdRequests: string[] = [];
   const sessionsWithFirstFrame = new Set<string>();
 
-  beforeAll(async () => {
-    stack = await startE2eStack('web', { web: { port: 0 } });
-    web = stack.cloud.endpoints.web ?? '';
-    api = stack.cloud.endpoints.api;
-    browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
-  }, 240_000);
+  const running = browserStack('web', {}, ['--autoplay-policy=no-user-gesture-required']);
+  beforeAll(() => {
+    ({ stack, browser, web, api } = running);
+  });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
     rmSync(root, { recursive: true, force: true });
   }, 120_000);
 
