@@ -6,4 +6,8 @@ import { showStreamId } from '../../domain/show';
  * on a show the read model has not caught up with yet. Undefined for a show that does not exist.
  */
 export const creatorOf = async (store: Pick<EventStore, 'readStream'>, showId: string): Promise<string | undefined> =>
-  (await store.readStream(showStreamId(showId))).events.find((event) => event.version === 1)?.actor.id;
+  creatorIn((await store.readStream(showStreamId(showId))).events);
+
+/** Who drafted the show, from its stream's events already read: the actor of the first. */
+export const creatorIn = (events: readonly { readonly version: number; readonly actor: { readonly id: string } }[]): string | undefined =>
+  events.find((event) => event.version === 1)?.actor.id;

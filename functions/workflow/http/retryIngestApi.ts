@@ -4,6 +4,7 @@ import { notFound } from '../../http/errors';
 import { httpHandler } from '../../http/httpHandler';
 import { json } from '../../http/response';
 import type { WorkflowExecutions } from '../../operations/executions';
+import { creatorIn } from '../../shows/creatorOf';
 import { executeShowCommand, loadShow } from '../../shows/showCommands';
 import { workflowRoutes } from '../routes';
 import type { Run } from '../workflowInput';
@@ -17,22 +18,22 @@ export interface RetryIngestDeps {
   readonly executions: Pick<WorkflowExecutions, 'statusOf'>;
 }
 
-/**
- * POST /shows/{showId}/ingest/retry (the show's creator, admins): the Show decider's RetryIngest says whether the
- * failed ingest may run again on the recorded source; if so the retry is recorded under the new run's name, then the
- * run starts from ingest. Should the start fail after the record, the show stands uploaded behind a run that never
- * began: the reconciler records it as stranded, and the retry may be asked again.
- */
 /** The run behind the show, for its creator or an admin; anyone else learns nothing of the show (404). */
 const runBehindFor = async (deps: RetryIngestDeps, showId: string, caller: { userId: string; roles: readonly string[] } | undefined) => {
   const { events } = await deps.store.readStream(showStreamId(showId));
-  const creatorId = events.find((event) => event.version === 1)?.actor.id;
+  const creatorId = creatorIn(events);
   const mayRetry = creatorId !== undefined && (creatorId === caller?.userId || caller?.roles.includes('admin') === true);
   const behind = currentRunOf(events);
   if (!mayRetry || behind === null) throw notFound(`show ${showId}`);
   return { executionName: behind.executionName, status: await deps.executions.statusOf(behind.executionName) };
 };
 
+/**
+ * POST /shows/{showId}/ingest/retry (the show's creator, admins): the Show decider's RetryIngest says whether the
+ * failed ingest may run again on the recorded source; if so the retry is recorded under the new run's name, then the
+ * run starts from ingest. Should the start fail after the record, the show stands uploaded behind a run that never
+ * began: the reconciler records it as stranded, and the retry may be asked again.
+ */
 export const retryIngestRoute = (deps: RetryIngestDeps) =>
   httpHandler(workflowRoutes.retryIngest, async ({ path, requestId, caller, now }) => {
     const run = await runBehindFor(deps, path.showId, caller);
